@@ -1,0 +1,72 @@
+# Briefmap — run `make run` to open the app, `make test` to run every test.
+# Both install what is missing (Debian packages via apt) first.
+
+SHELL := /bin/bash
+GO ?= go
+BIN := briefmap
+# Fyne logs "Error parsing user locale C" under LANG=C.UTF-8.
+export LANG := en_US.UTF-8
+
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS := -s -w -X github.com/briefmap/briefmap/version.Version=$(VERSION) \
+           -X github.com/briefmap/briefmap/version.Commit=$(COMMIT)
+
+# Debian packages: to build (cgo GL + X11 headers), to run and look (Xvfb),
+# and to package.
+APT_BUILD   := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+               libxinerama-dev libxi-dev libxxf86vm-dev
+APT_RUN     := xvfb xdotool imagemagick libgl1-mesa-dri x11-utils
+APT_PACKAGE := desktop-file-utils appstream xz-utils
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps deps-package build run test bench lint fmt clean
+
+all: build
+
+# apt-installs every package of $(1) that is not installed yet.
+define apt_install
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_BUILD) $(APT_RUN))
+
+deps-package:
+	$(call apt_install,$(APT_PACKAGE))
+
+build: deps
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) .
+
+run: build
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "make run: no display (DISPLAY is not set). Under Xvfb: Xvfb :99 & DISPLAY=:99 make run"; exit 1; fi
+	./$(BIN)
+
+# Every test: unit, golden, CLI and the end-to-end test that starts the
+# real binary under Xvfb and clicks with xdotool.
+test: deps lint
+	$(GO) test -count=1 -timeout 15m ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf $(BIN) dist build artifacts
+
+-include mk/*.mk

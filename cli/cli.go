@@ -1,0 +1,121 @@
+// Package cli is Briefmap's headless command line: the subcommands of
+// DESIGN.md that run without a display. Each subcommand lives in its own file
+// as a run<Name> function.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0 // success
+	ExitInput = 1 // bad input: a file, a package, a date or a point that is wrong
+	ExitUsage = 2 // bad usage: unknown command or flag
+)
+
+// Env is what a subcommand writes to.
+type Env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// Usage is printed by "briefmap help" and on usage errors.
+const Usage = `usage:
+  briefmap                              open the desktop app on the embedded briefing
+  briefmap open PATH                    open the app on another briefing package
+  briefmap export [-o FILE.png] [--date YYYY-MM-DD] [--focus ID] [--size 1920x1080|3840x2160] [--briefing PATH]
+  briefmap render -o FILE.png [--size WxH] [--date D] [--bbox W,S,E,N]
+  briefmap info [--date D] [--json] LAT,LON
+  briefmap geojson [--date D] [-o FILE]
+  briefmap quotes [--json] [--about ID]
+  briefmap check [PATH]
+  briefmap version
+`
+
+// IsCommand reports whether name is a headless subcommand handled by Run.
+func IsCommand(name string) bool {
+	switch name {
+	case "check", "info", "geojson", "quotes", "version", "render", "export", "help", "-h", "-help", "--help":
+		return true
+	}
+	return false
+}
+
+// Run runs the subcommand args[0] with the rest of args and returns the exit
+// code. It never calls os.Exit.
+func Run(args []string, stdout, stderr io.Writer) int {
+	e := &Env{Stdout: stdout, Stderr: stderr}
+	if len(args) == 0 {
+		return e.usage("no command given")
+	}
+	rest := args[1:]
+	switch args[0] {
+	case "check":
+		return runCheck(e, rest)
+	case "info":
+		return runInfo(e, rest)
+	case "geojson":
+		return runGeoJSON(e, rest)
+	case "quotes":
+		return runQuotes(e, rest)
+	case "version":
+		return runVersion(e, rest)
+	case "render":
+		return runRender(e, rest)
+	case "export":
+		return runExport(e, rest)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(e.Stdout, Usage)
+		return ExitOK
+	}
+	return e.usage(fmt.Sprintf("unknown command %q", args[0]))
+}
+
+// usage prints one line naming the problem, then the usage text, and
+// returns ExitUsage.
+func (e *Env) usage(problem string) int {
+	fmt.Fprintf(e.Stderr, "briefmap: %s\n%s", problem, Usage)
+	return ExitUsage
+}
+
+// fail prints err as one line on stderr and returns code.
+func (e *Env) fail(code int, err error) int {
+	fmt.Fprintf(e.Stderr, "briefmap: %v\n", err)
+	return code
+}
+
+// flagSet returns a FlagSet for subcommand name that reports its errors
+// on e.Stderr (ContinueOnError).
+func (e *Env) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("briefmap "+name, flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	return fs
+}
+
+// parseFlags parses args into fs. ok is false when the caller must return
+// code at once (ExitUsage on a bad flag, ExitOK after -h).
+func (e *Env) parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK, false
+		}
+		return ExitUsage, false
+	}
+	return ExitOK, true
+}
+
+// loadBriefing loads the package at path (a folder or a .zip), or the
+// embedded Libya briefing when path is empty.
+func loadBriefing(path string) (*data.Briefing, error) {
+	if path == "" {
+		return libya.Load()
+	}
+	return data.LoadPath(path)
+}
