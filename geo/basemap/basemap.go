@@ -1,6 +1,217 @@
 // Package basemap is the embedded Natural Earth geometry Briefmap draws
-// under every map. (Placeholder: the basemap helper replaces this file.)
+// under every map: country polygons, land borders and coastlines, with 10m
+// detail around Libya (see Bound), 50m data in a wider ring and 110m data
+// for the rest of the world, cut so the resolutions do not overlap.
+//
+// Geometry is in lon/lat degrees (orb.Point{lon, lat}). Polygons follow RFC
+// 7946 winding in the lon/lat plane: outer rings counter-clockwise, holes
+// clockwise; every ring is closed (its first point repeated at the end).
+// Where a resolution boundary (or the antimeridian) cuts a country, its
+// pieces meet along a seam: fill polygons without stroking their outlines,
+// and draw View.Borders and View.Coastline, which never contain seams, as
+// the lines. Filling all of a view's polygons in one pass (non-zero or
+// accumulated coverage) leaves no hairline where pieces or neighbours meet,
+// since they share their boundary vertices exactly.
 package basemap
 
-// Basemap is the embedded Natural Earth geometry around a region.
-type Basemap struct{}
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/briefmap/briefmap/geo/basemap/topo"
+	"github.com/paulmach/orb"
+)
+
+// Attribution is the line every export must carry.
+const Attribution = "Natural Earth (public domain), via world-atlas"
+
+//go:embed data/basemap.bin
+var embedded []byte
+
+// Country is one country (or Natural Earth admin-0 unit) of the basemap.
+type Country struct {
+	// ISO3 is the ISO 3166-1 alpha-3 code ("LBY"), or Natural Earth's
+	// ADM0_A3 code for the few units without one ("KOS" Kosovo, "SOL"
+	// Somaliland, "CYN" N. Cyprus, …).
+	ISO3 string
+	// Name is Natural Earth's short name ("Libya", "Central African Rep.").
+	Name string
+	// Geometry is the country in lon/lat, outer rings counter-clockwise,
+	// holes clockwise, rings closed.
+	Geometry orb.MultiPolygon
+	// Label is a good label point: the pole of inaccessibility of the
+	// largest polygon (in a View: of the largest visible polygon, unless the
+	// country's own label is in view).
+	Label orb.Point
+}
+
+// Basemap is the decoded embedded geometry. It is safe for concurrent use.
+type Basemap struct {
+	topo      *topo.Topology
+	countries []Country      // full resolution, sorted by ISO3
+	byISO     map[string]int // ISO3 → index in countries
+	levels    [len(levelTolerances)]levelCache
+}
+
+// levelTolerances are the Douglas–Peucker thresholds, in degrees, of the
+// precomputed simplification levels; level 0 is the data as stored.
+var levelTolerances = [...]float64{0, 0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.256, 0.512, 1.024, 2.048}
+
+type levelCache struct {
+	once sync.Once
+	lvl  *level
+}
+
+// Load decodes the embedded basemap. It builds the full-resolution country
+// polygons; the simplified levels are built on first use by View.
+func Load() (*Basemap, error) {
+	t, err := topo.Decode(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("basemap: embedded data: %w", err)
+	}
+	return fromTopology(t)
+}
+
+// fromTopology builds a Basemap over a decoded topology.
+func fromTopology(t *topo.Topology) (*Basemap, error) {
+	sort.SliceStable(t.Countries, func(i, j int) bool { return t.Countries[i].ISO3 < t.Countries[j].ISO3 })
+	b := &Basemap{topo: t, byISO: make(map[string]int, len(t.Countries))}
+	b.countries = make([]Country, len(t.Countries))
+	for i, tc := range t.Countries {
+		mp := make(orb.MultiPolygon, 0, len(tc.Polygons))
+		for _, rings := range tc.Polygons {
+			poly := make(orb.Polygon, 0, len(rings))
+			for _, refs := range rings {
+				r := t.Ring(refs)
+				if len(r) < 4 || r[0] != r[len(r)-1] {
+					return nil, fmt.Errorf("basemap: %s: ring of %d points is not closed", tc.ISO3, len(r))
+				}
+				poly = append(poly, r)
+			}
+			mp = append(mp, poly)
+		}
+		if _, dup := b.byISO[tc.ISO3]; dup {
+			return nil, fmt.Errorf("basemap: country %s twice", tc.ISO3)
+		}
+		b.byISO[tc.ISO3] = i
+		b.countries[i] = Country{ISO3: tc.ISO3, Name: tc.Name, Geometry: mp, Label: tc.Label}
+	}
+	return b, nil
+}
+
+// Countries returns every country at full resolution, sorted by ISO3. The
+// geometry is a copy the caller may modify.
+func (b *Basemap) Countries() []Country {
+	out := make([]Country, len(b.countries))
+	for i, c := range b.countries {
+		out[i] = c.clone()
+	}
+	return out
+}
+
+// Country returns the country with the given ISO 3166-1 alpha-3 code at
+// full resolution (a copy the caller may modify), and whether it exists.
+func (b *Basemap) Country(iso3 string) (Country, bool) {
+	i, ok := b.byISO[iso3]
+	if !ok {
+		return Country{}, false
+	}
+	return b.countries[i].clone(), true
+}
+
+// Bound returns the region where the basemap has 10m (1:10,000,000)
+// detail; outside it the data is 50m, then 110m.
+func (b *Basemap) Bound() orb.Bound { return b.topo.Detail }
+
+func (c Country) clone() Country {
+	c.Geometry = c.Geometry.Clone()
+	return c
+}
+
+// View is the basemap geometry to draw for one map view: simplified for
+// its resolution and clipped to its bound plus a margin. Its slices may be
+// shared with the Basemap's cache: treat them as read-only.
+type View struct {
+	// Clip is the bound everything was clipped to: the requested bound
+	// expanded by a margin so that strokes do not end at the map's edge.
+	Clip orb.Bound
+	// Tolerance is the simplification threshold used, in degrees (at most
+	// the requested one).
+	Tolerance float64
+	// Land is all land: every polygon of Countries together. The polygons
+	// do not overlap; fill them without stroke.
+	Land orb.MultiPolygon
+	// Countries are the countries with something in Clip, sorted by ISO3,
+	// each with the visible part of its geometry.
+	Countries []Country
+	// Borders are the land borders between two countries.
+	Borders orb.MultiLineString
+	// Coastline is the coast (and the shores of the lakes that Natural
+	// Earth cuts out of countries).
+	Coastline orb.MultiLineString
+}
+
+// Level returns the simplification threshold View would use for the
+// requested tolerance: the largest precomputed level not above it.
+func Level(tolerance float64) float64 {
+	return levelTolerances[levelIndex(tolerance)]
+}
+
+func levelIndex(tolerance float64) int {
+	i := 0
+	for k, t := range levelTolerances {
+		if t <= tolerance {
+			i = k
+		}
+	}
+	return i
+}
+
+// View returns the geometry to draw for a map showing bound at a
+// resolution of tolerance degrees (about one pixel): simplified with
+// Douglas–Peucker at the largest precomputed level not above tolerance
+// (shared borders are simplified once, so neighbours still meet), rings
+// smaller than about a pixel dropped, and everything clipped to bound
+// expanded by eight pixels and 1% of its size. Polygons stay closed rings;
+// lines are clipped as lines. A NaN or negative tolerance counts as 0 (full
+// detail); an empty or invalid bound gives an empty View.
+func (b *Basemap) View(bound orb.Bound, tolerance float64) *View {
+	if !(tolerance > 0) || math.IsInf(tolerance, 0) {
+		if math.IsInf(tolerance, 1) {
+			tolerance = levelTolerances[len(levelTolerances)-1]
+		} else {
+			tolerance = 0
+		}
+	}
+	k := levelIndex(tolerance)
+	lvl := b.level(k)
+	margin := 8*tolerance + 0.01*math.Max(bound.Max[0]-bound.Min[0], bound.Max[1]-bound.Min[1])
+	v := &View{Tolerance: lvl.tol}
+	if !validBound(bound) || !(margin >= 0) || math.IsInf(margin, 0) {
+		return v
+	}
+	clipB := orb.Bound{Min: orb.Point{bound.Min[0] - margin, bound.Min[1] - margin}, Max: orb.Point{bound.Max[0] + margin, bound.Max[1] + margin}}
+	v.Clip = clipB
+	lvl.view(v, bound, clipB)
+	return v
+}
+
+// validBound reports whether b is a finite, non-inverted bound.
+func validBound(b orb.Bound) bool {
+	for _, f := range []float64{b.Min[0], b.Min[1], b.Max[0], b.Max[1]} {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return false
+		}
+	}
+	return b.Min[0] <= b.Max[0] && b.Min[1] <= b.Max[1]
+}
+
+// level returns simplification level k, building it on first use.
+func (b *Basemap) level(k int) *level {
+	c := &b.levels[k]
+	c.once.Do(func() { c.lvl = buildLevel(b, levelTolerances[k]) })
+	return c.lvl
+}

@@ -1,0 +1,218 @@
+package basemap
+
+import (
+	"math"
+
+	"github.com/briefmap/briefmap/geo/basemap/polylabel"
+	"github.com/briefmap/briefmap/geo/basemap/topo"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
+	"github.com/paulmach/orb/planar"
+	"github.com/paulmach/orb/simplify"
+)
+
+// level is the whole basemap simplified at one tolerance, with the bound of
+// every polygon and line so that View can skip what is out of sight and
+// share, without clipping, what is wholly inside.
+type level struct {
+	tol       float64
+	countries []levelCountry // in the order of Basemap.countries
+	borders   []levelLine
+	coast     []levelLine
+}
+
+type levelCountry struct {
+	iso3, name string
+	label      orb.Point
+	polys      []levelPolygon
+}
+
+type levelPolygon struct {
+	poly  orb.Polygon
+	bound orb.Bound
+}
+
+type levelLine struct {
+	line  orb.LineString
+	bound orb.Bound
+}
+
+// buildLevel simplifies every arc once with Douglas–Peucker (endpoints, and
+// so the junctions between neighbours, stay put) and assembles the rings
+// and lines from the simplified arcs. A ring whose area falls below tol²
+// (about a square pixel) is dropped, and with an outer ring its polygon;
+// an island's coastline goes with it.
+func buildLevel(b *Basemap, tol float64) *level {
+	t := b.topo
+	arcs := make([]orb.LineString, len(t.Arcs))
+	for i, a := range t.Arcs {
+		ls := orb.LineString(a.Points)
+		if tol > 0 && len(ls) > 2 {
+			ls = simplify.DouglasPeucker(tol).LineString(ls.Clone())
+		}
+		arcs[i] = ls
+	}
+	minArea := tol * tol
+	tiny := func(r orb.Ring) bool {
+		return len(r) < 4 || math.Abs(planar.Area(r)) <= minArea
+	}
+	lvl := &level{tol: tol, countries: make([]levelCountry, len(t.Countries))}
+	for ci, tc := range t.Countries {
+		lc := levelCountry{iso3: tc.ISO3, name: tc.Name, label: tc.Label}
+		for _, rings := range tc.Polygons {
+			var poly orb.Polygon
+			for ri, refs := range rings {
+				r := assemble(arcs, refs)
+				if tiny(r) {
+					if ri == 0 {
+						break
+					}
+					continue
+				}
+				poly = append(poly, r)
+			}
+			if len(poly) > 0 {
+				lc.polys = append(lc.polys, levelPolygon{poly: poly, bound: poly.Bound()})
+			}
+		}
+		lvl.countries[ci] = lc
+	}
+	for i, a := range t.Arcs {
+		ls := arcs[i]
+		if ls[0] == ls[len(ls)-1] && tiny(orb.Ring(ls)) {
+			continue
+		}
+		switch a.Kind {
+		case topo.Border:
+			lvl.borders = append(lvl.borders, levelLine{line: ls, bound: ls.Bound()})
+		case topo.Coast:
+			lvl.coast = append(lvl.coast, levelLine{line: ls, bound: ls.Bound()})
+		}
+	}
+	return lvl
+}
+
+// assemble joins the arcs a ring refers to (see topo.Topology.Ring).
+func assemble(arcs []orb.LineString, refs []int) orb.Ring {
+	n := 1
+	for _, ref := range refs {
+		n += len(arcs[topo.ArcIndex(ref)]) - 1
+	}
+	r := make(orb.Ring, 0, n)
+	for k, ref := range refs {
+		pts := arcs[topo.ArcIndex(ref)]
+		if ref >= 0 {
+			if k > 0 {
+				pts = pts[1:]
+			}
+			r = append(r, pts...)
+			continue
+		}
+		end := len(pts) - 1
+		if k > 0 {
+			end--
+		}
+		for i := end; i >= 0; i-- {
+			r = append(r, pts[i])
+		}
+	}
+	return r
+}
+
+// contains reports whether inner lies wholly inside outer.
+func contains(outer, inner orb.Bound) bool {
+	return inner.Min[0] >= outer.Min[0] && inner.Min[1] >= outer.Min[1] &&
+		inner.Max[0] <= outer.Max[0] && inner.Max[1] <= outer.Max[1]
+}
+
+// view fills v with the level's geometry in clipB; bound is the map's own
+// bound, used to keep labels on screen.
+func (l *level) view(v *View, bound, clipB orb.Bound) {
+	for _, lc := range l.countries {
+		var mp orb.MultiPolygon
+		for _, lp := range lc.polys {
+			if !lp.bound.Intersects(clipB) {
+				continue
+			}
+			if contains(clipB, lp.bound) {
+				mp = append(mp, lp.poly)
+				continue
+			}
+			if p := clipPolygon(clipB, lp.poly); p != nil {
+				mp = append(mp, p)
+			}
+		}
+		if len(mp) == 0 {
+			continue
+		}
+		c := Country{ISO3: lc.iso3, Name: lc.name, Geometry: mp, Label: lc.label}
+		if !bound.Contains(lc.label) {
+			c.Label = visibleLabel(mp, bound, l.tol)
+		}
+		v.Countries = append(v.Countries, c)
+		v.Land = append(v.Land, mp...)
+	}
+	v.Borders = clipLines(v.Borders, l.borders, clipB)
+	v.Coastline = clipLines(v.Coastline, l.coast, clipB)
+}
+
+// clipPolygon returns p clipped to b with closed rings of at least four
+// points, or nil if nothing is left. p is not modified.
+func clipPolygon(b orb.Bound, p orb.Polygon) orb.Polygon {
+	out := clip.Polygon(b, p.Clone())
+	if len(out) == 0 || len(out[0]) < 4 {
+		return nil
+	}
+	kept := out[:1]
+	for _, r := range out[1:] {
+		if len(r) >= 4 {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// clipLines appends to dst the parts of lines inside b.
+func clipLines(dst orb.MultiLineString, lines []levelLine, b orb.Bound) orb.MultiLineString {
+	for _, ll := range lines {
+		if !ll.bound.Intersects(b) {
+			continue
+		}
+		if contains(b, ll.bound) {
+			dst = append(dst, ll.line)
+			continue
+		}
+		for _, part := range clip.LineString(b, ll.line) {
+			if len(part) >= 2 {
+				dst = append(dst, part)
+			}
+		}
+	}
+	return dst
+}
+
+// visibleLabel returns a label point inside the part of the largest
+// visible polygon of mp that lies in bound, found to about four pixels or
+// 1/64 of the view. If nothing of mp is in bound it returns the centre of
+// the largest polygon's bound.
+func visibleLabel(mp orb.MultiPolygon, bound orb.Bound, tol float64) orb.Point {
+	var best orb.Polygon
+	bestArea := -1.0
+	for _, p := range mp {
+		vis := p
+		if !contains(bound, p.Bound()) {
+			vis = clipPolygon(bound, p)
+		}
+		if vis == nil {
+			continue
+		}
+		if a := math.Abs(planar.Area(vis[0])); a > bestArea {
+			best, bestArea = vis, a
+		}
+	}
+	if best == nil {
+		return mp[0].Bound().Center()
+	}
+	size := math.Min(bound.Max[0]-bound.Min[0], bound.Max[1]-bound.Min[1])
+	return polylabel.Find(best, math.Max(4*tol, size/64))
+}
