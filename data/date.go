@@ -16,6 +16,10 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
+		var y, m, d int
+		if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) == 10 {
+			return Date{}, fmt.Errorf("date %q does not exist", s)
+		}
 		return Date{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
 	}
 	return Date{t.Year(), t.Month(), t.Day()}, nil
@@ -93,4 +97,10 @@ func (p Period) Contains(d Date) bool {
 		return false
 	}
 	return p.To.IsZero() || !d.After(p.To)
+}
+
+// String returns the period as "from–to" ("2020-01-06–2020-06-04", or
+// "2020-01-06–" when still valid).
+func (p Period) String() string {
+	return fmt.Sprintf("%s–%s", p.From, p.To)
 }

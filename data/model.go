@@ -42,6 +42,9 @@ type Briefing struct {
 	Zones       []Zone
 	Places      []Place
 	Deployments []Deployment
+
+	// index holds the lookup tables built by Load (see Reindex).
+	index *index
 }
 
 // Snapshot is a date the app offers in its date switch.

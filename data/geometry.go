@@ -1,0 +1,465 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+// feature is one zones.geojson feature: a zone's or a deployment's area.
+type feature struct {
+	geom orb.MultiPolygon
+	line int
+	bad  bool // the geometry has problems (already reported)
+}
+
+// decodeGeometry reads zones.geojson: a FeatureCollection of Polygon or
+// MultiPolygon features keyed by properties.id. Each feature's problems are
+// reported at the line where the feature starts.
+func (l *loader) decodeGeometry(b []byte) {
+	const file = fileGeometry
+	dec := json.NewDecoder(bytes.NewReader(b))
+	malformed := func(err error) {
+		line := lineAt(b, int(dec.InputOffset()))
+		var se *json.SyntaxError
+		if asSyntax(err, &se) {
+			line = lineAt(b, int(se.Offset))
+		}
+		l.ps.add(file, line, "", "malformed JSON: %v", err)
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		malformed(err)
+		return
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		l.ps.add(file, 1, "", "want a GeoJSON FeatureCollection object")
+		return
+	}
+	sawType, sawFeatures := false, false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			malformed(err)
+			return
+		}
+		key, _ := tok.(string)
+		keyLine := lineAt(b, int(dec.InputOffset()))
+		switch key {
+		case "type":
+			var t string
+			if err := dec.Decode(&t); err != nil {
+				malformed(err)
+				return
+			}
+			if t != "FeatureCollection" {
+				l.ps.add(file, keyLine, "type", "%q: want FeatureCollection", t)
+			}
+			sawType = true
+		case "features":
+			sawFeatures = true
+			if !l.decodeFeatures(dec, b, malformed) {
+				return
+			}
+		default: // bbox, name, crs and foreign members are allowed by RFC 7946
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				malformed(err)
+				return
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		malformed(err)
+		return
+	}
+	if !sawType {
+		l.ps.add(file, 1, "type", "missing: want FeatureCollection")
+	}
+	if !sawFeatures {
+		l.ps.add(file, 1, "features", "missing")
+		return
+	}
+	l.geometryRead = true
+}
+
+// asSyntax is errors.As for *json.SyntaxError.
+func asSyntax(err error, target **json.SyntaxError) bool {
+	se, ok := err.(*json.SyntaxError)
+	if ok {
+		*target = se
+	}
+	return ok
+}
+
+// decodeFeatures reads the features array; it returns false when the JSON is
+// malformed (already reported).
+func (l *loader) decodeFeatures(dec *json.Decoder, b []byte, malformed func(error)) bool {
+	const file = fileGeometry
+	tok, err := dec.Token()
+	if err != nil {
+		malformed(err)
+		return false
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		l.ps.add(file, lineAt(b, int(dec.InputOffset())), "features", "want a list of features")
+		return false
+	}
+	for i := 0; dec.More(); i++ {
+		start := skipSpace(b, int(dec.InputOffset()))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			malformed(err)
+			return false
+		}
+		l.decodeFeature(i, raw, lineAt(b, start))
+	}
+	if _, err := dec.Token(); err != nil {
+		malformed(err)
+		return false
+	}
+	return true
+}
+
+// rawGeometry is a GeoJSON geometry with its coordinates left undecoded, to
+// check every position has two or three numbers (orb reads [1] as [1 0]).
+type rawGeometry struct {
+	Type        string          `json:"type"`
+	Coordinates json.RawMessage `json:"coordinates"`
+}
+
+// decodeFeature checks and stores one feature that starts at line.
+func (l *loader) decodeFeature(i int, raw json.RawMessage, line int) {
+	const file = fileGeometry
+	field := fmt.Sprintf("features[%d]", i)
+	f, err := geojson.UnmarshalFeature(raw)
+	if err != nil {
+		l.ps.add(file, line, field, "not a GeoJSON Feature: %v", err)
+		return
+	}
+	if f.Type != "Feature" {
+		l.ps.add(file, line, field, "type %q: want Feature", f.Type)
+		return
+	}
+	id, _ := f.Properties["id"].(string)
+	if id == "" {
+		l.ps.add(file, line, "properties.id", "missing: every feature names its zone or deployment")
+		return
+	}
+	if prev, dup := l.features[id]; dup {
+		l.ps.add(file, line, "properties.id", "duplicate feature %q (already at line %d)", id, prev.line)
+		return
+	}
+	mp, ok := l.featureGeometry(raw, f, id, line)
+	l.features[id] = feature{geom: mp, line: line, bad: !ok}
+	l.featOrder = append(l.featOrder, id)
+}
+
+// featureGeometry decodes and checks the geometry of feature id; ok is false
+// (after recording the problems) when it is missing or bad.
+func (l *loader) featureGeometry(raw json.RawMessage, f *geojson.Feature, id string, line int) (orb.MultiPolygon, bool) {
+	const file = fileGeometry
+	var rg struct {
+		Geometry *rawGeometry `json:"geometry"`
+	}
+	if err := json.Unmarshal(raw, &rg); err != nil || rg.Geometry == nil || f.Geometry == nil {
+		l.ps.add(file, line, "geometry", "feature %q: missing", id)
+		return nil, false
+	}
+	switch rg.Geometry.Type {
+	case "Polygon":
+		var c [][][]float64
+		if err := json.Unmarshal(rg.Geometry.Coordinates, &c); err != nil {
+			l.ps.add(file, line, "geometry", "feature %q: bad Polygon coordinates: %v", id, err)
+			return nil, false
+		}
+		p, ok := l.polygon(c, id, line)
+		return orb.MultiPolygon{p}, ok
+	case "MultiPolygon":
+		var c [][][][]float64
+		if err := json.Unmarshal(rg.Geometry.Coordinates, &c); err != nil {
+			l.ps.add(file, line, "geometry", "feature %q: bad MultiPolygon coordinates: %v", id, err)
+			return nil, false
+		}
+		if len(c) == 0 {
+			l.ps.add(file, line, "geometry", "feature %q: empty MultiPolygon", id)
+			return nil, false
+		}
+		var mp orb.MultiPolygon
+		ok := true
+		for _, pc := range c {
+			p, pok := l.polygon(pc, id, line)
+			ok = ok && pok
+			mp = append(mp, p)
+		}
+		return mp, ok
+	default:
+		l.ps.add(file, line, "geometry", "feature %q: %s: want Polygon or MultiPolygon", id, rg.Geometry.Type)
+		return nil, false
+	}
+}
+
+// polygon converts and checks one polygon's rings: at least 4 positions of 2
+// or 3 finite numbers, closed, not self-intersecting.
+func (l *loader) polygon(c [][][]float64, id string, line int) (orb.Polygon, bool) {
+	const file = fileGeometry
+	if len(c) == 0 {
+		l.ps.add(file, line, "geometry", "feature %q: polygon without rings", id)
+		return nil, false
+	}
+	p := make(orb.Polygon, 0, len(c))
+	ok := true
+	for ri, rc := range c {
+		ring := make(orb.Ring, 0, len(rc))
+		for _, pos := range rc {
+			if len(pos) < 2 || len(pos) > 3 {
+				l.ps.add(file, line, "geometry", "feature %q: ring %d: position %v: want [lon, lat]", id, ri, pos)
+				return nil, false
+			}
+			if !finite(pos[0]) || !finite(pos[1]) {
+				l.ps.add(file, line, "geometry", "feature %q: ring %d: position %v is not finite", id, ri, pos)
+				return nil, false
+			}
+			ring = append(ring, orb.Point{pos[0], pos[1]})
+		}
+		if msg := ringProblem(ring); msg != "" {
+			l.ps.add(file, line, "geometry", "feature %q: ring %d: %s", id, ri, msg)
+			ok = false
+		}
+		p = append(p, ring)
+	}
+	return p, ok
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// ringProblem returns what is wrong with a ring, or "": fewer than 4
+// positions, not closed, or two of its edges that cross or touch (other than
+// neighbours sharing their common vertex).
+func ringProblem(r orb.Ring) string {
+	n := len(r)
+	if n < 4 {
+		return fmt.Sprintf("%d positions: a ring needs at least 4", n)
+	}
+	if r[0] != r[n-1] {
+		return fmt.Sprintf("not closed: first position %v differs from last %v", [2]float64(r[0]), [2]float64(r[n-1]))
+	}
+	edges := n - 1
+	for i := 0; i < edges; i++ {
+		a1, a2 := r[i], r[i+1]
+		if a1 == a2 {
+			return fmt.Sprintf("repeated position %v", [2]float64(a1))
+		}
+		for j := i + 1; j < edges; j++ {
+			b1, b2 := r[j], r[j+1]
+			adjacent := j == i+1 || (i == 0 && j == edges-1)
+			if adjacent {
+				// Neighbours share one vertex; they are wrong only when
+				// they fold back along each other (a spike).
+				shared, other1, other2 := a2, a1, b2
+				if i == 0 && j == edges-1 {
+					shared, other1, other2 = a1, a2, b1
+				}
+				if orient(shared, other1, other2) == 0 && dot(other1.X()-shared.X(), other1.Y()-shared.Y(), other2.X()-shared.X(), other2.Y()-shared.Y()) > 0 {
+					return fmt.Sprintf("edges %d and %d fold back on each other at %v", i, j, [2]float64(shared))
+				}
+				continue
+			}
+			if segmentsIntersect(a1, a2, b1, b2) {
+				return fmt.Sprintf("self-intersecting: edge %d (%v–%v) meets edge %d (%v–%v)",
+					i, [2]float64(a1), [2]float64(a2), j, [2]float64(b1), [2]float64(b2))
+			}
+		}
+	}
+	return ""
+}
+
+func dot(ax, ay, bx, by float64) float64 { return ax*bx + ay*by }
+
+// orient returns the sign of the turn a→b→c: +1 left, -1 right, 0 collinear.
+func orient(a, b, c orb.Point) int {
+	v := (b.X()-a.X())*(c.Y()-a.Y()) - (b.Y()-a.Y())*(c.X()-a.X())
+	switch {
+	case v > 0:
+		return 1
+	case v < 0:
+		return -1
+	}
+	return 0
+}
+
+// onSegment reports whether c, collinear with a–b, lies within its bounds.
+func onSegment(a, b, c orb.Point) bool {
+	return math.Min(a.X(), b.X()) <= c.X() && c.X() <= math.Max(a.X(), b.X()) &&
+		math.Min(a.Y(), b.Y()) <= c.Y() && c.Y() <= math.Max(a.Y(), b.Y())
+}
+
+// segmentsIntersect reports whether segments p1–p2 and q1–q2 share any point
+// (crossing, touching or overlapping).
+func segmentsIntersect(p1, p2, q1, q2 orb.Point) bool {
+	o1, o2 := orient(p1, p2, q1), orient(p1, p2, q2)
+	o3, o4 := orient(q1, q2, p1), orient(q1, q2, p2)
+	if o1 != o2 && o3 != o4 && o1*o2 <= 0 && o3*o4 <= 0 {
+		return true
+	}
+	return (o1 == 0 && onSegment(p1, p2, q1)) || (o2 == 0 && onSegment(p1, p2, q2)) ||
+		(o3 == 0 && onSegment(q1, q2, p1)) || (o4 == 0 && onSegment(q1, q2, p2))
+}
+
+// segmentsCross reports whether segments p1–p2 and q1–q2 cross at a single
+// point interior to both (touching and collinear overlap do not count: zones
+// that share a border only touch).
+func segmentsCross(p1, p2, q1, q2 orb.Point) bool {
+	o1, o2 := orient(p1, p2, q1), orient(p1, p2, q2)
+	o3, o4 := orient(q1, q2, p1), orient(q1, q2, p2)
+	return o1*o2 < 0 && o3*o4 < 0
+}
+
+// crossing returns where segments p1–p2 and q1–q2 meet (they must cross).
+func crossing(p1, p2, q1, q2 orb.Point) orb.Point {
+	dx1, dy1 := p2.X()-p1.X(), p2.Y()-p1.Y()
+	dx2, dy2 := q2.X()-q1.X(), q2.Y()-q1.Y()
+	den := dx1*dy2 - dy1*dx2
+	if den == 0 {
+		return p1
+	}
+	t := ((q1.X()-p1.X())*dy2 - (q1.Y()-p1.Y())*dx2) / den
+	return orb.Point{p1.X() + t*dx1, p1.Y() + t*dy1}
+}
+
+// ringContains reports whether p lies strictly inside ring r (even-odd
+// rule); a point on the boundary is not inside.
+func ringContains(r orb.Ring, p orb.Point) bool {
+	in := false
+	for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
+		a, b := r[i], r[j]
+		if orient(a, b, p) == 0 && onSegment(a, b, p) {
+			return false
+		}
+		if (a.Y() > p.Y()) != (b.Y() > p.Y()) &&
+			p.X() < (b.X()-a.X())*(p.Y()-a.Y())/(b.Y()-a.Y())+a.X() {
+			in = !in
+		}
+	}
+	return in
+}
+
+// onRing reports whether p lies on one of ring r's edges.
+func onRing(r orb.Ring, p orb.Point) bool {
+	for i := 0; i+1 < len(r); i++ {
+		if orient(r[i], r[i+1], p) == 0 && onSegment(r[i], r[i+1], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// polygonContainsStrictly reports whether p lies inside polygon pg's outer
+// ring and outside its holes, and on none of its boundaries.
+func polygonContainsStrictly(pg orb.Polygon, p orb.Point) bool {
+	if len(pg) == 0 || !ringContains(pg[0], p) {
+		return false
+	}
+	for _, h := range pg[1:] {
+		if ringContains(h, p) || onRing(h, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// polygonsOverlap reports whether two polygons share interior area, and a
+// point near where they do. It uses a bbox prefilter, then looks for edges
+// that cross, a vertex or edge midpoint of one strictly inside the other, or
+// one's interior point inside the other (for identical shapes). Polygons that
+// only share border segments or vertices do not overlap.
+func polygonsOverlap(a, b orb.Polygon) (orb.Point, bool) {
+	if len(a) == 0 || len(b) == 0 || !a.Bound().Intersects(b.Bound()) {
+		return orb.Point{}, false
+	}
+	for _, ra := range a {
+		for i := 0; i+1 < len(ra); i++ {
+			segBound := orb.Bound{Min: ra[i], Max: ra[i]}.Extend(ra[i+1])
+			if !segBound.Intersects(b.Bound()) {
+				continue
+			}
+			for _, rb := range b {
+				for j := 0; j+1 < len(rb); j++ {
+					if segmentsCross(ra[i], ra[i+1], rb[j], rb[j+1]) {
+						return crossing(ra[i], ra[i+1], rb[j], rb[j+1]), true
+					}
+				}
+			}
+		}
+	}
+	for _, pair := range [2][2]orb.Polygon{{a, b}, {b, a}} {
+		x, y := pair[0], pair[1]
+		for _, r := range x {
+			for i := 0; i+1 < len(r); i++ {
+				mid := orb.Point{(r[i].X() + r[i+1].X()) / 2, (r[i].Y() + r[i+1].Y()) / 2}
+				for _, q := range []orb.Point{r[i], mid} {
+					if polygonContainsStrictly(y, q) {
+						return q, true
+					}
+				}
+			}
+		}
+		if c, ok := interiorPoint(x); ok && polygonContainsStrictly(y, c) {
+			return c, true
+		}
+	}
+	return orb.Point{}, false
+}
+
+// interiorPoint returns a point strictly inside polygon pg, if one of a few
+// candidates (the centroid, and points just inside each outer vertex) is.
+func interiorPoint(pg orb.Polygon) (orb.Point, bool) {
+	outer := pg[0]
+	var cx, cy float64
+	n := len(outer) - 1
+	for _, p := range outer[:n] {
+		cx += p.X()
+		cy += p.Y()
+	}
+	c := orb.Point{cx / float64(n), cy / float64(n)}
+	if polygonContainsStrictly(pg, c) {
+		return c, true
+	}
+	for i := 0; i < n; i++ {
+		prev, cur, next := outer[(i+n-1)%n], outer[i], outer[i+1]
+		q := orb.Point{(prev.X() + cur.X() + next.X()) / 3, (prev.Y() + cur.Y() + next.Y()) / 3}
+		if polygonContainsStrictly(pg, q) {
+			return q, true
+		}
+	}
+	return orb.Point{}, false
+}
+
+// lineAt returns the 1-based line of byte offset off in b.
+func lineAt(b []byte, off int) int {
+	if off > len(b) {
+		off = len(b)
+	}
+	if off < 0 {
+		off = 0
+	}
+	return bytes.Count(b[:off], []byte{'\n'}) + 1
+}
+
+// skipSpace returns the offset of the first byte at or after off that is
+// neither JSON whitespace nor a comma.
+func skipSpace(b []byte, off int) int {
+	for off < len(b) {
+		switch b[off] {
+		case ' ', '\t', '\r', '\n', ',':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
