@@ -73,6 +73,7 @@ func cutLines() (xs, ys map[int64]bool) {
 	}
 	delete(ys, q(-90))
 	delete(ys, q(90))
+	ys[q(-poleLat)], ys[q(poleLat)] = true, true
 	return xs, ys
 }
 
@@ -139,9 +140,13 @@ func run(in, out string) error {
 				c.name, c.nameWeight = f.Name, n
 			}
 			for _, poly := range f.Polygons {
-				for _, r := range l.rects {
-					if p := clipPolygon(poly, r); p != nil {
-						c.polygons = append(c.polygons, p)
+				poly = unwrap(poly)
+				for _, shift := range []float64{-360, 0, 360} {
+					moved := shiftPolygon(poly, shift)
+					for _, r := range l.rects {
+						if p := clipPolygon(moved, r); p != nil {
+							c.polygons = append(c.polygons, p)
+						}
 					}
 				}
 			}
@@ -224,6 +229,81 @@ func vertexCount(f feature) int {
 		}
 	}
 	return n
+}
+
+// poleLat is where unwrap closes a ring that goes round a pole (as
+// Antarctica's does): finite in Web Mercator, and off any map.
+const poleLat = 89.999
+
+// unwrap returns poly with longitudes made continuous (no jump of more
+// than 180° between neighbours: world-atlas joins Fiji and Chukotka across
+// the antimeridian), each hole moved by whole turns next to the outer
+// ring. A ring that goes round a pole is closed along latitude ±poleLat.
+// The result may reach beyond ±180°: clip it shifted by -360°, 0 and 360°.
+func unwrap(poly [][][2]float64) [][][2]float64 {
+	out := make([][][2]float64, len(poly))
+	for i, r := range poly {
+		u := make([][2]float64, len(r))
+		shift := 0.0
+		for j, p := range r {
+			if j > 0 {
+				d := p[0] + shift - u[j-1][0]
+				if d > 180 {
+					shift -= 360
+				} else if d < -180 {
+					shift += 360
+				}
+			}
+			u[j] = [2]float64{p[0] + shift, p[1]}
+		}
+		if last, first := u[len(u)-1], u[0]; math.Abs(last[0]-first[0]) > 180 {
+			lat := poleLat
+			if meanLat(u) < 0 {
+				lat = -poleLat
+			}
+			u = append(u, [2]float64{last[0], lat}, [2]float64{first[0], lat})
+		}
+		if i > 0 {
+			turns := math.Round((meanLon(out[0]) - meanLon(u)) / 360)
+			for j := range u {
+				u[j][0] += turns * 360
+			}
+		}
+		out[i] = u
+	}
+	return out
+}
+
+func meanLon(r [][2]float64) float64 {
+	s := 0.0
+	for _, p := range r {
+		s += p[0]
+	}
+	return s / float64(len(r))
+}
+
+func meanLat(r [][2]float64) float64 {
+	s := 0.0
+	for _, p := range r {
+		s += p[1]
+	}
+	return s / float64(len(r))
+}
+
+// shiftPolygon returns poly moved east by dx degrees.
+func shiftPolygon(poly [][][2]float64, dx float64) [][][2]float64 {
+	if dx == 0 {
+		return poly
+	}
+	out := make([][][2]float64, len(poly))
+	for i, r := range poly {
+		m := make([][2]float64, len(r))
+		for j, p := range r {
+			m[j] = [2]float64{p[0] + dx, p[1]}
+		}
+		out[i] = m
+	}
+	return out
 }
 
 // pt is a point on the output grid.
