@@ -1,0 +1,159 @@
+package geo
+
+import (
+	"math"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/briefmap/briefmap/geo/basemap"
+)
+
+// drawBasemap draws view v of a basemap in style st: land, neighbours and
+// the focus country each in one fill pass, then borders, the focus
+// outline and the coastline, then the neighbours' names (placed without
+// collisions, each centred on its label point). It returns the names'
+// boxes.
+func drawBasemap(c *Canvas, t *Transformer, v *basemap.View, st BasemapStyle, ratio float64) []Box {
+	var p PixelPath
+	addMultiPolygon(&p, t, v.Land)
+	c.FillPath(&p, st.Land)
+
+	var focus *basemap.Country
+	if st.Neighbour != st.Land {
+		p.Reset()
+		for i := range v.Countries {
+			if v.Countries[i].ISO3 != st.FocusISO3 {
+				addMultiPolygon(&p, t, v.Countries[i].Geometry)
+			}
+		}
+		c.FillPath(&p, st.Neighbour)
+	}
+	for i := range v.Countries {
+		if st.FocusISO3 != "" && v.Countries[i].ISO3 == st.FocusISO3 {
+			focus = &v.Countries[i]
+		}
+	}
+	if focus != nil {
+		p.Reset()
+		addMultiPolygon(&p, t, focus.Geometry)
+		c.FillPath(&p, st.Focus)
+	}
+
+	p.Reset()
+	addMultiLineString(&p, t, v.Borders)
+	c.StrokePath(&p, scaleStroke(st.Border, ratio))
+	if focus != nil && st.FocusBorder.Visible() {
+		p.Reset()
+		addMultiPolygon(&p, t, focus.Geometry)
+		// Along the coast the coastline is drawn over it next.
+		c.StrokePath(&p, scaleStroke(st.FocusBorder, ratio))
+	}
+	p.Reset()
+	addMultiLineString(&p, t, v.Coastline)
+	c.StrokePath(&p, scaleStroke(st.Coastline, ratio))
+
+	if !st.CountryNames {
+		return nil
+	}
+	ls := st.CountryLabel
+	ls.Size *= ratio
+	ls.HaloWidth *= ratio
+	ls.Tracking *= ratio
+	var reqs []LabelRequest
+	frame := t.Frame()
+	for _, ct := range v.Countries {
+		if ct.ISO3 == st.FocusISO3 || ct.Name == "" {
+			continue
+		}
+		x, y := t.ToPixel(ct.Label)
+		if !frame.ContainsPoint(x, y) {
+			continue
+		}
+		text := strings.ToUpper(ct.Name)
+		w, _, _ := c.MeasureText(text, ls)
+		if w == 0 {
+			continue
+		}
+		area := math.Abs(pixelArea(t, ct.Geometry))
+		reqs = append(reqs, LabelRequest{Text: text, Style: ls, X: x, Y: y,
+			W: w + 2*ls.HaloWidth, H: ls.Size*labelInk + 2*ls.HaloWidth,
+			Priority: int(math.Min(area, 1e12)), Positions: []Position{Centre}})
+	}
+	placed := PlaceLabels(reqs, frame.Inset(4*ratio), nil)
+	boxes := make([]Box, 0, len(placed))
+	for _, pl := range placed {
+		DrawLabelText(c, pl.Box, reqs[pl.Index].Text, ls)
+		boxes = append(boxes, pl.Box)
+	}
+	return boxes
+}
+
+func scaleStroke(s Stroke, k float64) Stroke {
+	s.Width *= k
+	if len(s.Dash) > 0 {
+		d := make([]float64, len(s.Dash))
+		for i, v := range s.Dash {
+			d[i] = v * k
+		}
+		s.Dash = d
+	}
+	return s
+}
+
+// addMultiPolygon adds mp (lon/lat) to p in t's pixels, rings as they
+// wind.
+func addMultiPolygon(p *PixelPath, t *Transformer, mp orb.MultiPolygon) {
+	for _, poly := range mp {
+		for _, r := range poly {
+			n := len(r)
+			if n > 1 && r[0] == r[n-1] {
+				n--
+			}
+			if n < 3 {
+				continue
+			}
+			for i, q := range r[:n] {
+				x, y := t.ToPixel(q)
+				if i == 0 {
+					p.MoveTo(x, y)
+				} else {
+					p.LineTo(x, y)
+				}
+			}
+			p.Close()
+		}
+	}
+}
+
+// addMultiLineString adds mls (lon/lat) to p in t's pixels as open
+// subpaths.
+func addMultiLineString(p *PixelPath, t *Transformer, mls orb.MultiLineString) {
+	for _, ls := range mls {
+		for i, q := range ls {
+			x, y := t.ToPixel(q)
+			if i == 0 {
+				p.MoveTo(x, y)
+			} else {
+				p.LineTo(x, y)
+			}
+		}
+	}
+}
+
+// pixelArea returns the signed area of mp's outer rings in t's pixels.
+func pixelArea(t *Transformer, mp orb.MultiPolygon) float64 {
+	var a float64
+	for _, poly := range mp {
+		if len(poly) == 0 {
+			continue
+		}
+		r := make([]orb.Point, len(poly[0]))
+		for i, q := range poly[0] {
+			x, y := t.ToPixel(q)
+			r[i] = orb.Point{x, y}
+		}
+		a += math.Abs(shoelace(r)) / 2
+	}
+	return a
+}

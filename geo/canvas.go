@@ -1,0 +1,270 @@
+package geo
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
+	"golang.org/x/image/vector"
+
+	"github.com/briefmap/briefmap/assets"
+)
+
+// Canvas draws antialiased shapes and text into an *image.RGBA. Its
+// coordinates are pixels relative to the image's top-left corner
+// (dst.Rect.Min), so a Canvas on a sub-image draws in local coordinates.
+// Everything drawn is clipped to the image. A Canvas keeps scratch buffers
+// between calls: it is not safe for concurrent use.
+type Canvas struct {
+	dst   *image.RGBA
+	faces *FaceCache
+
+	ras    vector.Rasterizer
+	mask   *image.Alpha // scratch coverage mask
+	halo   *image.Alpha // scratch dilated mask
+	stroke PixelPath    // scratch stroke outline
+	clip   PixelPath    // scratch clipped path
+	dash   []orb.Point  // scratch dash piece
+	ring   orb.Ring     // scratch ring for clipping
+}
+
+// NewCanvas returns a Canvas drawing into dst with fonts (which may be nil
+// when no text is drawn: text calls then draw and measure nothing). It
+// caches font faces per size; use NewCanvasFaces to share a FaceCache.
+func NewCanvas(dst *image.RGBA, fonts *assets.Fonts) *Canvas {
+	return NewCanvasFaces(dst, NewFaceCache(fonts))
+}
+
+// NewCanvasFaces returns a Canvas drawing into dst with the faces of fc
+// (nil: no text).
+func NewCanvasFaces(dst *image.RGBA, fc *FaceCache) *Canvas {
+	return &Canvas{dst: dst, faces: fc}
+}
+
+// Image returns the image the canvas draws into.
+func (c *Canvas) Image() *image.RGBA { return c.dst }
+
+// Faces returns the canvas's face cache.
+func (c *Canvas) Faces() *FaceCache { return c.faces }
+
+// Size returns the canvas size in pixels.
+func (c *Canvas) Size() (w, h int) { return c.dst.Rect.Dx(), c.dst.Rect.Dy() }
+
+// Frame returns the canvas rectangle (0, 0, w, h) as a Box.
+func (c *Canvas) Frame() Box {
+	w, h := c.Size()
+	return Box{X1: float64(w), Y1: float64(h)}
+}
+
+// Clear paints the whole canvas with col, replacing what was there.
+func (c *Canvas) Clear(col color.NRGBA) {
+	draw.Draw(c.dst, c.dst.Rect, image.NewUniform(col), image.Point{}, draw.Src)
+}
+
+// FillRect fills box b with col (antialiased at fractional edges).
+func (c *Canvas) FillRect(b Box, col color.NRGBA) {
+	if b.X0 == math.Trunc(b.X0) && b.Y0 == math.Trunc(b.Y0) && b.X1 == math.Trunc(b.X1) && b.Y1 == math.Trunc(b.Y1) {
+		r := b.Rect().Add(c.dst.Rect.Min).Intersect(c.dst.Rect)
+		op := draw.Over
+		if col.A == 0xff {
+			op = draw.Src
+		}
+		draw.Draw(c.dst, r, image.NewUniform(col), image.Point{}, op)
+		return
+	}
+	var p PixelPath
+	p.AddRect(b)
+	c.FillPath(&p, col)
+}
+
+// StrokeRect strokes the outline of box b.
+func (c *Canvas) StrokeRect(b Box, st Stroke) {
+	var p PixelPath
+	p.AddRect(b)
+	c.StrokePath(&p, st)
+}
+
+// FillCircle fills the disc of radius r around (cx, cy).
+func (c *Canvas) FillCircle(cx, cy, r float64, col color.NRGBA) {
+	var p PixelPath
+	p.AddCircle(cx, cy, r)
+	c.FillPath(&p, col)
+}
+
+// StrokeCircle strokes the circle of radius r around (cx, cy).
+func (c *Canvas) StrokeCircle(cx, cy, r float64, st Stroke) {
+	var p PixelPath
+	p.AddCircle(cx, cy, r)
+	c.StrokePath(&p, st)
+}
+
+// FillPath fills p with col by the nonzero winding rule (open subpaths are
+// closed).
+func (c *Canvas) FillPath(p *PixelPath, col color.NRGBA) {
+	if col.A == 0 {
+		return
+	}
+	r, ok := c.rasterize(p)
+	if !ok {
+		return
+	}
+	c.ras.Draw(c.dst, r, image.NewUniform(col), image.Point{})
+}
+
+// clipMargin is how far beyond the canvas a path may reach before FillPath
+// clips it: the rasteriser walks every scanline an edge spans, even off the
+// image, so huge paths (deep zoom) are clipped first.
+const clipMargin = 256
+
+// rasterize loads p into c.ras, sized to p's bounds within the image, and
+// returns the destination rectangle (absolute image coordinates).
+func (c *Canvas) rasterize(p *PixelPath) (image.Rectangle, bool) {
+	if len(p.pts) == 0 {
+		return image.Rectangle{}, false
+	}
+	frame := c.Frame()
+	bb := p.Bounds()
+	if !bb.Overlaps(frame) {
+		return image.Rectangle{}, false
+	}
+	if !bb.Inside(frame.Inset(-clipMargin)) {
+		p = c.clipPath(p, frame.Inset(-2))
+		if p.Empty() {
+			return image.Rectangle{}, false
+		}
+		bb = p.Bounds()
+	}
+	local := bb.Rect().Intersect(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
+	if local.Empty() {
+		return image.Rectangle{}, false
+	}
+	c.ras.Reset(local.Dx(), local.Dy())
+	ox, oy := float64(local.Min.X), float64(local.Min.Y)
+	for _, s := range p.subs {
+		if s.end-s.start < 2 {
+			continue
+		}
+		pts := p.pts[s.start:s.end]
+		c.ras.MoveTo(float32(pts[0][0]-ox), float32(pts[0][1]-oy))
+		for _, q := range pts[1:] {
+			c.ras.LineTo(float32(q[0]-ox), float32(q[1]-oy))
+		}
+		c.ras.ClosePath()
+	}
+	return local.Add(c.dst.Rect.Min), true
+}
+
+// clipPath returns p's subpaths clipped to box b as closed rings (in a
+// scratch path reused by the next call).
+func (c *Canvas) clipPath(p *PixelPath, b Box) *PixelPath {
+	c.clip.Reset()
+	bound := orb.Bound{Min: orb.Point{b.X0, b.Y0}, Max: orb.Point{b.X1, b.Y1}}
+	for _, s := range p.subs {
+		c.ring = append(c.ring[:0], p.pts[s.start:s.end]...)
+		if len(c.ring) < 3 {
+			continue
+		}
+		if c.ring[0] != c.ring[len(c.ring)-1] {
+			c.ring = append(c.ring, c.ring[0])
+		}
+		if r := clip.Ring(bound, c.ring); len(r) >= 3 {
+			c.clip.AddRing(r)
+		}
+	}
+	return &c.clip
+}
+
+// coverage rasterises p into the scratch mask c.mask and returns the
+// destination rectangle (absolute image coordinates); c.mask covers it with
+// origin (0, 0).
+func (c *Canvas) coverage(p *PixelPath) (image.Rectangle, bool) {
+	r, ok := c.rasterize(p)
+	if !ok {
+		return r, false
+	}
+	c.mask = alphaScratch(c.mask, r.Dx(), r.Dy())
+	c.ras.DrawOp = draw.Src
+	c.ras.Draw(c.mask, c.mask.Rect, image.Opaque, image.Point{})
+	return r, true
+}
+
+// alphaScratch returns a zeroed w×h alpha image, reusing a's memory.
+func alphaScratch(a *image.Alpha, w, h int) *image.Alpha {
+	n := w * h
+	if a == nil || cap(a.Pix) < n {
+		return image.NewAlpha(image.Rect(0, 0, w, h))
+	}
+	a.Pix = a.Pix[:n]
+	clear(a.Pix)
+	a.Stride = w
+	a.Rect = image.Rect(0, 0, w, h)
+	return a
+}
+
+// Hatch is a pattern of parallel lines drawn inside an area.
+type Hatch struct {
+	Angle   float64 // degrees anticlockwise from horizontal (45: rising to the right)
+	Spacing float64 // pixels between line centres
+	Width   float64 // line width in pixels
+	Color   color.NRGBA
+}
+
+// Visible reports whether h draws anything.
+func (h Hatch) Visible() bool { return h.Spacing > 0 && h.Width > 0 && h.Color.A > 0 }
+
+// HatchPath draws hatch h inside p (nonzero rule). Lines are positioned in
+// canvas coordinates, so neighbouring areas' hatches line up.
+func (c *Canvas) HatchPath(p *PixelPath, h Hatch) {
+	if !h.Visible() {
+		return
+	}
+	r, ok := c.coverage(p)
+	if !ok {
+		return
+	}
+	a := h.Angle * math.Pi / 180
+	// Distance across the lines: the normal of direction (cos a, −sin a).
+	nx, ny := math.Sin(a), math.Cos(a)
+	half := h.Width / 2
+	cr, cg, cb, ca := premul(h.Color)
+	local := r.Sub(c.dst.Rect.Min)
+	for y := 0; y < r.Dy(); y++ {
+		py := float64(local.Min.Y+y) + 0.5
+		mrow := c.mask.Pix[y*c.mask.Stride : y*c.mask.Stride+r.Dx()]
+		drow := c.dst.Pix[c.dst.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x, m := range mrow {
+			if m == 0 {
+				continue
+			}
+			px := float64(local.Min.X+x) + 0.5
+			d := px*nx + py*ny
+			f := d - h.Spacing*math.Floor(d/h.Spacing)
+			dist := math.Min(f, h.Spacing-f)
+			cov := half + 0.5 - dist
+			if cov <= 0 {
+				continue
+			}
+			if cov > 1 {
+				cov = 1
+			}
+			k := uint32(cov * float64(m) * 257)
+			blend(drow[4*x:4*x+4], cr, cg, cb, ca, k)
+		}
+	}
+}
+
+// premul returns col premultiplied, 16 bits per channel.
+func premul(col color.NRGBA) (r, g, b, a uint32) { return col.RGBA() }
+
+// blend composites a premultiplied 16-bit colour with coverage k (0…0xffff)
+// over the RGBA pixel px (the formula of x/image/vector).
+func blend(px []uint8, sr, sg, sb, sa, k uint32) {
+	a := 0xffff - (sa * k / 0xffff)
+	px[0] = uint8(((uint32(px[0])*0x101*a + sr*k) / 0xffff) >> 8)
+	px[1] = uint8(((uint32(px[1])*0x101*a + sg*k) / 0xffff) >> 8)
+	px[2] = uint8(((uint32(px[2])*0x101*a + sb*k) / 0xffff) >> 8)
+	px[3] = uint8(((uint32(px[3])*0x101*a + sa*k) / 0xffff) >> 8)
+}

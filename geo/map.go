@@ -1,0 +1,376 @@
+package geo
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"strconv"
+	"sync"
+
+	"github.com/paulmach/orb"
+
+	"github.com/briefmap/briefmap/assets"
+	"github.com/briefmap/briefmap/geo/basemap"
+)
+
+// Layer is a named list of objects, drawn in order (later on top).
+type Layer struct {
+	Name    string
+	Objects []Object
+}
+
+// Map is a static map: a pixel size, a view (a centre and a fractional Web
+// Mercator zoom; see Fit), a basemap and layers of objects. The zero values
+// of the optional fields give a plain map: no basemap (sea only), no scale
+// bar. A Map is not safe for concurrent use: RenderTo records where it put
+// the labels, for Pick.
+type Map struct {
+	Width, Height int
+	Centre        orb.Point
+	Zoom          float64
+
+	Basemap *basemap.Basemap // nil: sea only
+	Style   BasemapStyle     // the zero style draws nothing but a transparent sea: see DefaultBasemapStyle
+	Layers  []Layer          // bottom to top
+
+	ScaleBar      bool   // a scale bar in km, bottom left
+	Attribution   string // bottom right; "" with a Basemap: basemap.Attribution
+	NoAttribution bool   // draw no attribution at all
+	// PixelRatio scales the map's own furniture (scale bar, attribution,
+	// country names, label padding) for high-density output: 2 for a
+	// 3840×2160 slide. Zero means 1. Objects carry their own sizes.
+	PixelRatio float64
+
+	// Faces draws the text; nil: the embedded fonts are parsed at each
+	// render (about a millisecond). Keep one per goroutine.
+	Faces *FaceCache
+	// Cache keeps the rasterised basemap between renders of one size and
+	// view, so a change of overlay (selection, hover) only copies it. nil:
+	// no caching.
+	Cache *BaseCache
+
+	// PointTolerance and LineTolerance are Pick's slack in pixels for
+	// markers and labels, and for lines, rings and everything else. Zero
+	// means 6 and 4.
+	PointTolerance, LineTolerance float64
+
+	lastKey    string
+	lastLabels []placedLabel
+}
+
+type placedLabel struct {
+	box   Box
+	owner Object
+}
+
+// Fit sets the map's centre and zoom to show b whole with padding pixels
+// on every side.
+func (m *Map) Fit(b orb.Bound, padding float64) {
+	t := FitBound(m.Width, m.Height, b, padding)
+	m.Centre, m.Zoom = t.Centre(), t.Zoom()
+}
+
+// Transformer returns the map's lon/lat ↔ pixel transform.
+func (m *Map) Transformer() *Transformer {
+	return NewTransformer(m.Width, m.Height, m.Centre, m.Zoom)
+}
+
+func (m *Map) ratio() float64 {
+	if m.PixelRatio > 0 {
+		return m.PixelRatio
+	}
+	return 1
+}
+
+// BaseCache keeps one rasterised basemap (and where its country names
+// went). It is safe for concurrent use; share one between the Maps of a
+// window.
+type BaseCache struct {
+	mu     sync.Mutex
+	key    string
+	img    *image.RGBA
+	labels []Box
+}
+
+// Render draws the map into a new Width×Height image.
+func (m *Map) Render() *image.RGBA {
+	dst := image.NewRGBA(image.Rect(0, 0, max(m.Width, 0), max(m.Height, 0)))
+	m.RenderTo(dst)
+	return dst
+}
+
+// RenderTo draws the map into the Width×Height rectangle at dst's top-left
+// corner (clipped to dst), replacing what was there.
+func (m *Map) RenderTo(dst *image.RGBA) {
+	r := image.Rect(0, 0, m.Width, m.Height).Add(dst.Rect.Min).Intersect(dst.Rect)
+	if r.Empty() {
+		return
+	}
+	sub := dst.SubImage(r).(*image.RGBA)
+	faces := m.Faces
+	if faces == nil {
+		fonts, err := assets.LoadFonts()
+		if err != nil {
+			fonts = nil // draw without text rather than not at all
+		}
+		faces = NewFaceCache(fonts)
+	}
+	c := NewCanvasFaces(sub, faces)
+	t := m.Transformer()
+	nameBoxes := m.drawBase(c, t)
+
+	frame := t.Frame()
+	obstacles := append([]Box(nil), nameBoxes...)
+	var reqs []LabelRequest
+	for _, l := range m.Layers {
+		for _, o := range l.Objects {
+			if !visible(o, t, frame) {
+				continue
+			}
+			o.Draw(c, t)
+			if os, ok := o.(ObstacleSource); ok {
+				obstacles = append(obstacles, os.Obstacles(t)...)
+			}
+			if ls, ok := o.(LabelSource); ok {
+				reqs = append(reqs, ls.LabelRequests(c, t)...)
+			}
+		}
+	}
+	obstacles = append(obstacles, m.drawFurniture(c, t)...)
+
+	pad := m.ratio()
+	for i := range reqs {
+		q := &reqs[i]
+		if q.W == 0 && q.H == 0 && q.Text != "" {
+			w, _, _ := c.MeasureText(q.Text, q.Style)
+			if w > 0 {
+				q.W = w + 2*q.Style.HaloWidth + 2*pad
+				q.H = q.Style.Size*labelInk + 2*q.Style.HaloWidth + 2*pad
+			}
+		}
+	}
+	placed := PlaceLabels(reqs, frame.Inset(2*pad), obstacles)
+	m.lastKey = m.viewKey()
+	m.lastLabels = m.lastLabels[:0]
+	for _, p := range placed {
+		q := reqs[p.Index]
+		if q.Text != "" {
+			DrawLabelText(c, p.Box, q.Text, q.Style)
+		}
+		if q.Owner != nil {
+			m.lastLabels = append(m.lastLabels, placedLabel{p.Box, q.Owner})
+		}
+	}
+}
+
+// labelInk is the height of a label's box in ems: from the top of the
+// ascenders (0.76 em above the baseline in Noto Sans) to the bottom of the
+// descenders (0.25 em below).
+const labelInk = 1.01
+
+// DrawLabelText draws text in style st in a box placed by PlaceLabels for
+// a request of the size a Map computes (the text's advance and ink height
+// plus its halo and equal padding on every side).
+func DrawLabelText(c *Canvas, b Box, text string, st TextStyle) {
+	w, _, _ := c.MeasureText(text, st)
+	x := (b.X0+b.X1)/2 - w/2
+	baseline := (b.Y0+b.Y1)/2 + st.Size*(0.76-0.25)/2
+	c.Text(x, baseline, text, st)
+}
+
+// visible reports whether o may draw into frame.
+func visible(o Object, t *Transformer, frame Box) bool {
+	b := t.PixelBound(o.Bounds()).Inset(-o.Margin() - 1)
+	return b.Overlaps(frame) || (b.W() == 0 && b.H() == 0 && frame.ContainsPoint(b.X0, b.Y0))
+}
+
+func (m *Map) viewKey() string {
+	return fmt.Sprintf("%d×%d %v %v", m.Width, m.Height, m.Centre, m.Zoom)
+}
+
+// drawBase draws (or copies from the cache) the sea and the basemap and
+// returns the boxes of the country names it drew.
+func (m *Map) drawBase(c *Canvas, t *Transformer) []Box {
+	if m.Cache == nil {
+		return m.rasterBase(c, t)
+	}
+	key := fmt.Sprintf("%s %p %#v %v", m.viewKey(), m.Basemap, m.Style, m.ratio())
+	m.Cache.mu.Lock()
+	defer m.Cache.mu.Unlock()
+	if m.Cache.key != key || m.Cache.img == nil {
+		img := image.NewRGBA(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
+		m.Cache.labels = m.rasterBase(NewCanvasFaces(img, c.faces), t)
+		m.Cache.img, m.Cache.key = img, key
+	}
+	draw.Draw(c.dst, c.dst.Rect, m.Cache.img, image.Point{}, draw.Src)
+	return m.Cache.labels
+}
+
+// rasterBase draws the sea and the basemap and returns the boxes of the
+// country names.
+func (m *Map) rasterBase(c *Canvas, t *Transformer) []Box {
+	c.Clear(m.Style.Sea)
+	if m.Basemap == nil {
+		return nil
+	}
+	return drawBasemap(c, t, m.Basemap.View(t.Bounds(), 360/t.WorldSize()), m.Style, m.ratio())
+}
+
+// drawFurniture draws the scale bar and the attribution and returns their
+// boxes.
+func (m *Map) drawFurniture(c *Canvas, t *Transformer) []Box {
+	var boxes []Box
+	k := m.ratio()
+	margin := 10 * k
+	attr := m.Attribution
+	if attr == "" && m.Basemap != nil {
+		attr = basemap.Attribution
+	}
+	if attr != "" && !m.NoAttribution {
+		st := TextStyle{Size: 10 * k, Color: MutedTextColor, Halo: WithAlpha(color.NRGBA{0xff, 0xff, 0xff, 0xff}, 0.7), HaloWidth: 1.5 * k}
+		w, h := t.Size()
+		maxW := float64(w) - 2*margin
+		if m.ScaleBar {
+			maxW = float64(w)/2 - margin
+		}
+		attr = c.Ellipsize(attr, st, maxW)
+		tw, _, _ := c.MeasureText(attr, st)
+		x, y := float64(w)-margin-tw, float64(h)-margin
+		c.Text(x, y, attr, st)
+		boxes = append(boxes, Box{x - st.HaloWidth, y - st.Size*0.76 - st.HaloWidth, x + tw + st.HaloWidth, y + st.Size*0.25 + st.HaloWidth})
+	}
+	if m.ScaleBar {
+		if b, ok := DrawScaleBar(c, t, margin, float64(c.dst.Rect.Dy())-margin, k); ok {
+			boxes = append(boxes, b)
+		}
+	}
+	return boxes
+}
+
+// ScaleLength returns the round length in km (1, 2 or 5 × 10ⁿ) of the
+// longest scale bar no longer than maxPixels at t's centre latitude, and
+// its length in pixels; ok is false when no length from 1 m fits.
+func ScaleLength(t *Transformer, maxPixels float64) (km, pixels float64, ok bool) {
+	mpp := t.MetresPerPixel()
+	if !(mpp > 0) || !(maxPixels > 0) {
+		return 0, 0, false
+	}
+	maxKm := maxPixels * mpp / 1000
+	p := math.Pow(10, math.Floor(math.Log10(maxKm)))
+	for _, f := range []float64{5, 2, 1} {
+		if f*p <= maxKm {
+			km = f * p
+			break
+		}
+	}
+	if km < 0.001 {
+		return 0, 0, false
+	}
+	return km, km * 1000 / mpp, true
+}
+
+// DrawScaleBar draws a scale bar with its left end at (x, y) (the bottom
+// of its label's halo sits above y), sized by ratio, and returns its box.
+func DrawScaleBar(c *Canvas, t *Transformer, x, y, ratio float64) (Box, bool) {
+	w, _ := t.Size()
+	km, px, ok := ScaleLength(t, math.Min(float64(w)*0.22, 220*ratio))
+	if !ok {
+		return Box{}, false
+	}
+	ink := InkColor
+	halo := color.NRGBA{0xff, 0xff, 0xff, 0xc0}
+	lw := 1.5 * ratio
+	tick := 5 * ratio
+	y = math.Round(y-2*ratio) + 0.5
+	var p PixelPath
+	p.MoveTo(x, y-tick)
+	p.LineTo(x, y)
+	p.LineTo(x+px, y)
+	p.LineTo(x+px, y-tick)
+	c.StrokePath(&p, Stroke{Color: halo, Width: lw + 3*ratio, Round: true})
+	c.StrokePath(&p, Stroke{Color: ink, Width: lw})
+	label := formatKm(km)
+	st := TextStyle{Size: 11 * ratio, Color: ink, Halo: halo, HaloWidth: 1.5 * ratio}
+	tw, _, _ := c.MeasureText(label, st)
+	tx := x + px/2 - tw/2
+	ty := y - 4*ratio
+	c.Text(tx, ty, label, st)
+	top := ty - st.Size*0.76 - st.HaloWidth
+	return Box{x - 3*ratio, top, math.Max(x+px, tx+tw) + 3*ratio, y + 3*ratio}, true
+}
+
+func formatKm(km float64) string {
+	if km < 1 {
+		return strconv.FormatFloat(km*1000, 'f', -1, 64) + " m"
+	}
+	return strconv.FormatFloat(km, 'f', -1, 64) + " km"
+}
+
+// Pick returns the topmost pickable object under pixel (x, y): a label
+// placed by the last render (it picks its owner), then the objects from
+// the top layer down, markers and labels within PointTolerance, lines and
+// rings within LineTolerance, areas by exact containment.
+func (m *Map) Pick(x, y float64) (Object, bool) {
+	var found Object
+	m.pick(x, y, func(o Object) bool { found = o; return false })
+	return found, found != nil
+}
+
+// PickAll returns every pickable object under pixel (x, y), topmost first,
+// each once.
+func (m *Map) PickAll(x, y float64) []Object {
+	var all []Object
+	m.pick(x, y, func(o Object) bool {
+		for _, a := range all {
+			if a == o {
+				return true
+			}
+		}
+		all = append(all, o)
+		return true
+	})
+	return all
+}
+
+// pick calls yield with each hit, topmost first, until it returns false.
+func (m *Map) pick(x, y float64, yield func(Object) bool) {
+	if m.lastKey == m.viewKey() {
+		for i := len(m.lastLabels) - 1; i >= 0; i-- {
+			l := m.lastLabels[i]
+			if l.owner.ID() != "" && l.box.ContainsPoint(x, y) && !yield(l.owner) {
+				return
+			}
+		}
+	}
+	t := m.Transformer()
+	pt, lt := m.PointTolerance, m.LineTolerance
+	if pt == 0 {
+		pt = 6
+	}
+	if lt == 0 {
+		lt = 4
+	}
+	for li := len(m.Layers) - 1; li >= 0; li-- {
+		objs := m.Layers[li].Objects
+		for oi := len(objs) - 1; oi >= 0; oi-- {
+			o := objs[oi]
+			if o.ID() == "" {
+				continue
+			}
+			tol := lt
+			switch o.(type) {
+			case *Marker, *Label:
+				tol = pt
+			}
+			b := t.PixelBound(o.Bounds()).Inset(-o.Margin() - tol)
+			if !b.ContainsPoint(x, y) {
+				continue
+			}
+			if o.Hit(t, x, y, tol) && !yield(o) {
+				return
+			}
+		}
+	}
+}

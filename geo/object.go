@@ -1,0 +1,396 @@
+package geo
+
+import (
+	"image/color"
+	"math"
+	"sync"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+	"github.com/paulmach/orb/simplify"
+)
+
+// Object is something a Map draws over its basemap.
+type Object interface {
+	// ID names the object for Pick; empty for an undecorated object that
+	// cannot be picked.
+	ID() string
+	// Bounds returns the object's geographic bounds.
+	Bounds() orb.Bound
+	// Margin returns how many pixels the object draws beyond its bounds
+	// (half its stroke, its symbol), so the map can skip what is off frame.
+	Margin() float64
+	// Draw draws the object. Labels are not drawn here: a Map places them
+	// all at once (see LabelSource).
+	Draw(c *Canvas, t *Transformer)
+	// Hit reports whether pixel (x, y) falls on the object, allowing
+	// tolerance pixels for points and lines.
+	Hit(t *Transformer, x, y, tolerance float64) bool
+}
+
+// LabelSource is implemented by objects that carry labels. A Map collects
+// the requests of every object, places them without collisions and draws
+// them above all objects.
+type LabelSource interface {
+	LabelRequests(c *Canvas, t *Transformer) []LabelRequest
+}
+
+// ObstacleSource is implemented by objects whose pixels labels must keep
+// off (a marker's symbol).
+type ObstacleSource interface {
+	Obstacles(t *Transformer) []Box
+}
+
+// unitBound returns b in normalised Mercator coordinates.
+func unitBound(b orb.Bound) orb.Bound {
+	nw := mercatorUnit(orb.Point{b.Min[0], b.Max[1]})
+	se := mercatorUnit(orb.Point{b.Max[0], b.Min[1]})
+	return orb.Bound{Min: nw, Max: se}
+}
+
+// AreaStyle is how an Area is drawn: fill (its alpha is the opacity), then
+// hatch, then outline.
+type AreaStyle struct {
+	Fill   color.NRGBA
+	Hatch  Hatch
+	Stroke Stroke
+}
+
+// Area is a filled (multi)polygon with holes. Geometry is lon/lat; it must
+// not change after the Area is first drawn or hit (its projection is
+// cached). Use *Area.
+type Area struct {
+	Name     string // for people (the Map does not draw it)
+	Key      string // ID; empty: not pickable
+	Geometry orb.MultiPolygon
+	Style    AreaStyle
+
+	once  sync.Once
+	unit  orb.MultiPolygon // normalised Mercator, outer rings positive, holes negative
+	ubnd  orb.Bound
+	geo   orb.Bound
+	mu    sync.Mutex
+	simpl map[int]orb.MultiPolygon // per half zoom level, for big geometries
+}
+
+// ID implements Object.
+func (a *Area) ID() string { return a.Key }
+
+func (a *Area) project() {
+	a.once.Do(func() {
+		a.geo = a.Geometry.Bound()
+		a.unit = make(orb.MultiPolygon, 0, len(a.Geometry))
+		for _, poly := range a.Geometry {
+			up := make(orb.Polygon, 0, len(poly))
+			for i, r := range poly {
+				ur := make(orb.Ring, len(r))
+				for j, p := range r {
+					ur[j] = mercatorUnit(p)
+				}
+				if len(ur) > 1 && ur[0] != ur[len(ur)-1] {
+					ur = append(ur, ur[0])
+				}
+				if (shoelace(ur) > 0) != (i == 0) {
+					for l, k := 0, len(ur)-1; l < k; l, k = l+1, k-1 {
+						ur[l], ur[k] = ur[k], ur[l]
+					}
+				}
+				up = append(up, ur)
+			}
+			a.unit = append(a.unit, up)
+		}
+		a.ubnd = a.unit.Bound()
+	})
+}
+
+// simplifyAbove is the vertex count above which geometry is simplified per
+// zoom before drawing.
+const simplifyAbove = 400
+
+// unitAt returns the projected geometry to draw at zoom z: simplified to
+// a quarter pixel for big geometries, cached per half zoom level.
+func (a *Area) unitAt(z float64) orb.MultiPolygon {
+	a.project()
+	n := 0
+	for _, p := range a.unit {
+		for _, r := range p {
+			n += len(r)
+		}
+	}
+	if n <= simplifyAbove {
+		return a.unit
+	}
+	k := int(math.Floor(z * 2))
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if s, ok := a.simpl[k]; ok {
+		return s
+	}
+	tol := 0.25 / (TileSize * math.Exp2(float64(k)/2))
+	s := simplify.DouglasPeucker(tol).MultiPolygon(a.unit.Clone())
+	if a.simpl == nil {
+		a.simpl = make(map[int]orb.MultiPolygon)
+	}
+	a.simpl[k] = s
+	return s
+}
+
+// Bounds implements Object.
+func (a *Area) Bounds() orb.Bound { a.project(); return a.geo }
+
+// Margin implements Object.
+func (a *Area) Margin() float64 { return a.Style.Stroke.Width/2 + 1 }
+
+// Path returns the area's outline in t's pixels, holes winding opposite to
+// outer rings, appended to p.
+func (a *Area) Path(p *PixelPath, t *Transformer) {
+	for _, poly := range a.unitAt(t.zoom) {
+		for _, r := range poly {
+			n := len(r)
+			if n > 1 && r[0] == r[n-1] {
+				n--
+			}
+			for i, u := range r[:n] {
+				x, y := t.unitToPixel(u)
+				if i == 0 {
+					p.MoveTo(x, y)
+				} else {
+					p.LineTo(x, y)
+				}
+			}
+			p.Close()
+		}
+	}
+}
+
+// Draw implements Object.
+func (a *Area) Draw(c *Canvas, t *Transformer) {
+	var p PixelPath
+	a.Path(&p, t)
+	c.FillPath(&p, a.Style.Fill)
+	c.HatchPath(&p, a.Style.Hatch)
+	c.StrokePath(&p, a.Style.Stroke)
+}
+
+// Hit implements Object: pixel (x, y) lies inside the area (not in a
+// hole). Tolerance is ignored: areas are picked by exact containment.
+func (a *Area) Hit(t *Transformer, x, y, tolerance float64) bool {
+	a.project()
+	u := t.pixelToUnit(x, y)
+	if !a.ubnd.Contains(u) {
+		return false
+	}
+	return planar.MultiPolygonContains(a.unit, u)
+}
+
+// LineStyle is how a Path is drawn: the casing (wider, below) then the
+// line.
+type LineStyle struct {
+	Line   Stroke
+	Casing Stroke // Width is the casing's full width; zero: none
+}
+
+// Path is a line or multiline (a front line, a route). Geometry is lon/lat.
+type Path struct {
+	Key      string
+	Name     string
+	Geometry orb.MultiLineString
+	Style    LineStyle
+}
+
+// ID implements Object.
+func (p *Path) ID() string { return p.Key }
+
+// Bounds implements Object.
+func (p *Path) Bounds() orb.Bound { return p.Geometry.Bound() }
+
+// Margin implements Object.
+func (p *Path) Margin() float64 { return math.Max(p.Style.Line.Width, p.Style.Casing.Width)/2 + 1 }
+
+func (p *Path) pixels(t *Transformer, out *PixelPath) {
+	for _, ls := range p.Geometry {
+		for i, q := range ls {
+			x, y := t.ToPixel(q)
+			if i == 0 {
+				out.MoveTo(x, y)
+			} else {
+				out.LineTo(x, y)
+			}
+		}
+	}
+}
+
+// Draw implements Object.
+func (p *Path) Draw(c *Canvas, t *Transformer) {
+	var pp PixelPath
+	p.pixels(t, &pp)
+	c.StrokePath(&pp, p.Style.Casing)
+	c.StrokePath(&pp, p.Style.Line)
+}
+
+// Hit implements Object: (x, y) lies within tolerance of the drawn line.
+func (p *Path) Hit(t *Transformer, x, y, tolerance float64) bool {
+	var pp PixelPath
+	p.pixels(t, &pp)
+	return pathNear(&pp, x, y, p.Margin()-1+tolerance, false)
+}
+
+// pathNear reports whether (x, y) lies within d of a segment of p
+// (closing segments included when closed is set).
+func pathNear(p *PixelPath, x, y, d float64, closed bool) bool {
+	q := orb.Point{x, y}
+	d2 := d * d
+	for _, s := range p.subs {
+		pts := p.pts[s.start:s.end]
+		for i := 1; i < len(pts); i++ {
+			if planar.DistanceFromSegmentSquared(pts[i-1], pts[i], q) <= d2 {
+				return true
+			}
+		}
+		if closed && len(pts) > 2 && planar.DistanceFromSegmentSquared(pts[len(pts)-1], pts[0], q) <= d2 {
+			return true
+		}
+		if len(pts) == 1 && planar.DistanceSquared(pts[0], q) <= d2 {
+			return true
+		}
+	}
+	return false
+}
+
+// RingStyle is how a Circle is drawn.
+type RingStyle struct {
+	Stroke Stroke
+	Fill   color.NRGBA // a light fill inside the ring; zero: none
+}
+
+// Circle is a geodesic range ring: the points RadiusKm from Centre along
+// the Earth's surface (a sphere of orb.EarthRadius), so it is correct at any
+// latitude (it is not a circle on the Mercator map far from the equator).
+type Circle struct {
+	Key      string
+	Name     string
+	Centre   orb.Point
+	RadiusKm float64
+	Style    RingStyle
+
+	once sync.Once
+	ring orb.Ring
+	bnd  orb.Bound
+}
+
+// ringSides is how many points approximate a range ring.
+const ringSides = 180
+
+// Ring returns the ring's geometry (lon/lat, closed).
+func (c *Circle) Ring() orb.Ring {
+	c.once.Do(func() {
+		c.ring = GeodesicCircle(c.Centre, c.RadiusKm*1000, ringSides)
+		c.bnd = c.ring.Bound()
+	})
+	return c.ring
+}
+
+// GeodesicCircle returns the closed ring of n points at distance metres
+// from centre (bearings 0°, 360°/n, …), by the spherical destination-point
+// formula.
+func GeodesicCircle(centre orb.Point, metres float64, n int) orb.Ring {
+	r := make(orb.Ring, 0, n+1)
+	lat1 := centre[1] * math.Pi / 180
+	lon1 := centre[0] * math.Pi / 180
+	d := metres / orb.EarthRadius
+	for i := 0; i < n; i++ {
+		th := 2 * math.Pi * float64(i) / float64(n)
+		lat2 := math.Asin(math.Sin(lat1)*math.Cos(d) + math.Cos(lat1)*math.Sin(d)*math.Cos(th))
+		lon2 := lon1 + math.Atan2(math.Sin(th)*math.Sin(d)*math.Cos(lat1), math.Cos(d)-math.Sin(lat1)*math.Sin(lat2))
+		r = append(r, orb.Point{lon2 * 180 / math.Pi, lat2 * 180 / math.Pi})
+	}
+	return append(r, r[0])
+}
+
+// ID implements Object.
+func (c *Circle) ID() string { return c.Key }
+
+// Bounds implements Object.
+func (c *Circle) Bounds() orb.Bound { c.Ring(); return c.bnd }
+
+// Margin implements Object.
+func (c *Circle) Margin() float64 { return c.Style.Stroke.Width/2 + 1 }
+
+func (c *Circle) pixels(t *Transformer, out *PixelPath) {
+	r := c.Ring()
+	for i, q := range r[:len(r)-1] {
+		x, y := t.ToPixel(q)
+		if i == 0 {
+			out.MoveTo(x, y)
+		} else {
+			out.LineTo(x, y)
+		}
+	}
+	out.Close()
+}
+
+// Draw implements Object.
+func (c *Circle) Draw(cv *Canvas, t *Transformer) {
+	var p PixelPath
+	c.pixels(t, &p)
+	cv.FillPath(&p, c.Style.Fill)
+	cv.StrokePath(&p, c.Style.Stroke)
+}
+
+// Hit implements Object: (x, y) lies within tolerance of the ring, or
+// inside it when the ring is filled.
+func (c *Circle) Hit(t *Transformer, x, y, tolerance float64) bool {
+	var p PixelPath
+	c.pixels(t, &p)
+	if pathNear(&p, x, y, c.Style.Stroke.Width/2+tolerance, true) {
+		return true
+	}
+	if c.Style.Fill.A == 0 {
+		return false
+	}
+	ring := append(orb.Ring(nil), p.pts...)
+	ring = append(ring, ring[0])
+	return planar.RingContains(ring, orb.Point{x, y})
+}
+
+// Label is text at a point, placed by the Map around it without
+// collisions (it draws nothing by itself).
+type Label struct {
+	Key       string
+	Point     orb.Point
+	Text      string
+	Style     TextStyle
+	Priority  int        // higher is placed first and dropped last
+	Positions []Position // nil: centred on the point, then around it
+}
+
+// ID implements Object.
+func (l *Label) ID() string { return l.Key }
+
+// Bounds implements Object.
+func (l *Label) Bounds() orb.Bound { return orb.Bound{Min: l.Point, Max: l.Point} }
+
+// Margin implements Object: a generous bound on the text's reach.
+func (l *Label) Margin() float64 {
+	return float64(len(l.Text))*l.Style.Size + 2*l.Style.HaloWidth + 4
+}
+
+// Draw implements Object: a Label draws through the Map's label pass.
+func (l *Label) Draw(c *Canvas, t *Transformer) {}
+
+// Hit implements Object: (x, y) lies within tolerance of the anchor point
+// (a Map also hits the placed text box of the last render).
+func (l *Label) Hit(t *Transformer, x, y, tolerance float64) bool {
+	px, py := t.ToPixel(l.Point)
+	return math.Hypot(px-x, py-y) <= tolerance
+}
+
+// LabelRequests implements LabelSource.
+func (l *Label) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
+	x, y := t.ToPixel(l.Point)
+	pos := l.Positions
+	if pos == nil {
+		pos = []Position{Centre, Right, Left, Above, Below}
+	}
+	return []LabelRequest{{Text: l.Text, Style: l.Style, X: x, Y: y, Gap: 2, Priority: l.Priority, Positions: pos, Owner: l}}
+}

@@ -1,0 +1,348 @@
+package geo
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/briefmap/briefmap/assets"
+)
+
+// Weight selects a face of the embedded family.
+type Weight int
+
+// Font weights (and the italic style) of the embedded Noto Sans family.
+const (
+	Regular Weight = iota
+	Bold
+	Italic
+)
+
+// TextStyle is how text is drawn. Sizes are in pixels.
+type TextStyle struct {
+	Size      float64 // em size in pixels
+	Weight    Weight
+	Color     color.NRGBA
+	Halo      color.NRGBA // drawn behind the text when HaloWidth > 0
+	HaloWidth float64     // pixels the halo reaches beyond the glyphs
+	Tracking  float64     // extra pixels between letters (e.g. for spaced capitals)
+}
+
+type faceKey struct {
+	weight Weight
+	size   float64
+}
+
+// FaceCache parses font faces on demand and keeps them per weight and size.
+// It is not safe for concurrent use (nor are the faces it returns).
+type FaceCache struct {
+	fonts *assets.Fonts
+	faces map[faceKey]font.Face
+}
+
+// NewFaceCache returns an empty cache over fonts (nil: no text is drawn or
+// measured).
+func NewFaceCache(fonts *assets.Fonts) *FaceCache {
+	return &FaceCache{fonts: fonts, faces: make(map[faceKey]font.Face)}
+}
+
+// Fonts returns the fonts the cache draws from.
+func (fc *FaceCache) Fonts() *assets.Fonts {
+	if fc == nil {
+		return nil
+	}
+	return fc.fonts
+}
+
+// Face returns the face of weight w at size pixels, or nil when the cache
+// has no fonts or size is not positive.
+func (fc *FaceCache) Face(w Weight, size float64) font.Face {
+	if fc == nil || fc.fonts == nil || !(size > 0) {
+		return nil
+	}
+	k := faceKey{w, size}
+	if f, ok := fc.faces[k]; ok {
+		return f
+	}
+	src := fc.fonts.Regular
+	switch w {
+	case Bold:
+		src = fc.fonts.Bold
+	case Italic:
+		src = fc.fonts.Italic
+	}
+	if src == nil {
+		return nil
+	}
+	f, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return nil
+	}
+	fc.faces[k] = f
+	return f
+}
+
+func fx(v fixed.Int26_6) float64 { return float64(v) / 64 }
+
+// MeasureText returns the advance width of s in style st and the face's
+// ascent and descent (not the ink's: lines of one style align). Without
+// fonts it returns zeros.
+func (c *Canvas) MeasureText(s string, st TextStyle) (w, ascent, descent float64) {
+	f := c.faces.Face(st.Weight, st.Size)
+	if f == nil {
+		return 0, 0, 0
+	}
+	m := f.Metrics()
+	return advance(f, s, st.Tracking), fx(m.Ascent), fx(m.Descent)
+}
+
+// LineHeight returns the distance between baselines of consecutive lines of
+// style st (the face's recommended height), or 0 without fonts.
+func (c *Canvas) LineHeight(st TextStyle) float64 {
+	f := c.faces.Face(st.Weight, st.Size)
+	if f == nil {
+		return 0
+	}
+	return fx(f.Metrics().Height)
+}
+
+// advance returns the advance width of s with kerning and tracking.
+func advance(f font.Face, s string, tracking float64) float64 {
+	var w fixed.Int26_6
+	prev := rune(-1)
+	n := 0
+	for _, r := range s {
+		if prev >= 0 {
+			w += f.Kern(prev, r)
+		}
+		a, _ := f.GlyphAdvance(r)
+		w += a
+		prev = r
+		n++
+	}
+	if n > 1 {
+		return fx(w) + tracking*float64(n-1)
+	}
+	return fx(w)
+}
+
+// Text draws s with its baseline starting at (x, y), the halo first. The
+// baseline is snapped to a whole pixel so text stays crisp.
+func (c *Canvas) Text(x, y float64, s string, st TextStyle) {
+	f := c.faces.Face(st.Weight, st.Size)
+	if f == nil || s == "" || (st.Color.A == 0 && (st.Halo.A == 0 || st.HaloWidth <= 0)) {
+		return
+	}
+	y = math.Round(y)
+	m := f.Metrics()
+	w := advance(f, s, st.Tracking)
+	halo := 0.0
+	if st.HaloWidth > 0 && st.Halo.A > 0 {
+		halo = st.HaloWidth
+	}
+	pad := halo + 2 + st.Size/4 // glyphs may overhang their advance box
+	box := Box{x - pad, y - fx(m.Ascent) - pad, x + w + pad, y + fx(m.Descent) + pad}
+	local := box.Rect().Intersect(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
+	if local.Empty() {
+		return
+	}
+	// The mask covers the whole box (off-canvas parts included) so that
+	// the halo dilation sees glyphs just outside the canvas.
+	full := box.Rect()
+	c.mask = alphaScratch(c.mask, full.Dx(), full.Dy())
+	dot := fixed.Point26_6{
+		X: fixed.Int26_6(math.Round((x - float64(full.Min.X)) * 64)),
+		Y: fixed.I(int(y) - full.Min.Y),
+	}
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			dot.X += f.Kern(prev, r)
+		}
+		dr, mask, mp, adv, ok := f.Glyph(dot, r)
+		if ok {
+			maxMask(c.mask, dr, mask, mp)
+		}
+		dot.X += adv + fixed.Int26_6(math.Round(st.Tracking*64))
+		prev = r
+	}
+	off := full.Min.Sub(local.Min) // mask origin relative to local
+	if halo > 0 {
+		c.halo = alphaScratch(c.halo, full.Dx(), full.Dy())
+		dilate(c.halo, c.mask, halo)
+		c.paintMask(c.halo, local, off, st.Halo)
+	}
+	c.paintMask(c.mask, local, off, st.Color)
+}
+
+// maxMask merges glyph coverage mask (rectangle dr of dst, from mp in mask)
+// into dst, keeping the larger coverage where glyphs overlap.
+func maxMask(dst *image.Alpha, dr image.Rectangle, mask image.Image, mp image.Point) {
+	dr = dr.Intersect(dst.Rect)
+	am, fast := mask.(*image.Alpha)
+	for y := dr.Min.Y; y < dr.Max.Y; y++ {
+		for x := dr.Min.X; x < dr.Max.X; x++ {
+			sx, sy := mp.X+x-dr.Min.X, mp.Y+y-dr.Min.Y
+			var v uint8
+			if fast {
+				v = am.Pix[am.PixOffset(sx, sy)]
+			} else {
+				_, _, _, a := mask.At(sx, sy).RGBA()
+				v = uint8(a >> 8)
+			}
+			i := dst.PixOffset(x, y)
+			if v > dst.Pix[i] {
+				dst.Pix[i] = v
+			}
+		}
+	}
+}
+
+// dilate sets dst (same size as src, zeroed) to src grown by a disc of
+// radius r, antialiased at the disc's rim.
+func dilate(dst, src *image.Alpha, r float64) {
+	type tap struct {
+		dx, dy int
+		w      uint32 // weight ×256
+	}
+	var taps []tap
+	ri := int(math.Ceil(r + 0.5))
+	for dy := -ri; dy <= ri; dy++ {
+		for dx := -ri; dx <= ri; dx++ {
+			wgt := r + 0.5 - math.Hypot(float64(dx), float64(dy))
+			if wgt <= 0 {
+				continue
+			}
+			taps = append(taps, tap{dx, dy, uint32(math.Min(wgt, 1) * 256)})
+		}
+	}
+	w, h := src.Rect.Dx(), src.Rect.Dy()
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			v := uint32(src.Pix[y*src.Stride+x])
+			if v == 0 {
+				continue
+			}
+			for _, t := range taps {
+				xx, yy := x+t.dx, y+t.dy
+				if xx < 0 || yy < 0 || xx >= w || yy >= h {
+					continue
+				}
+				nv := uint8(v * t.w >> 8)
+				if i := yy*dst.Stride + xx; nv > dst.Pix[i] {
+					dst.Pix[i] = nv
+				}
+			}
+		}
+	}
+}
+
+// paintMask composites col through mask onto the canvas rectangle local
+// (canvas coordinates); mask pixel (0,0) lies at local.Min+off.
+func (c *Canvas) paintMask(mask *image.Alpha, local image.Rectangle, off image.Point, col color.NRGBA) {
+	if col.A == 0 {
+		return
+	}
+	cr, cg, cb, ca := premul(col)
+	abs := local.Add(c.dst.Rect.Min)
+	for y := 0; y < local.Dy(); y++ {
+		my := y - off.Y
+		mrow := mask.Pix[my*mask.Stride:]
+		drow := c.dst.Pix[c.dst.PixOffset(abs.Min.X, abs.Min.Y+y):]
+		for x := 0; x < local.Dx(); x++ {
+			m := mrow[x-off.X]
+			if m == 0 {
+				continue
+			}
+			blend(drow[4*x:4*x+4], cr, cg, cb, ca, uint32(m)*0x101)
+		}
+	}
+}
+
+// WrapText breaks s into lines no wider than maxWidth in style st: words
+// are kept whole where they fit, a word longer than a line is broken
+// between letters, and newlines in s start new lines. Runs of spaces
+// collapse to one. Empty paragraphs are kept as empty lines.
+func (c *Canvas) WrapText(s string, st TextStyle, maxWidth float64) []string {
+	f := c.faces.Face(st.Weight, st.Size)
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			lines = append(lines, "")
+			continue
+		}
+		line := ""
+		for _, w := range words {
+			cand := w
+			if line != "" {
+				cand = line + " " + w
+			}
+			if f == nil || advance(f, cand, st.Tracking) <= maxWidth {
+				line = cand
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+				line = ""
+			}
+			// w alone: break it if it is too long.
+			for advance(f, w, st.Tracking) > maxWidth {
+				n := fitPrefix(f, w, st.Tracking, maxWidth, "")
+				if n == 0 {
+					_, n = utf8.DecodeRuneInString(w) // at least one letter a line
+				}
+				lines = append(lines, w[:n])
+				w = w[n:]
+			}
+			line = w
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// fitPrefix returns the byte length of the longest prefix of s (whole
+// runes) that, followed by suffix, is no wider than maxWidth.
+func fitPrefix(f font.Face, s string, tracking, maxWidth float64, suffix string) int {
+	// Binary search over rune boundaries.
+	bounds := make([]int, 0, len(s)+1)
+	for i := range s {
+		bounds = append(bounds, i)
+	}
+	bounds = append(bounds, len(s))
+	lo, hi := 0, len(bounds)-1 // bounds[lo] fits (the empty prefix is assumed to)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if advance(f, s[:bounds[mid]]+suffix, tracking) <= maxWidth {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return bounds[lo]
+}
+
+// Ellipsis is the character Ellipsize appends.
+const Ellipsis = "…"
+
+// Ellipsize returns s if it fits in maxWidth, else its longest prefix that
+// fits followed by "…" (trailing spaces trimmed), or "" when not even "…"
+// fits. Without fonts it returns s.
+func (c *Canvas) Ellipsize(s string, st TextStyle, maxWidth float64) string {
+	f := c.faces.Face(st.Weight, st.Size)
+	if f == nil || advance(f, s, st.Tracking) <= maxWidth {
+		return s
+	}
+	if advance(f, Ellipsis, st.Tracking) > maxWidth {
+		return ""
+	}
+	n := fitPrefix(f, s, st.Tracking, maxWidth, Ellipsis)
+	return strings.TrimRight(s[:n], " \t") + Ellipsis
+}
