@@ -1,15 +1,97 @@
-// Package app is Briefmap's Fyne desktop UI. (Placeholder: the app helper
-// replaces this file.)
+// Package app is Briefmap's Fyne desktop UI: the main window with the
+// interactive map (MapView) in the centre, layer toggles, legend and as-of
+// date on the left, the Selection, Actors and Excerpts tabs on the right and
+// a status line at the bottom.
+//
+// The map renders off the UI thread through app/scene, the same code the
+// CLI and the slide draw with. With BRIEFMAP_LOG=debug the app logs JSON
+// lines (log/slog) to stderr: "map ready" with the map's rectangle and
+// bounds once the first frame is shown, and "selected" on every selection.
 package app
 
 import (
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/geo/basemap"
 )
 
+// ID is the app's identifier (FyneApp.toml), which keys its Preferences.
+const ID = "io.github.briefmap.briefmap"
+
 // Main runs the desktop app with the command-line arguments (none, or
-// "open PATH") and returns the process exit code.
+// "open PATH") and returns the process exit code: 0 after the window
+// closes, 1 when the briefing cannot be loaded, 2 on bad usage.
 func Main(args []string, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "briefmap: the desktop app is not written yet")
-	return 1
+	path, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "briefmap: %v\nusage: briefmap [open PATH]\n", err)
+		return 2
+	}
+	log := newLogger(stderr, os.Getenv("BRIEFMAP_LOG"))
+	b, err := loadBriefing(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "briefmap: %v\n", oneLine(err))
+		return 1
+	}
+	base, err := basemap.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "briefmap: basemap: %v\n", err)
+		return 1
+	}
+	a := fyneapp.NewWithID(ID)
+	w := newWindow(a, b, base, log, false)
+	log.Debug("window built", "briefing", b.ID, "date", w.date.String())
+	w.win.ShowAndRun()
+	return 0
+}
+
+// parseArgs returns the package path of "open PATH", or "" for none.
+func parseArgs(args []string) (string, error) {
+	switch {
+	case len(args) == 0:
+		return "", nil
+	case args[0] != "open":
+		return "", fmt.Errorf("unknown command %q", args[0])
+	case len(args) != 2 || args[1] == "":
+		return "", fmt.Errorf("open needs exactly one PATH (a briefing folder or .zip)")
+	}
+	return args[1], nil
+}
+
+// loadBriefing loads the package at path, or the embedded Libya briefing.
+func loadBriefing(path string) (*data.Briefing, error) {
+	if path == "" {
+		return libya.Load()
+	}
+	b, err := data.LoadPath(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return b, nil
+}
+
+// oneLine returns err's message with its lines joined by "; ".
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", " ; ")), " ")
+}
+
+// newLogger returns the app's logger: JSON lines on stderr at debug level
+// when level is "debug", warnings and errors only otherwise.
+func newLogger(stderr io.Writer, level string) *slog.Logger {
+	l := slog.LevelWarn
+	switch strings.ToLower(level) {
+	case "debug":
+		l = slog.LevelDebug
+	case "info":
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: l}))
 }

@@ -1,0 +1,246 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/briefmap/briefmap/app/scene"
+	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/version"
+)
+
+// buildMenu sets the main menu: File, View and Help.
+func (w *window) buildMenu() {
+	open := fyne.NewMenuItem("Open briefing…", w.ShowOpen)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	export := fyne.NewMenuItem("Export slide…", w.ExportSlide)
+	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	search := fyne.NewMenuItem("Search actors and places…", w.ShowSearch)
+	search.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	quit := fyne.NewMenuItem("Quit", func() {
+		w.savePrefs()
+		w.app.Quit()
+	})
+	quit.IsQuit = true
+	file := fyne.NewMenu("File", open, export, fyne.NewMenuItemSeparator(), quit)
+
+	reset := fyne.NewMenuItem("Reset view (0)", w.ResetView)
+	items := []*fyne.MenuItem{reset, search, fyne.NewMenuItemSeparator()}
+	w.layerItems = nil
+	for i, t := range layerToggles {
+		i := i
+		it := fyne.NewMenuItem(t.Label, nil)
+		it.Checked = *t.flag(&w.layers)
+		it.Action = func() { w.setLayer(i, !*layerToggles[i].flag(&w.layers)) }
+		w.layerItems = append(w.layerItems, it)
+		items = append(items, it)
+	}
+	view := fyne.NewMenu("View", items...)
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Briefmap", w.ShowAbout))
+	w.menu = fyne.NewMainMenu(file, view, help)
+	w.win.SetMainMenu(w.menu)
+}
+
+// ShowOpen asks for a briefing package: a folder or a .zip file.
+func (w *window) ShowOpen() {
+	var d dialog.Dialog
+	folder := widget.NewButton("A folder…", func() {
+		d.Hide()
+		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil || u == nil {
+				return
+			}
+			w.OpenPath(u.Path())
+		}, w.win)
+		fd.Resize(fyne.NewSize(800, 560))
+		fd.Show()
+	})
+	zip := widget.NewButton("A .zip file…", func() {
+		d.Hide()
+		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			w.OpenPath(path)
+		}, w.win)
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+		fd.Resize(fyne.NewSize(800, 560))
+		fd.Show()
+	})
+	msg := widget.NewLabel("A briefing package is a folder of YAML and GeoJSON files, or a .zip of one.")
+	msg.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustom("Open briefing", "Cancel", container.NewVBox(msg, folder, zip), w.win)
+	d.Resize(fyne.NewSize(440, 220))
+	d.Show()
+}
+
+// OpenPath loads the briefing package at path (a folder or a .zip) and
+// shows it. A bad package shows one dialog listing its problems, and the
+// current briefing stays.
+func (w *window) OpenPath(path string) error {
+	b, err := data.LoadPath(path)
+	if err != nil {
+		w.problems = err.Error()
+		w.log.Warn("open briefing", "path", path, "err", err.Error())
+		w.showProblems(path, err)
+		return err
+	}
+	w.problems = ""
+	w.setBriefing(b)
+	w.log.Info("briefing opened", "path", path, "id", b.ID)
+	return nil
+}
+
+// showProblems shows every problem of a bad package in one dialog.
+func (w *window) showProblems(path string, err error) {
+	text := err.Error()
+	var ve *data.ValidationError
+	n := strings.Count(strings.TrimSpace(text), "\n") + 1
+	if errors.As(err, &ve) {
+		text = ve.Error()
+	}
+	head := widget.NewLabel(fmt.Sprintf("%s is not a valid briefing package (%d problem%s). The current briefing stays open.",
+		path, n, plural(n)))
+	head.Wrapping = fyne.TextWrapWord
+	body := widget.NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	body.Selectable = true
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(640, 260))
+	d := dialog.NewCustom("Cannot open briefing", "OK", container.NewBorder(head, nil, nil, nil, scroll), w.win)
+	d.Show()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// setBriefing replaces the briefing the window shows.
+func (w *window) setBriefing(b *data.Briefing) {
+	w.b = b
+	w.r = scene.NewRenderer(b, w.base)
+	w.date = w.prefs.date(b)
+	w.shown = scene.Ref{}
+	w.mapView.SetRenderer(w.r)
+	if v, ok := w.prefs.view(b); ok {
+		w.mapView.SetView(v)
+	}
+	w.actorSearch.SetText("")
+	w.applyBriefing()
+	w.tabs.Select(w.selTab)
+}
+
+// ShowSearch opens the search box: actors and places by any alias.
+// Choosing a result selects it and pans to it.
+func (w *window) ShowSearch() {
+	var d dialog.Dialog
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("Name or any spelling, e.g. Hifter, Sidra")
+	var matches []data.Match
+	list := widget.NewList(
+		func() int { return len(matches) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(matches) {
+				o.(*widget.Label).SetText(matchLine(matches[i]))
+			}
+		})
+	run := func(q string) {
+		matches = w.search(q)
+		list.UnselectAll()
+		list.Refresh()
+	}
+	entry.OnChanged = run
+	choose := func(i int) {
+		if i < 0 || i >= len(matches) {
+			return
+		}
+		d.Hide()
+		w.ChooseMatch(matches[i])
+	}
+	list.OnSelected = func(i widget.ListItemID) { choose(i) }
+	entry.OnSubmitted = func(string) { choose(0) }
+	d = dialog.NewCustom("Search actors and places", "Close", container.NewBorder(entry, nil, nil, nil, list), w.win)
+	d.Resize(fyne.NewSize(460, 420))
+	d.Show()
+	w.win.Canvas().Focus(entry)
+}
+
+// search returns the actors, places and other records matching q.
+func (w *window) search(q string) []data.Match {
+	if strings.TrimSpace(q) == "" {
+		return nil
+	}
+	return w.b.Search(q)
+}
+
+// matchLine is a search result's line: "Khalifa Haftar (actor) — as “Hifter”".
+func matchLine(m data.Match) string {
+	s := m.Name + " (" + m.Kind + ")"
+	if m.Alias != "" && !strings.EqualFold(m.Alias, m.Name) {
+		s += " — as “" + m.Alias + "”"
+	}
+	return s
+}
+
+// ChooseMatch selects a search result and pans to it.
+func (w *window) ChooseMatch(m data.Match) {
+	switch m.Kind {
+	case "actor":
+		w.tabs.Select(w.actorsTab)
+		w.SelectActor(m.ID)
+	case "zone", "place", "deployment":
+		w.Select(scene.Ref{Kind: m.Kind, ID: m.ID})
+	case "excerpt":
+		if e, ok := w.b.Excerpt(m.ID); ok {
+			w.ShowExcerpt(e)
+			w.tabs.Select(w.selTab)
+		}
+	}
+}
+
+// aboutText returns the About dialog's text: version, data sources,
+// attribution and licences.
+func (w *window) aboutText() string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "Briefmap %s\nAn offline map briefing: who holds what, and which source says so.\n\n", version.String())
+	fmt.Fprintf(&sb, "Briefing: %s\n", w.b.Title)
+	if len(w.b.Sources) > 0 {
+		sb.WriteString("Sources:\n")
+		for _, s := range w.b.Sources {
+			date := s.Date.Long()
+			if s.DateApproximate {
+				date = "c. " + date
+			}
+			fmt.Fprintf(&sb, "  • %s, “%s”, %s\n", s.Publisher, s.Title, date)
+		}
+	}
+	fmt.Fprintf(&sb, "\nBasemap: %s\n\n", basemap.Attribution)
+	sb.WriteString("Licences:\n  • Briefmap code: see the LICENSE file of the project\n" +
+		"  • Noto Sans font: SIL Open Font License 1.1\n" +
+		"  • Natural Earth data: public domain\n")
+	return sb.String()
+}
+
+// ShowAbout shows the version, the data sources and the licences.
+func (w *window) ShowAbout() {
+	l := widget.NewLabel(w.aboutText())
+	l.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(l)
+	scroll.SetMinSize(fyne.NewSize(560, 360))
+	dialog.NewCustom("About Briefmap", "Close", scroll, w.win).Show()
+}

@@ -1,0 +1,416 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"image"
+	"image/color"
+	"log/slog"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
+
+	"github.com/briefmap/briefmap/app/scene"
+)
+
+// fakeRenderer draws a flat colour and answers picks by longitude: west of
+// 17°E is zone "west", east of it place "east". It records what it was
+// asked, and when gate is set each Render waits for a value on it.
+type fakeRenderer struct {
+	mu      sync.Mutex
+	renders int
+	views   []scene.View
+	opts    []scene.Options
+	gate    chan struct{}
+	started chan struct{}
+}
+
+var fakeBBox = orb.Bound{Min: orb.Point{9, 19}, Max: orb.Point{26, 34.5}}
+
+func (f *fakeRenderer) Render(w, h int, v scene.View, o scene.Options) *image.RGBA {
+	if f.started != nil {
+		f.started <- struct{}{}
+	}
+	if f.gate != nil {
+		<-f.gate
+	}
+	f.mu.Lock()
+	f.renders++
+	f.views = append(f.views, v)
+	f.opts = append(f.opts, o)
+	f.mu.Unlock()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = 0x80
+	}
+	img.Set(0, 0, color.RGBA{255, 0, 0, 255})
+	return img
+}
+
+func (f *fakeRenderer) Pick(w, h int, v scene.View, o scene.Options, x, y float64) (scene.Ref, bool) {
+	p := v.ToLonLat(w, h, x, y)
+	if !fakeBBox.Contains(p) {
+		return scene.Ref{}, false
+	}
+	if p[0] < 17 {
+		return scene.Ref{Kind: "zone", ID: "west"}, true
+	}
+	return scene.Ref{Kind: "place", ID: "east"}, true
+}
+
+func (f *fakeRenderer) HomeView(w, h int) scene.View { return scene.FitView(fakeBBox, w, h, 16) }
+
+func (f *fakeRenderer) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.renders
+}
+
+// newTestMap puts a synchronous MapView on fake renderer f in an 800×600
+// test window and returns it with its log.
+func newTestMap(t *testing.T, f *fakeRenderer) (*MapView, fyne.Window, *bytes.Buffer) {
+	t.Helper()
+	test.NewTempApp(t)
+	var logs bytes.Buffer
+	log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	m := NewMapView(f, scene.Options{Layers: scene.AllLayers()}, log, true)
+	w := test.NewWindow(nil)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(800, 600))
+	w.SetContent(m)
+	t.Cleanup(func() { m.Close(); w.Close() })
+	if m.FramesShown() == 0 {
+		t.Fatal("no frame after the first layout")
+	}
+	return m, w, &logs
+}
+
+// logLines returns the JSON log lines whose msg is msg.
+func logLines(t *testing.T, logs *bytes.Buffer, msg string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		if line == "" {
+			continue
+		}
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("log line %q is not JSON: %v", line, err)
+		}
+		if rec["msg"] == msg {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// pixelOf returns the logical position of lon/lat p in the map.
+func pixelOf(m *MapView, p orb.Point) fyne.Position {
+	w, h := m.DeviceSize()
+	x, y := m.View().ToPixel(w, h, p)
+	s := m.scale()
+	return fyne.NewPos(float32(x)/s, float32(y)/s)
+}
+
+func near(a, b orb.Point, tol float64) bool {
+	return math.Abs(a[0]-b[0]) < tol && math.Abs(a[1]-b[1]) < tol
+}
+
+func TestMapViewFirstFrameLogsReady(t *testing.T) {
+	f := &fakeRenderer{}
+	m, _, logs := newTestMap(t, f)
+	ready := logLines(t, logs, "map ready")
+	if len(ready) != 1 {
+		t.Fatalf("%d map ready lines, want 1:\n%s", len(ready), logs)
+	}
+	r := ready[0]
+	// The test canvas reports positions relative to an inset interactive area.
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(m)
+	if r["map_w"] != 800.0 || r["map_h"] != 600.0 || r["map_x"] != float64(abs.X) || r["map_y"] != float64(abs.Y) {
+		t.Errorf("map rectangle = %v,%v %vx%v, want %v,%v 800x600", r["map_x"], r["map_y"], r["map_w"], r["map_h"], abs.X, abs.Y)
+	}
+	b := m.Bounds()
+	if r["west"] != b.Min[0] || r["south"] != b.Min[1] || r["east"] != b.Max[0] || r["north"] != b.Max[1] {
+		t.Errorf("logged bounds %v %v %v %v, want %v", r["west"], r["south"], r["east"], r["north"], b)
+	}
+	if !b.Contains(fakeBBox.Min) || !b.Contains(fakeBBox.Max) {
+		t.Errorf("home view %v does not frame the briefing %v", b, fakeBBox)
+	}
+	if f := m.Frame(); f == nil || f.Bounds().Dx() != 800 || f.Bounds().Dy() != 600 {
+		t.Errorf("frame is not 800x600 device pixels")
+	}
+	if n := len(logLines(t, logs, "map frame")); n == 0 {
+		t.Error("no map frame line")
+	}
+}
+
+func TestMapViewTap(t *testing.T) {
+	tests := []struct {
+		name string
+		at   orb.Point
+		want scene.Ref
+	}{
+		{"zone in the west", orb.Point{13.2, 32.8}, scene.Ref{Kind: "zone", ID: "west"}},
+		{"place in the east", orb.Point{20.1, 32.1}, scene.Ref{Kind: "place", ID: "east"}},
+		{"sea outside clears", orb.Point{5, 37}, scene.Ref{}},
+	}
+	f := &fakeRenderer{}
+	m, _, logs := newTestMap(t, f)
+	m.Select(scene.Ref{Kind: "zone", ID: "previous"})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []scene.Ref
+			m.OnSelect = func(r scene.Ref) { got = append(got, r) }
+			before := f.count()
+			test.TapAt(m, pixelOf(m, tt.at))
+			if m.Selected() != tt.want {
+				t.Errorf("Selected = %v, want %v", m.Selected(), tt.want)
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("OnSelect got %v, want [%v]", got, tt.want)
+			}
+			if f.count() <= before {
+				t.Error("selection did not redraw")
+			}
+			f.mu.Lock()
+			last := f.opts[len(f.opts)-1]
+			f.mu.Unlock()
+			if last.Selected != tt.want {
+				t.Errorf("last frame drew selection %v, want %v", last.Selected, tt.want)
+			}
+		})
+	}
+	_ = logs
+}
+
+func TestMapViewScrollZoomsAroundPointer(t *testing.T) {
+	tests := []struct {
+		name  string
+		dy    float32
+		dzoom float64
+	}{
+		{"one notch in", 10, 0.5},
+		{"two notches in", 20, 1},
+		{"one notch out", -10, -0.5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _, _ := newTestMap(t, &fakeRenderer{})
+			pos := fyne.NewPos(200, 150)
+			dw, dh := m.DeviceSize()
+			v0 := m.View()
+			anchor := v0.ToLonLat(dw, dh, 200, 150)
+			var changed []scene.View
+			m.OnViewChange = func(v scene.View) { changed = append(changed, v) }
+			m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.Delta{DY: tt.dy}})
+			v1 := m.View()
+			if math.Abs(v1.Zoom-v0.Zoom-tt.dzoom) > 1e-9 {
+				t.Errorf("zoom %v → %v, want a change of %v", v0.Zoom, v1.Zoom, tt.dzoom)
+			}
+			if got := v1.ToLonLat(dw, dh, 200, 150); !near(got, anchor, 1e-6) {
+				t.Errorf("point under the pointer moved from %v to %v", anchor, got)
+			}
+			if len(changed) != 1 {
+				t.Errorf("OnViewChange called %d times, want 1", len(changed))
+			}
+		})
+	}
+}
+
+func TestMapViewDragPans(t *testing.T) {
+	m, w, _ := newTestMap(t, &fakeRenderer{})
+	dw, dh := m.DeviceSize()
+	v0 := m.View()
+	start := orb.Point{}
+	start = v0.ToLonLat(dw, dh, 300, 300)
+	var changed int
+	m.OnViewChange = func(scene.View) { changed++ }
+	test.Drag(w.Canvas(), fyne.NewPos(300, 300), 120, -40)
+	v1 := m.View()
+	if v1.Zoom != v0.Zoom {
+		t.Errorf("drag changed the zoom: %v → %v", v0.Zoom, v1.Zoom)
+	}
+	if got := v1.ToLonLat(dw, dh, 420, 260); !near(got, start, 1e-6) {
+		t.Errorf("the point dragged from (300,300) to (420,260) is %v there, want %v", got, start)
+	}
+	if changed != 1 {
+		t.Errorf("OnViewChange called %d times after a drag, want 1 (on drag end)", changed)
+	}
+}
+
+func TestMapViewHover(t *testing.T) {
+	f := &fakeRenderer{}
+	m, w, _ := newTestMap(t, f)
+	type hover struct {
+		p      orb.Point
+		ref    scene.Ref
+		ok, in bool
+	}
+	var got []hover
+	m.OnHover = func(p orb.Point, ref scene.Ref, ok, in bool) { got = append(got, hover{p, ref, ok, in}) }
+
+	at := orb.Point{13.2, 32.8}
+	test.MoveMouse(w.Canvas(), pixelOf(m, at))
+	if want := (scene.Ref{Kind: "zone", ID: "west"}); m.Hovered() != want {
+		t.Fatalf("Hovered = %v, want %v", m.Hovered(), want)
+	}
+	if len(got) != 1 || !got[0].ok || !got[0].in || !near(got[0].p, at, 0.01) {
+		t.Fatalf("OnHover got %+v, want one call at %v", got, at)
+	}
+	f.mu.Lock()
+	drawn := f.opts[len(f.opts)-1].Hovered
+	f.mu.Unlock()
+	if drawn != m.Hovered() {
+		t.Errorf("last frame drew hover %v, want %v", drawn, m.Hovered())
+	}
+
+	test.MoveMouse(w.Canvas(), pixelOf(m, orb.Point{20.1, 32.1}))
+	if want := (scene.Ref{Kind: "place", ID: "east"}); m.Hovered() != want {
+		t.Errorf("Hovered = %v, want %v", m.Hovered(), want)
+	}
+	renders := f.count()
+	test.MoveMouse(w.Canvas(), pixelOf(m, orb.Point{20.2, 32.0}))
+	if f.count() != renders {
+		t.Error("moving within the same record redrew the map")
+	}
+	m.MouseOut()
+	if !m.Hovered().IsZero() {
+		t.Errorf("Hovered = %v after the pointer left, want none", m.Hovered())
+	}
+	if last := got[len(got)-1]; last.in {
+		t.Error("OnHover not told that the pointer left")
+	}
+}
+
+func TestMapViewKeys(t *testing.T) {
+	m, _, _ := newTestMap(t, &fakeRenderer{})
+	home := m.View()
+	dw, dh := m.DeviceSize()
+
+	m.TypedRune('+')
+	if got := m.View().Zoom; math.Abs(got-home.Zoom-1) > 1e-9 {
+		t.Errorf("+ zoomed to %v, want %v", got, home.Zoom+1)
+	}
+	m.TypedRune('-')
+	if got := m.View().Zoom; math.Abs(got-home.Zoom) > 1e-9 {
+		t.Errorf("- zoomed to %v, want %v", got, home.Zoom)
+	}
+	c := m.View().ToLonLat(dw, dh, float64(dw)/2, float64(dh)/2)
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if got := m.View().ToLonLat(dw, dh, float64(dw)/2-keyPanPixels, float64(dh)/2); !near(got, c, 1e-6) {
+		t.Errorf("right arrow: old centre is at %v, want %v", got, c)
+	}
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	m.TypedRune('0')
+	if m.View() != home {
+		t.Errorf("0 reset the view to %v, want %v", m.View(), home)
+	}
+
+	var cleared int
+	m.OnSelect = func(r scene.Ref) {
+		if r.IsZero() {
+			cleared++
+		}
+	}
+	m.Select(scene.Ref{Kind: "zone", ID: "west"})
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !m.Selected().IsZero() || cleared != 1 {
+		t.Errorf("Esc: Selected = %v, OnSelect(zero) called %d times", m.Selected(), cleared)
+	}
+}
+
+func TestMapViewDoubleTapZoomsIn(t *testing.T) {
+	m, _, _ := newTestMap(t, &fakeRenderer{})
+	z := m.View().Zoom
+	test.DoubleTap(m)
+	if got := m.View().Zoom; math.Abs(got-z-1) > 1e-9 {
+		t.Errorf("double tap zoomed to %v, want %v", got, z+1)
+	}
+}
+
+func TestMapViewZoomIsClamped(t *testing.T) {
+	m, w, _ := newTestMap(t, &fakeRenderer{})
+	for range 40 {
+		test.Scroll(w.Canvas(), fyne.NewPos(100, 100), 0, 40)
+	}
+	if got := m.View().Zoom; got != scene.MaxZoom {
+		t.Errorf("zoom after many wheel steps in = %v, want %v", got, float64(scene.MaxZoom))
+	}
+	for range 40 {
+		test.Scroll(w.Canvas(), fyne.NewPos(100, 100), 0, -40)
+	}
+	if got := m.View().Zoom; got != scene.MinZoom {
+		t.Errorf("zoom after many wheel steps out = %v, want %v", got, float64(scene.MinZoom))
+	}
+}
+
+// TestMapViewRendersOffThreadAndCoalesces drives the asynchronous worker:
+// while one frame renders, a burst of pans must produce one more frame (of
+// the latest view), not one per pan.
+func TestMapViewRendersOffThreadAndCoalesces(t *testing.T) {
+	test.NewTempApp(t)
+	f := &fakeRenderer{gate: make(chan struct{}), started: make(chan struct{}, 64)}
+	m := NewMapView(f, scene.Options{Layers: scene.AllLayers()}, nil, false)
+	ui := make(chan func(), 64)
+	m.post = func(fn func()) { ui <- fn }
+	t.Cleanup(m.Close)
+	w := test.NewWindow(nil)
+	w.SetPadded(false)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(640, 480))
+	w.SetContent(m)
+
+	wait := func(what string, ch <-chan struct{}) {
+		t.Helper()
+		select {
+		case <-ch:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+	runUI := func() {
+		t.Helper()
+		select {
+		case fn := <-ui:
+			fn()
+		case <-time.After(10 * time.Second):
+			t.Fatal("timed out waiting for a frame")
+		}
+	}
+	wait("the first render to start", f.started)
+	if m.FramesShown() != 0 {
+		t.Fatal("a frame was shown before its render finished")
+	}
+	var want scene.View
+	for i := 0; i < 10; i++ {
+		m.Pan(10, 0)
+		want = m.View()
+	}
+	f.gate <- struct{}{} // finish the first frame
+	runUI()
+	if m.FramesShown() != 1 {
+		t.Fatalf("frames shown = %d, want 1", m.FramesShown())
+	}
+	wait("the second render to start", f.started)
+	f.gate <- struct{}{}
+	runUI()
+	if m.FramesShown() != 2 {
+		t.Fatalf("frames shown = %d, want 2", m.FramesShown())
+	}
+	select {
+	case <-f.started:
+		t.Fatal("a third render started: the burst of pans was not coalesced")
+	case <-time.After(200 * time.Millisecond):
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.renders != 2 || f.views[1] != want {
+		t.Errorf("renders = %d, second view %v; want 2 renders, the second of %v", f.renders, f.views[len(f.views)-1], want)
+	}
+}

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/briefmap/briefmap/data"
+)
+
+// Tags that say where a field comes from.
+const (
+	tagSourced    = "SOURCED"
+	tagBackground = "BACKGROUND"
+)
+
+// cardSegments lays out card c as rich-text segments: the title, the kind,
+// each field with its SOURCED or BACKGROUND tag (sourced fields quote their
+// excerpts), the note on background fields and the excerpts about the
+// record. onExcerpt, when not nil, is called by a "Show on map" link under
+// each excerpt.
+func cardSegments(b *data.Briefing, c card, onExcerpt func(*data.Excerpt)) []widget.RichTextSegment {
+	segs := []widget.RichTextSegment{
+		&widget.TextSegment{Text: c.Title, Style: widget.RichTextStyleSubHeading},
+		&widget.TextSegment{Text: c.Kind, Style: muted(widget.RichTextStyleParagraph)},
+	}
+	background := false
+	for _, f := range c.Fields {
+		segs = append(segs, &widget.TextSegment{Text: f.Label + ": ", Style: widget.RichTextStyleStrong})
+		switch {
+		case f.Plain:
+			segs = append(segs, &widget.TextSegment{Text: f.Value, Style: widget.RichTextStyleParagraph})
+		case len(f.Sourced) > 0:
+			segs = append(segs,
+				&widget.TextSegment{Text: f.Value + "  ", Style: widget.RichTextStyleInline},
+				&widget.TextSegment{Text: tagSourced, Style: tagStyle(theme.ColorNameSuccess)})
+			for _, e := range f.Sourced {
+				segs = append(segs, quoteSegments(b, e, nil)...)
+			}
+		default:
+			background = true
+			segs = append(segs,
+				&widget.TextSegment{Text: f.Value + "  ", Style: widget.RichTextStyleInline},
+				&widget.TextSegment{Text: tagBackground, Style: tagStyle(theme.ColorNameWarning)})
+		}
+	}
+	if c.Note != "" || background {
+		note := c.Note
+		if note == "" {
+			note = "no note: the briefing does not say what the background fields rest on."
+		}
+		segs = append(segs,
+			&widget.TextSegment{Text: "Background basis: ", Style: widget.RichTextStyleStrong},
+			&widget.TextSegment{Text: note, Style: widget.RichTextStyleParagraph})
+	}
+	if len(c.Excerpts) > 0 {
+		segs = append(segs, &widget.TextSegment{Text: "Excerpts", Style: widget.RichTextStyleSubHeading})
+		for _, e := range c.Excerpts {
+			segs = append(segs, quoteSegments(b, e, onExcerpt)...)
+		}
+	} else if c.Ref.Kind != "excerpt" {
+		segs = append(segs, &widget.TextSegment{Text: "No excerpt is about this record.", Style: muted(widget.RichTextStyleParagraph)})
+	}
+	return segs
+}
+
+// quoteSegments returns an excerpt as a quote with its citation and, when
+// onExcerpt is not nil, a link that shows what it backs on the map.
+func quoteSegments(b *data.Briefing, e *data.Excerpt, onExcerpt func(*data.Excerpt)) []widget.RichTextSegment {
+	segs := []widget.RichTextSegment{
+		&widget.TextSegment{Text: "“" + e.Text + "”", Style: widget.RichTextStyleBlockquote},
+		&widget.TextSegment{Text: citation(b, e), Style: muted(widget.RichTextStyleParagraph)},
+	}
+	if onExcerpt != nil {
+		segs = append(segs, &widget.HyperlinkSegment{Text: "Show on map", OnTapped: func() { onExcerpt(e) }},
+			&widget.TextSegment{Text: "", Style: widget.RichTextStyleParagraph})
+	}
+	return segs
+}
+
+func muted(s widget.RichTextStyle) widget.RichTextStyle {
+	s.ColorName = theme.ColorNamePlaceHolder
+	s.SizeName = theme.SizeNameCaptionText
+	return s
+}
+
+func tagStyle(c fyne.ThemeColorName) widget.RichTextStyle {
+	s := widget.RichTextStyleParagraph
+	s.ColorName = c
+	s.TextStyle.Bold = true
+	s.SizeName = theme.SizeNameCaptionText
+	return s
+}

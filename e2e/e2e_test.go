@@ -1,0 +1,435 @@
+// Package e2e runs the real briefmap binary under Xvfb and drives it with
+// real clicks (xdotool): the "map ready" and "selected" log lines
+// (BRIEFMAP_LOG=debug) tell the test where the map is and what a click
+// selected, and `briefmap info --json` says what it should have selected.
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Timeouts: a cold start under Xvfb with software GL on a busy 2-core
+// machine can be slow, so they are generous; the test never sleeps for a
+// fixed time.
+const (
+	readyTimeout  = 180 * time.Second
+	selectTimeout = 30 * time.Second
+	screenW       = 1600
+	screenH       = 1000
+)
+
+// logRecord is one JSON log line of the app.
+type logRecord map[string]any
+
+func (r logRecord) num(t *testing.T, k string) float64 {
+	t.Helper()
+	v, ok := r[k].(float64)
+	if !ok {
+		t.Fatalf("log line %v: %q is not a number", r, k)
+	}
+	return v
+}
+
+func (r logRecord) str(k string) string { s, _ := r[k].(string); return s }
+
+// app is a running briefmap process and its log.
+type app struct {
+	cmd     *exec.Cmd
+	records chan logRecord
+	mu      chan struct{} // closed when stderr ends
+	stderr  *bytes.Buffer
+}
+
+// waitFor returns the next log record whose msg is msg, failing after
+// timeout or when the app exits.
+func (a *app) waitFor(t *testing.T, msg string, timeout time.Duration) logRecord {
+	t.Helper()
+	deadline := time.After(timeout)
+	for {
+		select {
+		case r, ok := <-a.records:
+			if !ok {
+				t.Fatalf("the app exited before logging %q; its stderr:\n%s", msg, a.stderr)
+			}
+			if r.str("msg") == msg {
+				return r
+			}
+		case <-deadline:
+			t.Fatalf("no %q log line after %v; stderr so far:\n%s", msg, timeout, a.stderr)
+		}
+	}
+}
+
+// repoRoot returns the module root (the parent of e2e/).
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Dir(wd)
+}
+
+// needTools fails the test when a program it needs is missing.
+func needTools(t *testing.T, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		if _, err := exec.LookPath(n); err != nil {
+			t.Fatalf("%s is required by the end-to-end test and was not found (make deps installs it): %v", n, err)
+		}
+	}
+}
+
+// buildBinary builds briefmap into dir with the test's own build flags
+// (GOFLAGS is inherited), so it shares the build cache.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "briefmap")
+	cmd := exec.Command("go", "build", "-o", bin, "github.com/briefmap/briefmap")
+	cmd.Dir = repoRoot(t)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// killGroup stops a process group started with Setpgid: SIGTERM, then
+// SIGKILL if it is still there after a while.
+func killGroup(cmd *exec.Cmd, done <-chan struct{}) {
+	if cmd.Process == nil {
+		return
+	}
+	pgid := cmd.Process.Pid
+	_ = syscall.Kill(-pgid, syscall.SIGTERM)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = syscall.Kill(-pgid, syscall.SIGKILL)
+		<-done
+	}
+}
+
+// startXvfb starts Xvfb on a free display (it picks one and reports it on
+// -displayfd) and returns the DISPLAY value. It is stopped at cleanup.
+func startXvfb(t *testing.T, w, h int) string {
+	t.Helper()
+	r, wpipe, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{wpipe}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	wpipe.Close()
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	t.Cleanup(func() { killGroup(cmd, done) })
+
+	line := make(chan string, 1)
+	go func() {
+		s := bufio.NewScanner(r)
+		if s.Scan() {
+			line <- s.Text()
+		}
+		close(line)
+		r.Close()
+	}()
+	select {
+	case l, ok := <-line:
+		if !ok || strings.TrimSpace(l) == "" {
+			t.Fatalf("Xvfb did not report its display; stderr:\n%s", errOut.String())
+		}
+		return ":" + strings.TrimSpace(l)
+	case <-done:
+		t.Fatalf("Xvfb exited at start; stderr:\n%s", errOut.String())
+	case <-time.After(60 * time.Second):
+		t.Fatalf("Xvfb did not report its display in 60 s; stderr:\n%s", errOut.String())
+	}
+	return ""
+}
+
+// startApp runs the binary on display with debug logging and fresh
+// Preferences (a temporary HOME and XDG folders).
+func startApp(t *testing.T, bin, display, home string) *app {
+	t.Helper()
+	cmd := exec.Command(bin)
+	cmd.Env = []string{
+		"PATH=" + os.Getenv("PATH"),
+		"DISPLAY=" + display,
+		"FYNE_SCALE=1",
+		"BRIEFMAP_LOG=debug",
+		"LANG=en_US.UTF-8",
+		"HOME=" + home,
+		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
+		"XDG_RUNTIME_DIR=" + home,
+	}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &app{cmd: cmd, records: make(chan logRecord, 1024), mu: make(chan struct{}), stderr: &bytes.Buffer{}}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start briefmap: %v", err)
+	}
+	exited := make(chan struct{})
+	go func() {
+		defer close(a.records)
+		s := bufio.NewScanner(pipe)
+		s.Buffer(make([]byte, 64*1024), 1024*1024)
+		for s.Scan() {
+			line := s.Bytes()
+			a.stderr.Write(line) // only this goroutine writes; readers read after a failure
+			a.stderr.WriteByte('\n')
+			var r logRecord
+			if json.Unmarshal(line, &r) == nil {
+				a.records <- r
+			}
+		}
+		io.Copy(io.Discard, pipe)
+	}()
+	go func() { cmd.Wait(); close(exited) }()
+	t.Cleanup(func() { killGroup(cmd, exited) })
+	return a
+}
+
+// mercatorY returns the Web Mercator y (unscaled, growing south) of lat.
+func mercatorY(lat float64) float64 {
+	s := math.Sin(lat * math.Pi / 180)
+	return 0.5 - math.Log((1+s)/(1-s))/(4*math.Pi)
+}
+
+// screenPoint converts lon/lat to a screen pixel from the "map ready"
+// record and the window's position on screen.
+func screenPoint(t *testing.T, ready logRecord, winX, winY int, lon, lat float64) (int, int) {
+	t.Helper()
+	west, east := ready.num(t, "west"), ready.num(t, "east")
+	south, north := ready.num(t, "south"), ready.num(t, "north")
+	fx := (lon - west) / (east - west)
+	fy := (mercatorY(lat) - mercatorY(north)) / (mercatorY(south) - mercatorY(north))
+	x := float64(winX) + ready.num(t, "map_x") + fx*ready.num(t, "map_w")
+	y := float64(winY) + ready.num(t, "map_y") + fy*ready.num(t, "map_h")
+	return int(math.Round(x)), int(math.Round(y))
+}
+
+// windowPosition returns the position on screen of the window named
+// Briefmap.
+func windowPosition(t *testing.T, display string) (int, int) {
+	t.Helper()
+	out := xdotool(t, display, "search", "--name", "Briefmap")
+	ids := strings.Fields(out)
+	if len(ids) == 0 {
+		t.Fatalf("no window named Briefmap")
+	}
+	geo := xdotool(t, display, "getwindowgeometry", "--shell", ids[len(ids)-1])
+	vals := map[string]int{}
+	for _, l := range strings.Split(geo, "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(l), "="); ok {
+			n, err := strconv.Atoi(v)
+			if err == nil {
+				vals[k] = n
+			}
+		}
+	}
+	x, okx := vals["X"]
+	y, oky := vals["Y"]
+	if !okx || !oky {
+		t.Fatalf("cannot read the window geometry from %q", geo)
+	}
+	return x, y
+}
+
+func xdotool(t *testing.T, display string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("xdotool %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// infoResult is the part of `briefmap info --json` the test uses.
+type infoResult struct {
+	Zones []struct {
+		ID         string `json:"id"`
+		Controller string `json:"controller"`
+	} `json:"zones"`
+	Places []struct {
+		ID         string  `json:"id"`
+		DistanceKM float64 `json:"distance_km"`
+	} `json:"places"`
+}
+
+func info(t *testing.T, bin string, lon, lat float64) infoResult {
+	t.Helper()
+	cmd := exec.Command(bin, "info", "--json", fmt.Sprintf("%.4f,%.4f", lat, lon))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("briefmap info --json %.4f,%.4f: %v\n%s", lat, lon, err, stderr.String())
+	}
+	var r infoResult
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("briefmap info --json: %v\n%s", err, out)
+	}
+	return r
+}
+
+// clearOfMarkers picks, near a city, the point inside exactly one zone that
+// lies farthest from every place (and so from every marker and deployment
+// symbol drawn on a place), and returns it with its info.
+func clearOfMarkers(t *testing.T, bin string, lon, lat float64) (float64, float64, infoResult) {
+	t.Helper()
+	bestLon, bestLat, bestD := 0.0, 0.0, -1.0
+	var best infoResult
+	for _, r := range []float64{0.12, 0.2} {
+		for a := 0; a < 360; a += 45 {
+			plon := lon + r*math.Cos(float64(a)*math.Pi/180)/math.Cos(lat*math.Pi/180)
+			plat := lat + r*math.Sin(float64(a)*math.Pi/180)
+			res := info(t, bin, plon, plat)
+			if len(res.Zones) != 1 {
+				continue
+			}
+			d := 25.0 // info lists the places within 25 km
+			for _, p := range res.Places {
+				d = math.Min(d, p.DistanceKM)
+			}
+			if d > bestD {
+				bestLon, bestLat, bestD, best = plon, plat, d, res
+			}
+		}
+	}
+	if bestD < 0 {
+		t.Fatalf("no point near %.2f,%.2f lies inside exactly one zone", lat, lon)
+	}
+	if bestD < 8 {
+		t.Fatalf("no point near %.2f,%.2f lies 8 km clear of every place (best %.1f km)", lat, lon, bestD)
+	}
+	return bestLon, bestLat, best
+}
+
+func TestClickSelectsZones(t *testing.T) {
+	needTools(t, "Xvfb", "xdotool", "import")
+	tmp := t.TempDir()
+	bin := buildBinary(t, tmp)
+
+	// Compute the click points first (headless CLI), then start the GUI.
+	type target struct {
+		name     string
+		lon, lat float64
+		want     string // expected zone id
+		ctrl     string // and its controller
+	}
+	var targets []target
+	for _, c := range []struct {
+		name     string
+		lon, lat float64
+	}{{"Tripoli", 13.19, 32.89}, {"Benghazi", 20.07, 32.12}} {
+		lon, lat, res := clearOfMarkers(t, bin, c.lon, c.lat)
+		targets = append(targets, target{c.name, lon, lat, res.Zones[0].ID, res.Zones[0].Controller})
+	}
+	if targets[1].ctrl != "lna" {
+		t.Errorf("info says the zone near Benghazi is held by %q, want lna", targets[1].ctrl)
+	}
+
+	display := startXvfb(t, screenW, screenH)
+	home := filepath.Join(tmp, "home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	a := startApp(t, bin, display, home)
+	ready := a.waitFor(t, "map ready", readyTimeout)
+	firstFrame := time.Since(start)
+	rss := rssMB(a.cmd.Process.Pid)
+	t.Logf("launch to first frame: %v; RSS after start-up: %.1f MB", firstFrame.Round(time.Millisecond), rss)
+	t.Logf("map ready: %v", ready)
+
+	winX, winY := windowPosition(t, display)
+	for _, tg := range targets {
+		x, y := screenPoint(t, ready, winX, winY, tg.lon, tg.lat)
+		if x < 0 || y < 0 || x >= screenW || y >= screenH {
+			t.Fatalf("%s (%.3f,%.3f) is off screen at %d,%d", tg.name, tg.lat, tg.lon, x, y)
+		}
+		xdotool(t, display, "mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
+		sel := a.waitFor(t, "selected", selectTimeout)
+		if sel.str("kind") != "zone" || sel.str("id") != tg.want {
+			t.Errorf("click near %s at %.3fN %.3fE (screen %d,%d) selected %s %q, want zone %q",
+				tg.name, tg.lat, tg.lon, x, y, sel.str("kind"), sel.str("id"), tg.want)
+		} else {
+			t.Logf("click near %s selected zone %q", tg.name, tg.want)
+		}
+	}
+	screenshot(t, display)
+	writeFigures(t, firstFrame, rss)
+}
+
+// rssMB returns the resident set size of process pid in MB (0 if unknown).
+func rssMB(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// artifacts returns artifacts/e2e under the repository root (git-ignored).
+func artifacts(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(repoRoot(t), "artifacts", "e2e")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// screenshot saves the whole screen to artifacts/e2e/screen.png.
+func screenshot(t *testing.T, display string) {
+	t.Helper()
+	path := filepath.Join(artifacts(t), "screen.png")
+	cmd := exec.Command("import", "-window", "root", path)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("screenshot: %v\n%s", err, out)
+		return
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// writeFigures records the start-up figures next to the screenshot.
+func writeFigures(t *testing.T, firstFrame time.Duration, rss float64) {
+	t.Helper()
+	s := fmt.Sprintf("launch_to_first_frame_ms %d\nrss_after_startup_mb %.1f\n", firstFrame.Milliseconds(), rss)
+	if err := os.WriteFile(filepath.Join(artifacts(t), "figures.txt"), []byte(s), 0o644); err != nil {
+		t.Error(err)
+	}
+}
