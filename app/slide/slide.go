@@ -1,3 +1,484 @@
-// Package slide composes the 1920×1080 briefing slide. Pure Go, no Fyne.
-// (Placeholder: the slide helper replaces this file.)
+// Package slide composes Briefmap's briefing slide: a 1920×1080 (or, at
+// twice the scale, 3840×2160) PNG of the map as it stood on a date, with a
+// title, a legend, numbered callouts, a column of key actors and verbatim
+// excerpts with citations, and a footer of sources, data notes and the
+// basemap attribution. It is pure Go (no Fyne) and draws the map through
+// app/scene exactly as the window does.
+//
+// # What the slide says
+//
+// The slide shows the records visible in the map's view on the as-of date:
+// the zones valid on that date whose area meets the view, the places of the
+// switched-on layers inside it, and the deployments valid on that date with a
+// point, place or area centre inside it.
+//
+// Callouts (numbered on the map and keyed in the side column): the caller's
+// own Options.Callouts when given; otherwise the focus when it is a place or
+// a deployment, then the deployments shown (the focus actors' first, then by
+// confidence, then by number of backing excerpts, then id), then the
+// importance-1 places shown that have a status on the date (a blockaded
+// terminal); at most eight, and only as many as the key has room for.
+//
+// Key actors: with a focus, the actors it is about (an actor itself; a zone's
+// controller or contenders; a deployment's actor and whom it supports; the
+// holders of a place and the forces deployed there; an excerpt's actors),
+// then the actors they lead or are led by, then their backers. Without a
+// focus, the actors weighted by what they hold on the map: 3 per zone
+// controlled, 1 per zone contested, 2 per deployment, 1 per deployment
+// supported. A person who leads a listed actor is named in its line ("led
+// by Khalifa Haftar") rather than on a line of their own. At most five, by
+// side order, then weight, then id; fewer when the column is full.
+//
+// Excerpts: with a focus, the excerpts about the focus first, newest source
+// first. Then, greedily, the excerpt that backs the most shown records
+// (callouts, key actors, zones, places, deployments) not yet backed by an
+// earlier pick; ties go to the source nearest the as-of date, then the newest
+// source, then the briefing's order. The side column shows the first two to
+// four that fit whole; an excerpt too long for the room left is skipped for
+// the next one, so quotes are never cut. Only when not even two fit are the
+// last ones shortened, with "…" marking the cut.
+//
+// Citations [n] number the sources in the footer: the sources of the quoted
+// excerpts in order of quotation, then the other sources that back a record
+// shown (by date, then id). A fact no excerpt backs (an actor's backers, a
+// callout's record) is marked "†", and the footer says what "†" means.
+//
+// Text never runs out of its box: it wraps, and where a line limit is reached
+// it ends in "…". The same Spec gives the same bytes: nothing depends on the
+// clock or on map iteration order, and Go's PNG encoder writes no time chunk.
 package slide
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/briefmap/briefmap/app/scene"
+	"github.com/briefmap/briefmap/assets"
+	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/atomicfile"
+)
+
+// Standard slide sizes: the layout is designed at HD and drawn at 2× for 4K.
+var (
+	HD  = image.Pt(1920, 1080)
+	UHD = image.Pt(3840, 2160)
+)
+
+// Spec is everything a slide is drawn from.
+type Spec struct {
+	Briefing *data.Briefing
+	Renderer *scene.Renderer
+	// Bounds is what the map shows (the window's current view); when zero
+	// the map frames the focus's extent, or the briefing's home view.
+	Bounds  orb.Bound
+	Options scene.Options // date, layers, selection as on screen
+	// Focus, when set, frames the map on that record and fills the side
+	// column from it.
+	Focus   scene.Ref
+	Size    image.Point // HD (the default when zero) or UHD
+	Version string      // Briefmap version for the footer
+}
+
+// Colours of the slide (the map's own come from app/scene).
+var (
+	paper     = color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}
+	ink       = color.NRGBA{0x12, 0x12, 0x12, 0xFF}
+	greyInk   = color.NRGBA{0x55, 0x55, 0x55, 0xFF}
+	hairline  = color.NRGBA{0xB8, 0xB8, 0xB8, 0xFF}
+	accentRed = color.NRGBA{0xE3, 0x12, 0x0B, 0xFF}
+	calloutBg = color.NRGBA{0x1F, 0x1F, 0x1F, 0xFF}
+)
+
+// errNoBriefing is returned by Compose for a Spec without a briefing or
+// renderer.
+var errNoBriefing = errors.New("slide: spec has no briefing or no renderer")
+
+// Compose draws the slide. It fails on a Spec without a briefing or
+// renderer, and on a size that is not 16:9 between 960×540 and 7680×4320.
+func Compose(s Spec) (*image.RGBA, error) {
+	l, err := newLayout(s)
+	if err != nil {
+		return nil, err
+	}
+	l.compose()
+	return l.dst, nil
+}
+
+// Encode writes img as PNG at the compression level chosen by measuring
+// size against time (see the package benchmarks): png.BestSpeed.
+func Encode(w io.Writer, img image.Image) error {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(w, img); err != nil {
+		return fmt.Errorf("slide: encoding PNG: %w", err)
+	}
+	return nil
+}
+
+// Export composes the slide and writes it as a PNG at path atomically: to a
+// temporary file in the same folder, synced, then renamed over path. On any
+// error no file is left behind and an existing file at path is untouched.
+func Export(path string, s Spec) error {
+	img, err := Compose(s)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(path, func(w io.Writer) error { return Encode(w, img) })
+}
+
+// DefaultFileName returns the slide's default file name for date d (the
+// briefing's default date when d is zero): "libya-briefing-2020-01-19.png".
+func DefaultFileName(b *data.Briefing, d data.Date) string {
+	if d.IsZero() {
+		d = b.DefaultDate
+	}
+	id := b.ID
+	if id == "" {
+		id = "slide"
+	}
+	if d.IsZero() {
+		return id + "-briefing.png"
+	}
+	return id + "-briefing-" + d.String() + ".png"
+}
+
+// layout holds one slide being composed: the target image, the pen, the
+// scale from the 1920×1080 design grid to pixels and what has been placed.
+type layout struct {
+	s     Spec
+	ix    *index
+	dst   *image.RGBA
+	pen   *pen
+	scale float64
+	W, H  float64
+	opts  scene.Options
+
+	// Filled in by compose, for tests.
+	runs     []textRun
+	mapRect  rect
+	view     scene.View
+	callouts []callout
+	actors   []actorLine
+	quotes   []*data.Excerpt
+	sources  []string
+}
+
+// textRun is one line of text placed on the slide: its ink box and the
+// box it must stay inside.
+type textRun struct {
+	Text   string
+	Box    rect // the glyphs' ink
+	Within rect
+}
+
+func newLayout(s Spec) (*layout, error) {
+	if s.Briefing == nil || s.Renderer == nil {
+		return nil, errNoBriefing
+	}
+	if s.Size == (image.Point{}) {
+		s.Size = HD
+	}
+	if s.Size.X*9 != s.Size.Y*16 || s.Size.X < 960 || s.Size.X > 7680 {
+		return nil, fmt.Errorf("slide: size %dx%d is not 16:9 between 960x540 and 7680x4320", s.Size.X, s.Size.Y)
+	}
+	fonts, err := assets.LoadFonts()
+	if err != nil {
+		return nil, err
+	}
+	o := s.Options
+	if o.Date.IsZero() {
+		o.Date = s.Briefing.DefaultDate
+	}
+	if o.Layers == (scene.Layers{}) {
+		o.Layers = scene.AllLayers()
+	}
+	o.ScaleBar = true
+	o.Hovered = scene.Ref{}
+	if !s.Focus.IsZero() && o.Selected.IsZero() && s.Focus.Kind != "actor" && s.Focus.Kind != "excerpt" {
+		o.Selected = s.Focus
+	}
+	dst := image.NewRGBA(image.Rectangle{Max: s.Size})
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
+	return &layout{
+		s: s, ix: newIndex(s.Briefing), dst: dst, pen: newPen(dst, fonts, float64(s.Size.X)/float64(HD.X)),
+		scale: float64(s.Size.X) / float64(HD.X), W: float64(s.Size.X), H: float64(s.Size.Y), opts: o,
+	}, nil
+}
+
+// u converts design units (1920×1080 grid) to pixels.
+func (l *layout) u(v float64) float64 { return v * l.scale }
+
+func (l *layout) style(w weight, size float64, c color.NRGBA) textStyle {
+	return textStyle{Weight: w, Size: l.u(size), Colour: c}
+}
+
+// Design grid (1920×1080 units).
+const (
+	margin      = 56.0
+	mapWidth    = 1080.0
+	columnGap   = 44.0
+	footerLines = 3 // at most, for the sources
+)
+
+// text draws one line with its top-left ink corner at (x, top) and records
+// it; it returns the baseline.
+func (l *layout) text(x, top float64, s string, st textStyle, within rect) float64 {
+	base := top + l.pen.ascent(st)
+	l.pen.text(x, base, s, st)
+	ink := l.pen.inkBox(s, st)
+	l.runs = append(l.runs, textRun{Text: s, Box: rect{x + ink.X0, base + ink.Y0, x + ink.X1, base + ink.Y1}, Within: within})
+	return base
+}
+
+// lines draws lines one under another from top and returns the y below them.
+func (l *layout) lines(x, top float64, ls []string, st textStyle, within rect) float64 {
+	lh := l.pen.lineHeight(st)
+	for i, s := range ls {
+		l.text(x, top+float64(i)*lh, s, st, within)
+	}
+	return top + float64(len(ls))*lh
+}
+
+func (l *layout) compose() {
+	b := l.s.Briefing
+	W, H := l.W, l.H
+	full := rect{0, 0, W, H}
+	// Accent: a red rule across the top and a red tag under it.
+	l.pen.fillRect(rect{0, 0, W, l.u(6)}, accentRed)
+	l.pen.fillRect(rect{l.u(margin), 0, l.u(margin + 84), l.u(18)}, accentRed)
+
+	// Header.
+	inner := rect{l.u(margin), 0, W - l.u(margin), H}
+	titleSt := l.style(bold, 50, ink)
+	tl := l.titleLines(titleSt, inner.W())
+	y := l.lines(inner.X0, l.u(38), tl, titleSt, inner)
+	sub := b.Subtitle
+	if !l.s.Focus.IsZero() {
+		if name, _ := l.ix.calloutLabel(l.s.Focus, l.opts.Date); name != "" {
+			sub = strings.TrimSuffix("Focus: "+name+". "+sub, " ")
+		}
+	}
+	subSt := l.style(regular, 26, greyInk)
+	if sub != "" {
+		y = l.lines(inner.X0, y+l.u(2), []string{l.pen.ellipsize(sub, subSt, inner.W())}, subSt, inner)
+	}
+	bodyTop := y + l.u(18)
+
+	// Footer: reserve room for every source of the briefing (an upper
+	// bound), the notes line and the padding.
+	footSt := l.style(regular, 17, greyInk)
+	flh := l.pen.lineHeight(footSt)
+	allSources := make([]string, len(b.Sources))
+	for i := range b.Sources {
+		allSources[i] = b.Sources[i].ID
+	}
+	srcLines := l.sourceLines(allSources, footSt, inner.W())
+	footerTop := H - l.u(26) - float64(len(srcLines)+1)*flh - l.u(14)
+	bodyBottom := footerTop - l.u(18)
+
+	// Map column and side column.
+	mapCol := rect{inner.X0, bodyTop, inner.X0 + l.u(mapWidth), bodyBottom}
+	side := rect{mapCol.X1 + l.u(columnGap), bodyTop, inner.X1, bodyBottom}
+
+	// The map's view: decided before the legend's height is known, from the
+	// whole map column; refined below once the legend is placed.
+	view, bounds := l.frame(mapCol)
+	c := chooseContent(l.ix, bounds, l.opts, l.s.Focus)
+	l.side(side, c)
+	l.opts.Callouts = l.opts.Callouts[:0:0]
+	for _, cl := range l.callouts {
+		l.opts.Callouts = append(l.opts.Callouts, cl.Ref)
+	}
+
+	// Legend above the map, then the map.
+	legendBottom := l.legend(mapCol)
+	mr := rect{mapCol.X0, legendBottom, mapCol.X1, mapCol.Y1}
+	if legendBottom > mapCol.Y0 {
+		mr.Y0 += l.u(12)
+	}
+	l.mapRect = rect{math.Round(mr.X0), math.Round(mr.Y0), math.Round(mr.X1), math.Round(mr.Y1)}
+	view, _ = l.frame(l.mapRect)
+	_ = view
+	l.drawMap()
+
+	// Footer.
+	l.footer(rect{inner.X0, footerTop, inner.X1, H - l.u(20)}, footSt, full)
+}
+
+// frame returns the map view for a map of r's size, and the bounds it shows.
+func (l *layout) frame(r rect) (scene.View, orb.Bound) {
+	w, h := int(math.Round(r.W())), int(math.Round(r.H()))
+	rd := l.s.Renderer
+	var v scene.View
+	switch {
+	case l.s.Bounds.Max[0] > l.s.Bounds.Min[0] && l.s.Bounds.Max[1] > l.s.Bounds.Min[1]:
+		v = scene.FitView(l.s.Bounds, w, h, 0)
+	case !l.s.Focus.IsZero():
+		if ext, ok := l.focusExtent(); ok {
+			v = scene.FitView(ext, w, h, l.u(48))
+		} else {
+			v = rd.HomeView(w, h)
+		}
+	default:
+		v = rd.HomeView(w, h)
+	}
+	// Keep the same geographic view at any slide scale: the zoom limits
+	// apply to the 1920×1080 design, one level more at 2×.
+	dz := math.Log2(l.scale)
+	v.Zoom = math.Max(scene.MinZoom+dz, math.Min(scene.MaxZoom+dz, v.Zoom))
+	l.view = v
+	return v, v.Bounds(w, h)
+}
+
+// focusExtent returns the focus's extent on the date, widened to at least
+// three degrees so a point is shown in its surroundings.
+func (l *layout) focusExtent() (orb.Bound, bool) {
+	ext, ok := l.s.Renderer.Extent(l.s.Focus, l.opts.Date)
+	if !ok {
+		return orb.Bound{}, false
+	}
+	const minSpan = 3.0
+	c := ext.Center()
+	if ext.Max[0]-ext.Min[0] < minSpan {
+		ext.Min[0], ext.Max[0] = c[0]-minSpan/2, c[0]+minSpan/2
+	}
+	if ext.Max[1]-ext.Min[1] < minSpan {
+		ext.Min[1], ext.Max[1] = c[1]-minSpan/2, c[1]+minSpan/2
+	}
+	return ext, true
+}
+
+func (l *layout) drawMap() {
+	r := l.mapRect
+	w, h := int(r.W()), int(r.H())
+	img := l.s.Renderer.Render(w, h, l.view, l.opts)
+	if img != nil {
+		l.pen.image(int(r.X0), int(r.Y0), img)
+	}
+	// A hairline frame.
+	t := math.Max(1, math.Round(l.u(1)))
+	l.pen.fillRect(rect{r.X0 - t, r.Y0 - t, r.X1 + t, r.Y0}, hairline)
+	l.pen.fillRect(rect{r.X0 - t, r.Y1, r.X1 + t, r.Y1 + t}, hairline)
+	l.pen.fillRect(rect{r.X0 - t, r.Y0, r.X0, r.Y1}, hairline)
+	l.pen.fillRect(rect{r.X1, r.Y0, r.X1 + t, r.Y1}, hairline)
+}
+
+// legend flows the legend entries of what the map shows across the top of
+// col and returns the y below them.
+func (l *layout) legend(col rect) float64 {
+	entries := l.s.Renderer.Legend(l.opts)
+	if len(entries) == 0 {
+		return col.Y0
+	}
+	st := l.style(regular, 19, ink)
+	sw := l.u(22)
+	rowH := l.u(32)
+	gap, pad := l.u(8), l.u(28)
+	x, y := col.X0, col.Y0
+	for _, e := range entries {
+		label := l.pen.ellipsize(e.Label, st, col.W()-sw-gap)
+		w := sw + gap + l.pen.measure(label, st)
+		if x > col.X0 && x+w > col.X1 {
+			x, y = col.X0, y+rowH
+		}
+		swatch := scene.Swatch(e, int(math.Round(sw)))
+		l.pen.image(int(math.Round(x)), int(math.Round(y+(rowH-sw)/2)), swatch)
+		asc := l.pen.ascent(st)
+		l.text(x+sw+gap, y+(rowH-asc)/2-l.u(1), label, st, col)
+		x += w + pad
+	}
+	return y + rowH
+}
+
+// titleLines returns the title on at most two lines of width w. A title too
+// long for them is shortened before " — as of <date>", so the date always
+// shows.
+func (l *layout) titleLines(st textStyle, w float64) []string {
+	b := l.s.Briefing
+	ls, cut := l.pen.block(title(b, l.opts.Date), st, w, 2)
+	if !cut {
+		return ls
+	}
+	suffix := strings.TrimPrefix(title(&data.Briefing{Title: "x"}, l.opts.Date), "x")
+	for room := 2 * w; room > 0; room -= w / 20 {
+		t := l.pen.ellipsize(b.Title, st, room-l.pen.measure(suffix, st)) + suffix
+		if ls, cut = l.pen.block(t, st, w, 2); !cut {
+			return ls
+		}
+	}
+	return ls
+}
+
+// sourceLines returns the footer's numbered list of sources ids on at most
+// footerLines lines of width w. Every source is listed: when the list is too
+// long, the titles are shortened (with "…"), never the list.
+func (l *layout) sourceLines(ids []string, st textStyle, w float64) []string {
+	var ls []string
+	for titleW := w; titleW > 0; titleW -= w / 20 {
+		parts := make([]string, len(ids))
+		for i, id := range ids {
+			parts[i] = "[" + strconv.Itoa(i+1) + "]\u00a0" + l.citation(id, st, titleW) + "."
+		}
+		var cut bool
+		if ls, cut = l.pen.block("Sources: "+strings.Join(parts, "  "), st, w, footerLines); !cut {
+			return ls
+		}
+	}
+	return ls
+}
+
+// citation returns source id's footer entry with its title shortened to
+// titleW.
+func (l *layout) citation(id string, st textStyle, titleW float64) string {
+	s := l.ix.sources[id]
+	if s == nil || l.pen.measure(s.Title, st) <= titleW {
+		return l.ix.citation(id)
+	}
+	short := *s
+	short.Title = l.pen.ellipsize(s.Title, st, titleW)
+	ix := &index{sources: map[string]*data.Source{id: &short}}
+	return ix.citation(id)
+}
+
+func (l *layout) footer(r rect, st textStyle, full rect) {
+	t := math.Max(1, math.Round(l.u(1)))
+	l.pen.fillRect(rect{r.X0, r.Y0, r.X1, r.Y0 + t}, hairline)
+	srcLines := l.sourceLines(l.sources, st, r.W())
+	y := l.lines(r.X0, r.Y0+l.u(12), srcLines, st, r)
+
+	notes := l.s.Briefing.Notes
+	if notes == "" {
+		notes = "Boundaries approximate; background facts are marked."
+	}
+	if l.hasDagger() {
+		notes += " † Background knowledge, not backed by a source excerpt."
+	}
+	notes += " Basemap: " + attribution + "."
+	ver := "Briefmap"
+	if l.s.Version != "" {
+		ver += " " + l.s.Version
+	}
+	vst := st
+	vst.Weight = bold
+	vw := l.pen.measure(ver, vst)
+	l.text(r.X1-vw, y, ver, vst, r)
+	l.text(r.X0, y, l.pen.ellipsize(notes, st, r.W()-vw-l.u(32)), st, r)
+}
+
+func (l *layout) hasDagger() bool {
+	for _, r := range l.runs {
+		if strings.Contains(r.Text, "†") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,706 @@
+package slide
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
+	"github.com/briefmap/briefmap/app/scene"
+	"github.com/briefmap/briefmap/data"
+)
+
+// Limits of what one slide shows.
+const (
+	maxCallouts = 8
+	maxActors   = 5
+	minExcerpts = 2
+	maxExcerpts = 4
+)
+
+// content is what the slide says, chosen from the briefing by the rules of
+// the package doc, before layout decides how much of it fits.
+type content struct {
+	b        *data.Briefing
+	date     data.Date
+	focus    scene.Ref
+	visible  []string    // ids of the zones, places and deployments shown, in briefing order
+	callouts []callout   // numbered 1..n in this order
+	actors   []actorLine // most important first
+	excerpts []*data.Excerpt
+}
+
+// callout is one numbered mark on the map and its line in the key.
+type callout struct {
+	Ref        scene.Ref
+	Label      string
+	Background bool // no field of the record is backed by an excerpt
+}
+
+// actorLine is one entry of the key-actors list.
+type actorLine struct {
+	ID     string
+	Leader string // the person named in Detail as leading the actor
+	Name   string
+	Detail string
+	Side   int // index in Briefing.Sides; len(Sides) when none
+	Rank   int // 0 for the most important; fewer actors keep the lowest ranks
+}
+
+// topActors returns the n most important of ls, in ls's order.
+func topActors(ls []actorLine, n int) []actorLine {
+	var out []actorLine
+	for _, a := range ls {
+		if a.Rank < n {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// index is a by-id view of a briefing.
+type index struct {
+	b           *data.Briefing
+	actors      map[string]*data.Actor
+	zones       map[string]*data.Zone
+	places      map[string]*data.Place
+	deployments map[string]*data.Deployment
+	excerpts    map[string]*data.Excerpt
+	sources     map[string]*data.Source
+}
+
+func newIndex(b *data.Briefing) *index {
+	ix := &index{b: b,
+		actors: map[string]*data.Actor{}, zones: map[string]*data.Zone{}, places: map[string]*data.Place{},
+		deployments: map[string]*data.Deployment{}, excerpts: map[string]*data.Excerpt{}, sources: map[string]*data.Source{}}
+	for i := range b.Actors {
+		ix.actors[b.Actors[i].ID] = &b.Actors[i]
+	}
+	for i := range b.Zones {
+		ix.zones[b.Zones[i].ID] = &b.Zones[i]
+	}
+	for i := range b.Places {
+		ix.places[b.Places[i].ID] = &b.Places[i]
+	}
+	for i := range b.Deployments {
+		ix.deployments[b.Deployments[i].ID] = &b.Deployments[i]
+	}
+	for i := range b.Excerpts {
+		ix.excerpts[b.Excerpts[i].ID] = &b.Excerpts[i]
+	}
+	for i := range b.Sources {
+		ix.sources[b.Sources[i].ID] = &b.Sources[i]
+	}
+	return ix
+}
+
+// ref returns the Ref of the record with id, and whether there is one.
+func (ix *index) ref(id string) (scene.Ref, bool) {
+	switch {
+	case ix.zones[id] != nil:
+		return scene.Ref{Kind: "zone", ID: id}, true
+	case ix.places[id] != nil:
+		return scene.Ref{Kind: "place", ID: id}, true
+	case ix.deployments[id] != nil:
+		return scene.Ref{Kind: "deployment", ID: id}, true
+	case ix.actors[id] != nil:
+		return scene.Ref{Kind: "actor", ID: id}, true
+	case ix.excerpts[id] != nil:
+		return scene.Ref{Kind: "excerpt", ID: id}, true
+	}
+	return scene.Ref{}, false
+}
+
+func (ix *index) actorName(id string) string {
+	if a := ix.actors[id]; a != nil {
+		return a.Name
+	}
+	return id
+}
+
+// excerptsAbout returns the excerpts that list id in About, in briefing order.
+func (ix *index) excerptsAbout(id string) []*data.Excerpt {
+	var out []*data.Excerpt
+	for i := range ix.b.Excerpts {
+		if slices.Contains(ix.b.Excerpts[i].About, id) {
+			out = append(out, &ix.b.Excerpts[i])
+		}
+	}
+	return out
+}
+
+// placeStatus returns the place's status on d, or "".
+func placeStatus(p *data.Place, d data.Date) (data.PlaceStatus, bool) {
+	for _, s := range p.Statuses {
+		if s.Valid.Contains(d) {
+			return s, true
+		}
+	}
+	return data.PlaceStatus{}, false
+}
+
+// deploymentPoints returns where a deployment is: its point, its places and
+// the centre of its area.
+func (ix *index) deploymentPoints(dp *data.Deployment) []orb.Point {
+	var pts []orb.Point
+	if dp.Point != nil {
+		pts = append(pts, *dp.Point)
+	}
+	for _, id := range dp.Places {
+		if p := ix.places[id]; p != nil {
+			pts = append(pts, p.Point)
+		}
+	}
+	if len(dp.Area) > 0 {
+		pts = append(pts, dp.Area.Bound().Center())
+	}
+	return pts
+}
+
+func anyInside(pts []orb.Point, b orb.Bound) bool {
+	for _, p := range pts {
+		if b.Contains(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeLayerOn reports whether the layer that draws places of kind k is on.
+func placeLayerOn(l scene.Layers, k data.PlaceKind) bool {
+	switch k {
+	case data.OilTerminal, data.OilField:
+		return l.Oil
+	case data.Airbase:
+		return l.Airbases
+	default:
+		return l.Cities
+	}
+}
+
+func confidenceRank(c data.Confidence) int {
+	switch c {
+	case data.High:
+		return 0
+	case data.Medium:
+		return 1
+	}
+	return 2
+}
+
+func sourcedCount(s data.Sourced) int {
+	n := 0
+	for _, ids := range s {
+		n += len(ids)
+	}
+	return n
+}
+
+// chooseContent applies the selection rules of the package doc to the
+// records visible in bounds on o.Date.
+func chooseContent(ix *index, bounds orb.Bound, o scene.Options, focus scene.Ref) *content {
+	b := ix.b
+	c := &content{b: b, date: o.Date, focus: focus}
+	var zones []*data.Zone
+	var deps []*data.Deployment
+	var places []*data.Place
+	if o.Layers.Zones {
+		for i := range b.Zones {
+			z := &b.Zones[i]
+			if z.Valid.Contains(o.Date) && z.Geometry.Bound().Intersects(bounds) {
+				zones = append(zones, z)
+				c.visible = append(c.visible, z.ID)
+			}
+		}
+	}
+	for i := range b.Places {
+		p := &b.Places[i]
+		if placeLayerOn(o.Layers, p.Kind) && bounds.Contains(p.Point) {
+			places = append(places, p)
+			c.visible = append(c.visible, p.ID)
+		}
+	}
+	if o.Layers.Deployments {
+		for i := range b.Deployments {
+			dp := &b.Deployments[i]
+			if dp.Valid.Contains(o.Date) && anyInside(ix.deploymentPoints(dp), bounds) {
+				deps = append(deps, dp)
+				c.visible = append(c.visible, dp.ID)
+			}
+		}
+	}
+	focusActors := ix.actorsOf(focus, o.Date)
+	c.callouts = ix.chooseCallouts(o, focus, focusActors, deps, places)
+	c.actors = ix.chooseActors(o.Date, focus, focusActors, zones, deps)
+	c.excerpts = ix.rankExcerpts(c, focus)
+	return c
+}
+
+// chooseCallouts returns the numbered callouts: the caller's own
+// o.Callouts when given; else the focus (a place or deployment), then the
+// deployments shown (the focus actors' first, then by confidence, then by
+// number of backing excerpts, then id), then the importance-1 places shown
+// that have a status on the date (e.g. a blockaded terminal); at most
+// maxCallouts.
+func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []string, deps []*data.Deployment, places []*data.Place) []callout {
+	var refs []scene.Ref
+	seen := map[string]bool{}
+	add := func(r scene.Ref) {
+		if len(refs) < maxCallouts && !seen[r.ID] {
+			seen[r.ID] = true
+			refs = append(refs, r)
+		}
+	}
+	if len(o.Callouts) > 0 {
+		for _, r := range o.Callouts {
+			add(r)
+		}
+	} else {
+		if focus.Kind == "place" || focus.Kind == "deployment" {
+			add(focus)
+		}
+		ds := slices.Clone(deps)
+		slices.SortStableFunc(ds, func(a, b *data.Deployment) int {
+			fa, fb := slices.Contains(focusActors, a.Actor), slices.Contains(focusActors, b.Actor)
+			if fa != fb {
+				if fa {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Or(
+				cmp.Compare(confidenceRank(a.Confidence), confidenceRank(b.Confidence)),
+				cmp.Compare(sourcedCount(b.Sourced), sourcedCount(a.Sourced)),
+				cmp.Compare(a.ID, b.ID))
+		})
+		for _, dp := range ds {
+			add(scene.Ref{Kind: "deployment", ID: dp.ID})
+		}
+		var ps []*data.Place
+		for _, p := range places {
+			if _, ok := placeStatus(p, o.Date); ok && p.Importance == 1 {
+				ps = append(ps, p)
+			}
+		}
+		slices.SortStableFunc(ps, func(a, b *data.Place) int {
+			return cmp.Or(cmp.Compare(sourcedCount(b.Sourced), sourcedCount(a.Sourced)), cmp.Compare(a.ID, b.ID))
+		})
+		for _, p := range ps {
+			add(scene.Ref{Kind: "place", ID: p.ID})
+		}
+	}
+	out := make([]callout, 0, len(refs))
+	for _, r := range refs {
+		label, bg := ix.calloutLabel(r, o.Date)
+		if label == "" {
+			continue
+		}
+		out = append(out, callout{Ref: r, Label: label, Background: bg})
+	}
+	return out
+}
+
+// calloutLabel returns a callout's line in the key ("Wagner Group
+// mercenaries — Al Jufra", "Es Sider oil terminal — blockaded") and whether
+// the record is wholly background.
+func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
+	switch r.Kind {
+	case "deployment":
+		dp := ix.deployments[r.ID]
+		if dp == nil {
+			return "", false
+		}
+		label := dp.Name
+		var where []string
+		for _, id := range dp.Places {
+			if p := ix.places[id]; p != nil && !strings.Contains(strings.ToLower(label), strings.ToLower(p.Name)) {
+				where = append(where, p.Name)
+			}
+		}
+		if len(where) > 0 {
+			label += " — " + strings.Join(where, ", ")
+		}
+		if dp.Strength != "" {
+			label += " (" + dp.Strength + ")"
+		}
+		return label, len(dp.Sourced) == 0
+	case "place":
+		p := ix.places[r.ID]
+		if p == nil {
+			return "", false
+		}
+		label := p.Name
+		bg := len(p.Sourced) == 0
+		if s, ok := placeStatus(p, d); ok && s.Status != "" {
+			label += " — " + s.Status
+			bg = bg && len(s.Sourced) == 0
+		}
+		return label, bg
+	case "zone":
+		if z := ix.zones[r.ID]; z != nil {
+			return z.Name, len(z.Sourced) == 0
+		}
+	case "actor":
+		if a := ix.actors[r.ID]; a != nil {
+			return a.Name, len(a.Sourced) == 0
+		}
+	}
+	return "", false
+}
+
+// actorsOf returns the actors a focus is about on date d: an actor itself,
+// a zone's controller or contenders, a deployment's actor and the side it
+// supports, the controllers of the zones holding a place and the actors
+// deployed there, an excerpt's actors.
+func (ix *index) actorsOf(f scene.Ref, d data.Date) []string {
+	var out []string
+	add := func(ids ...string) {
+		for _, id := range ids {
+			if id != "" && ix.actors[id] != nil && !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	switch f.Kind {
+	case "actor":
+		add(f.ID)
+	case "zone":
+		if z := ix.zones[f.ID]; z != nil {
+			add(z.Controller)
+			add(z.ContestedBy...)
+		}
+	case "deployment":
+		if dp := ix.deployments[f.ID]; dp != nil {
+			add(dp.Actor, dp.Supports)
+		}
+	case "place":
+		if p := ix.places[f.ID]; p != nil {
+			for _, z := range ix.b.Zones {
+				if z.Valid.Contains(d) && planar.MultiPolygonContains(z.Geometry, p.Point) {
+					add(z.Controller)
+					add(z.ContestedBy...)
+				}
+			}
+			for _, dp := range ix.b.Deployments {
+				if dp.Valid.Contains(d) && slices.Contains(dp.Places, p.ID) {
+					add(dp.Actor, dp.Supports)
+				}
+			}
+		}
+	case "excerpt":
+		if e := ix.excerpts[f.ID]; e != nil {
+			for _, id := range e.About {
+				if ix.actors[id] != nil {
+					add(id)
+				} else if r, ok := ix.ref(id); ok {
+					add(ix.actorsOf(r, d)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// chooseActors returns the key actors. With a focus: the focus's actors,
+// then the actors they lead or are led by, then their backers. Without one:
+// actors weighted by what they hold on the map (3 per zone controlled, 1 per
+// zone contested, 2 per deployment, 1 per deployment supported). A person
+// who leads a listed actor is named in that actor's line instead of on
+// their own. At most maxActors, ordered by side, then weight, then id.
+func (ix *index) chooseActors(d data.Date, focus scene.Ref, focusActors []string, zones []*data.Zone, deps []*data.Deployment) []actorLine {
+	weight := map[string]float64{}
+	var order []string // first-seen order, for determinism
+	bump := func(id string, w float64) {
+		if id == "" || ix.actors[id] == nil {
+			return
+		}
+		if _, ok := weight[id]; !ok {
+			order = append(order, id)
+		}
+		weight[id] += w
+	}
+	if !focus.IsZero() {
+		for i, id := range focusActors {
+			bump(id, 1000-float64(i))
+		}
+		for i, id := range focusActors {
+			a := ix.actors[id]
+			bump(a.Leads, 500-float64(i))
+			for _, other := range ix.b.Actors {
+				if other.Leads == id {
+					bump(other.ID, 500-float64(i))
+				}
+			}
+			for j, bk := range a.Backers {
+				bump(bk, 100-float64(i)-float64(j)/100)
+			}
+		}
+	} else {
+		for _, z := range zones {
+			bump(z.Controller, 3)
+			for _, id := range z.ContestedBy {
+				bump(id, 1)
+			}
+		}
+		for _, dp := range deps {
+			bump(dp.Actor, 2)
+			bump(dp.Supports, 1)
+		}
+	}
+	// A person who leads a ranked actor folds into that actor's line.
+	leaderOf := map[string]string{} // led actor -> person
+	for _, a := range ix.b.Actors {
+		if a.Kind == data.Person && a.Leads != "" && leaderOf[a.Leads] == "" {
+			if _, ok := weight[a.Leads]; ok {
+				leaderOf[a.Leads] = a.ID
+			}
+		}
+	}
+	var ranked []string
+	for _, id := range order {
+		if a := ix.actors[id]; a.Kind == data.Person && leaderOf[a.Leads] == id {
+			continue
+		}
+		ranked = append(ranked, id)
+	}
+	slices.SortStableFunc(ranked, func(a, b string) int {
+		return cmp.Or(cmp.Compare(weight[b], weight[a]), cmp.Compare(a, b))
+	})
+	if len(ranked) > maxActors {
+		ranked = ranked[:maxActors]
+	}
+	lines := make([]actorLine, 0, len(ranked))
+	for i, id := range ranked {
+		al := ix.actorLine(id, leaderOf[id])
+		al.Rank = i
+		lines = append(lines, al)
+	}
+	if focus.IsZero() {
+		slices.SortStableFunc(lines, func(a, b actorLine) int {
+			return cmp.Or(cmp.Compare(a.Side, b.Side), cmp.Compare(weight[b.ID], weight[a.ID]), cmp.Compare(a.ID, b.ID))
+		})
+	}
+	return lines
+}
+
+// actorLine describes actor id: its side, its leader and its backers; a
+// background fact (backers no excerpt backs) is marked "†".
+func (ix *index) actorLine(id, leader string) actorLine {
+	a := ix.actors[id]
+	l := actorLine{ID: id, Leader: leader, Name: a.Name, Side: len(ix.b.Sides)}
+	var parts []string
+	for i, s := range ix.b.Sides {
+		if s.ID == a.Side {
+			l.Side = i
+			parts = append(parts, s.Name)
+		}
+	}
+	if leader != "" {
+		mark := ""
+		if len(ix.actors[leader].Sourced) == 0 && len(a.Sourced["leads"]) == 0 {
+			mark = "†"
+		}
+		parts = append(parts, "led by "+ix.actorName(leader)+mark)
+	}
+	if len(a.Backers) > 0 {
+		names := make([]string, len(a.Backers))
+		for i, bk := range a.Backers {
+			names[i] = ix.actorName(bk)
+		}
+		mark := ""
+		if len(a.Sourced["backers"]) == 0 {
+			mark = "†"
+		}
+		parts = append(parts, "backed by "+strings.Join(names, ", ")+mark)
+	}
+	if len(parts) == 0 && a.Description != "" {
+		parts = append(parts, a.Description)
+	}
+	l.Detail = capitalise(strings.Join(parts, " · "))
+	return l
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+	return string(r)
+}
+
+// rankExcerpts orders the candidate excerpts: with a focus, the excerpts
+// about the focus first (newest source first); then, greedily, the excerpt
+// that backs the most shown records (callouts, key actors, visible zones,
+// places and deployments) not yet backed by an earlier pick; ties go to the
+// source nearest the as-of date, then the newest source, then briefing
+// order.
+func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
+	var out []*data.Excerpt
+	used := map[string]bool{}
+	if !focus.IsZero() {
+		fe := ix.excerptsAbout(focus.ID)
+		if focus.Kind == "excerpt" {
+			if e := ix.excerpts[focus.ID]; e != nil {
+				fe = append([]*data.Excerpt{e}, fe...)
+			}
+		}
+		slices.SortStableFunc(fe, func(a, b *data.Excerpt) int {
+			return ix.sourceDate(b).Compare(ix.sourceDate(a))
+		})
+		for _, e := range fe {
+			if !used[e.ID] {
+				used[e.ID] = true
+				out = append(out, e)
+			}
+		}
+	}
+	shown := map[string]bool{}
+	for _, id := range c.visible {
+		shown[id] = true
+	}
+	for _, cl := range c.callouts {
+		shown[cl.Ref.ID] = true
+	}
+	for _, a := range c.actors {
+		shown[a.ID] = true
+		if a.Leader != "" {
+			shown[a.Leader] = true
+		}
+	}
+	covered := map[string]bool{}
+	for _, e := range out {
+		for _, id := range e.About {
+			covered[id] = true
+		}
+	}
+	for {
+		var best *data.Excerpt
+		bestGain := 0
+		for i := range ix.b.Excerpts {
+			e := &ix.b.Excerpts[i]
+			if used[e.ID] {
+				continue
+			}
+			gain := 0
+			for _, id := range e.About {
+				if shown[id] && !covered[id] {
+					gain++
+				}
+			}
+			if gain == 0 {
+				continue
+			}
+			if best == nil || gain > bestGain || gain == bestGain && ix.closer(e, best, c.date) {
+				best, bestGain = e, gain
+			}
+		}
+		if best == nil {
+			break
+		}
+		used[best.ID] = true
+		out = append(out, best)
+		for _, id := range best.About {
+			covered[id] = true
+		}
+	}
+	return out
+}
+
+func (ix *index) sourceDate(e *data.Excerpt) data.Date {
+	if s := ix.sources[e.Source]; s != nil {
+		return s.Date
+	}
+	return data.Date{}
+}
+
+// closer reports whether a's source is nearer the as-of date d than b's
+// (newer on a tie).
+func (ix *index) closer(a, b *data.Excerpt, d data.Date) bool {
+	da, db := ix.sourceDate(a), ix.sourceDate(b)
+	ga, gb := dayGap(da, d), dayGap(db, d)
+	if ga != gb {
+		return ga < gb
+	}
+	return da.After(db)
+}
+
+func dayGap(a, b data.Date) float64 {
+	if a.IsZero() || b.IsZero() {
+		return math.Inf(1)
+	}
+	return math.Abs(a.Time().Sub(b.Time()).Hours())
+}
+
+// sourceNumbers numbers sources for citation: the sources of the cited
+// excerpts in order of citation, then every other source that backs a
+// record shown (its date, then id).
+type sourceNumbers struct {
+	ix    *index
+	order []string
+}
+
+func (sn *sourceNumbers) number(sourceID string) int {
+	if i := slices.Index(sn.order, sourceID); i >= 0 {
+		return i + 1
+	}
+	sn.order = append(sn.order, sourceID)
+	return len(sn.order)
+}
+
+// addBacking appends the sources of the excerpts about any of ids.
+func (sn *sourceNumbers) addBacking(ids []string) {
+	var rest []*data.Source
+	for _, id := range ids {
+		for _, e := range sn.ix.excerptsAbout(id) {
+			s := sn.ix.sources[e.Source]
+			if s != nil && !slices.Contains(sn.order, s.ID) && !slices.Contains(rest, s) {
+				rest = append(rest, s)
+			}
+		}
+	}
+	slices.SortStableFunc(rest, func(a, b *data.Source) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
+	})
+	for _, s := range rest {
+		sn.order = append(sn.order, s.ID)
+	}
+}
+
+// citation returns the footer entry of source id: publisher, title, date,
+// "approx." when the date is approximate.
+func (ix *index) citation(id string) string {
+	s := ix.sources[id]
+	if s == nil {
+		return id
+	}
+	var parts []string
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher)
+	}
+	if s.Title != "" {
+		parts = append(parts, "“"+s.Title+"”")
+	}
+	if !s.Date.IsZero() {
+		d := s.Date.Long()
+		if s.DateApproximate {
+			d += " (approx.)"
+		}
+		parts = append(parts, d)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// title returns the slide title: "Libya: who holds what — as of 19 January
+// 2020".
+func title(b *data.Briefing, d data.Date) string {
+	t := b.Title
+	if t == "" {
+		t = "Briefing"
+	}
+	return fmt.Sprintf("%s — as of %s", t, d.Long())
+}

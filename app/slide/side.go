@@ -1,0 +1,257 @@
+package slide
+
+import (
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/briefmap/briefmap/data"
+)
+
+// sideStyles are the text styles of the side column.
+type sideStyles struct {
+	header, name, detail, key, number, quote, cite textStyle
+}
+
+func (l *layout) sideStyles() sideStyles {
+	return sideStyles{
+		header: l.style(bold, 18, ink),
+		name:   l.style(bold, 23, ink),
+		detail: l.style(regular, 19, greyInk),
+		key:    l.style(regular, 20, ink),
+		number: l.style(bold, 17, color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}),
+		quote:  l.style(regular, 21, ink),
+		cite:   l.style(regular, 21, accentRed), // same face as the quote, so wrapping measures it right
+	}
+}
+
+// Line limits of the side column's entries.
+const (
+	nameLines     = 2
+	detailLines   = 2
+	keyLines      = 2
+	quoteMaxLines = 8 // an excerpt longer than this is skipped, not cut
+)
+
+// sideBlock is one measured entry of the side column.
+type sideBlock struct {
+	h    float64
+	draw func(y float64)
+}
+
+// side fits the key actors, the callout key and the excerpts into r and
+// draws them; it records what it showed in l.actors, l.callouts, l.quotes
+// and l.sources.
+func (l *layout) side(r rect, c *content) {
+	st := l.sideStyles()
+	hdrH := l.u(12) + l.pen.lineHeight(st.header) + l.u(8)
+	sectionGap := l.u(18)
+
+	actorBlocks := func(n int) []sideBlock {
+		var bs []sideBlock
+		for _, a := range topActors(c.actors, n) {
+			bs = append(bs, l.actorBlock(r, a, st))
+		}
+		return bs
+	}
+	calloutBlocks := make([]sideBlock, len(c.callouts))
+	for i, cl := range c.callouts {
+		calloutBlocks[i] = l.calloutBlock(r, i+1, cl, st)
+	}
+
+	minA := min(len(c.actors), 2)
+	minC := min(len(c.callouts), 4)
+	wantQ := min(len(c.excerpts), minExcerpts)
+	sum := func(bs []sideBlock) float64 {
+		h := 0.0
+		for _, b := range bs {
+			h += b.h
+		}
+		return h
+	}
+	sectionH := func(bs []sideBlock) float64 {
+		if len(bs) == 0 {
+			return 0
+		}
+		return hdrH + sum(bs) + sectionGap
+	}
+	// Prefer callouts over actors: drop actors first, then callouts, until
+	// at least two whole excerpts fit.
+	na, nc := len(c.actors), len(c.callouts)
+	var quotes []int
+	fitted := false
+	for nc2 := len(c.callouts); nc2 >= minC && !fitted; nc2-- {
+		for na2 := len(c.actors); na2 >= minA; na2-- {
+			room := r.H() - sectionH(actorBlocks(na2)) - sectionH(calloutBlocks[:nc2])
+			q := l.fitQuotes(r, c.excerpts, room-hdrH, st, quoteMaxLines)
+			if len(q) >= wantQ && room >= 0 {
+				na, nc, quotes, fitted = na2, nc2, q, true
+				break
+			}
+		}
+	}
+	var quoteBlocks []sideBlock
+	if !fitted {
+		// Not even two whole excerpts fit: keep the fewest actors and
+		// callouts and shorten the first excerpts to the room left.
+		na, nc = minA, minC
+		room := r.H() - sectionH(actorBlocks(na)) - sectionH(calloutBlocks[:nc]) - hdrH
+		quotes = nil
+		for i := 0; i < len(c.excerpts) && i < wantQ; i++ {
+			quotes = append(quotes, i)
+		}
+		if len(quotes) > 0 {
+			per := room / float64(len(quotes))
+			maxLines := int(math.Floor((per - l.u(14)) / l.pen.lineHeight(st.quote)))
+			if maxLines < 1 {
+				quotes, maxLines = quotes[:1], max(1, int(math.Floor((room-l.u(14))/l.pen.lineHeight(st.quote))))
+			}
+			for _, qi := range quotes {
+				quoteBlocks = append(quoteBlocks, l.quoteBlock(r, c.excerpts[qi], 0, st, maxLines))
+			}
+		}
+	}
+
+	l.actors = topActors(c.actors, na)
+	l.callouts = c.callouts[:nc]
+	for _, qi := range quotes {
+		l.quotes = append(l.quotes, c.excerpts[qi])
+	}
+	numbers := &sourceNumbers{ix: l.ix}
+	nums := make([]int, len(l.quotes))
+	for i, e := range l.quotes {
+		nums[i] = numbers.number(e.Source)
+	}
+	shown := slices.Clone(c.visible)
+	for _, cl := range l.callouts {
+		shown = append(shown, cl.Ref.ID)
+	}
+	numbers.addBacking(shown)
+	l.sources = numbers.order
+
+	if fitted {
+		quoteBlocks = quoteBlocks[:0]
+		for i, e := range l.quotes {
+			quoteBlocks = append(quoteBlocks, l.quoteBlock(r, e, nums[i], st, quoteMaxLines))
+		}
+	} else {
+		for i := range quoteBlocks { // redraw with the real numbers
+			quoteBlocks[i] = l.quoteBlock(r, l.quotes[i], nums[i], st, l.quoteLinesOf(quoteBlocks[i], st))
+		}
+	}
+
+	y := r.Y0
+	section := func(name string, bs []sideBlock) {
+		if len(bs) == 0 {
+			return
+		}
+		y = l.sectionHeader(r, y, name, st)
+		for _, b := range bs {
+			b.draw(y)
+			y += b.h
+		}
+		y += sectionGap
+	}
+	section("KEY ACTORS", actorBlocks(na))
+	section("ON THE MAP", calloutBlocks[:nc])
+	section("WHAT THE SOURCES SAY", quoteBlocks)
+}
+
+// quoteLinesOf recovers the line count a shortened quote block was measured
+// with.
+func (l *layout) quoteLinesOf(b sideBlock, st sideStyles) int {
+	return max(1, int(math.Round((b.h-l.u(14))/l.pen.lineHeight(st.quote))))
+}
+
+// sectionHeader draws a hairline and a section name at y and returns the y
+// below it.
+func (l *layout) sectionHeader(r rect, y float64, name string, st sideStyles) float64 {
+	t := math.Max(1, math.Round(l.u(1.5)))
+	l.pen.fillRect(rect{r.X0, y, r.X1, y + t}, ink)
+	l.text(r.X0, y+l.u(12), l.pen.ellipsize(name, st.header, r.W()), st.header, r)
+	return y + l.u(12) + l.pen.lineHeight(st.header) + l.u(8)
+}
+
+func (l *layout) actorBlock(r rect, a actorLine, st sideStyles) sideBlock {
+	name, _ := l.pen.block(a.Name, st.name, r.W(), nameLines)
+	detail, _ := l.pen.block(a.Detail, st.detail, r.W(), detailLines)
+	h := float64(len(name))*l.pen.lineHeight(st.name) + float64(len(detail))*l.pen.lineHeight(st.detail) + l.u(12)
+	return sideBlock{h: h, draw: func(y float64) {
+		y = l.lines(r.X0, y, name, st.name, r)
+		l.lines(r.X0, y, detail, st.detail, r)
+	}}
+}
+
+func (l *layout) calloutBlock(r rect, n int, cl callout, st sideStyles) sideBlock {
+	d := l.u(30) // the number disc's diameter
+	indent := d + l.u(12)
+	label := cl.Label
+	if cl.Background {
+		label += "†"
+	}
+	text := rect{r.X0 + indent, r.Y0, r.X1, r.Y1}
+	ls, _ := l.pen.block(label, st.key, text.W(), keyLines)
+	lh := l.pen.lineHeight(st.key)
+	h := math.Max(d, float64(len(ls))*lh) + l.u(8)
+	return sideBlock{h: h, draw: func(y float64) {
+		l.pen.fillCircle(r.X0+d/2, y+d/2, d/2, calloutBg)
+		num := strconv.Itoa(n)
+		nw := l.pen.measure(num, st.number)
+		l.pen.text(r.X0+d/2-nw/2, y+d/2+l.pen.ascent(st.number)*0.36, num, st.number)
+		top := y + (d-lh)/2 + (lh-st.key.Size*1.1)/2
+		l.lines(text.X0, math.Max(y, top), ls, st.key, text)
+	}}
+}
+
+// fitQuotes returns the indexes of the excerpts, in rank order, that fit
+// whole (at most maxLines lines each) in room, skipping those that do not;
+// at most maxExcerpts.
+func (l *layout) fitQuotes(r rect, ex []*data.Excerpt, room float64, st sideStyles, maxLines int) []int {
+	var out []int
+	for i, e := range ex {
+		if len(out) == maxExcerpts {
+			break
+		}
+		b := l.quoteBlock(r, e, 0, st, 0)
+		lines := int(math.Round((b.h - l.u(14)) / l.pen.lineHeight(st.quote)))
+		if lines <= maxLines && b.h <= room {
+			out = append(out, i)
+			room -= b.h
+		}
+	}
+	return out
+}
+
+// quoteBlock lays out “excerpt” [n]; maxLines 0 means no limit.
+func (l *layout) quoteBlock(r rect, e *data.Excerpt, n int, st sideStyles, maxLines int) sideBlock {
+	cite := "[" + strconv.Itoa(max(n, 1)) + "]"
+	body := "“" + e.Text + "”"
+	ls, cut := l.pen.block(body+"\u00a0"+cite, st.quote, r.W(), maxLines)
+	if cut {
+		// Keep the citation visible: shorten the quote, not the number.
+		lastW := r.W() - l.pen.measure("\u00a0"+cite, st.quote)
+		rest := ""
+		if len(ls) > 0 {
+			rest = ls[len(ls)-1]
+		}
+		rest = strings.TrimSuffix(rest, "…")
+		ls[len(ls)-1] = l.pen.ellipsize(rest+"…", st.quote, lastW) + "\u00a0" + cite
+	}
+	lh := l.pen.lineHeight(st.quote)
+	h := float64(len(ls))*lh + l.u(14)
+	return sideBlock{h: h, draw: func(y float64) {
+		for i, s := range ls {
+			top := y + float64(i)*lh
+			if i == len(ls)-1 && len(s) >= len(cite) && s[len(s)-len(cite):] == cite {
+				head := s[:len(s)-len(cite)]
+				l.text(r.X0, top, head, st.quote, r)
+				x := r.X0 + l.pen.measure(head, st.quote)
+				l.text(x, top, cite, st.cite, r)
+				continue
+			}
+			l.text(r.X0, top, s, st.quote, r)
+		}
+	}}
+}
