@@ -250,10 +250,12 @@ func ringProblem(r orb.Ring) string {
 	}
 	edges := n - 1
 	for i := 0; i < edges; i++ {
-		a1, a2 := r[i], r[i+1]
-		if a1 == a2 {
-			return fmt.Sprintf("repeated position %v", [2]float64(a1))
+		if r[i] == r[i+1] {
+			return fmt.Sprintf("repeated position %v", [2]float64(r[i]))
 		}
+	}
+	for i := 0; i < edges; i++ {
+		a1, a2 := r[i], r[i+1]
 		for j := i + 1; j < edges; j++ {
 			b1, b2 := r[j], r[j+1]
 			adjacent := j == i+1 || (i == 0 && j == edges-1)
@@ -280,13 +282,24 @@ func ringProblem(r orb.Ring) string {
 
 func dot(ax, ay, bx, by float64) float64 { return ax*bx + ay*by }
 
-// orient returns the sign of the turn a→b→c: +1 left, -1 right, 0 collinear.
+// collinearTolerance is the relative size below which a cross product counts
+// as zero: a point within about 1e-10 of the edge length from a line is on
+// it. Hand-made borders shared by two zones are then not taken for overlaps
+// because of rounding (the midpoint of (17, 28.3)–(19.5, 27.5) is not
+// exactly on that segment in floating point).
+const collinearTolerance = 1e-10
+
+// orient returns the sign of the turn a→b→c: +1 left, -1 right, 0 collinear
+// (within collinearTolerance).
 func orient(a, b, c orb.Point) int {
-	v := (b.X()-a.X())*(c.Y()-a.Y()) - (b.Y()-a.Y())*(c.X()-a.X())
+	abx, aby := b.X()-a.X(), b.Y()-a.Y()
+	acx, acy := c.X()-a.X(), c.Y()-a.Y()
+	v := abx*acy - aby*acx
+	tol := collinearTolerance * math.Hypot(abx, aby) * math.Hypot(acx, acy)
 	switch {
-	case v > 0:
+	case v > tol:
 		return 1
-	case v < 0:
+	case v < -tol:
 		return -1
 	}
 	return 0

@@ -1,0 +1,170 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestFold(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Haftar", "haftar"},
+		{"Şirte", "sirte"},
+		{"Misrātah", "misratah"},
+		{"Haftar’s", "haftar's"},
+		{"ÉS SIDER", "es sider"},
+	}
+	for _, c := range cases {
+		if got := fold(c.in); got != c.want {
+			t.Errorf("fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// matcherBriefing is a small briefing for matcher tests.
+func matcherBriefing() *Briefing {
+	b := &Briefing{
+		Actors: []Actor{
+			{ID: "haftar", Name: "Khalifa Haftar", Aliases: []string{"Haftar", "Hifter", "General Haftar", "General Hifter"}, Kind: Person, Leads: "lna"},
+			{ID: "lna", Name: "Libyan National Army", Aliases: []string{"LNA"}, Kind: Faction},
+			{ID: "sarraj", Name: "Fayez al-Sarraj", Aliases: []string{"Sarraj", "al-Sarraj"}, Kind: Person},
+			{ID: "usa", Name: "United States", Aliases: []string{"US", "U.S.", "America"}, Kind: State},
+			{ID: "un", Name: "United Nations", Aliases: []string{"UN"}, Kind: Organisation},
+		},
+		Places: []Place{
+			{ID: "sirte", Name: "Sirte", Aliases: []string{"Surt"}},
+			{ID: "es-sider", Name: "Es Sider", Aliases: []string{"Sidra", "Es Sidra"}},
+			{ID: "tripoli", Name: "Tripoli"},
+		},
+	}
+	b.Reindex()
+	return b
+}
+
+func TestMatcherFind(t *testing.T) {
+	m := NewMatcher(matcherBriefing())
+	cases := []struct {
+		text string
+		want string // "id=text" joined by "; "
+	}{
+		{"General Haftar attacked", "haftar=General Haftar"},
+		{"GENERAL HIFTER’s men", "haftar=GENERAL HIFTER"},
+		{"Mr Hifter's forces", "haftar=Hifter"},
+		{"the government of Fayez al-Sarraj", "sarraj=Fayez al-Sarraj"},
+		{"al-Sarraj said", "sarraj=al-Sarraj"},
+		{"Mr Sarraj said", "sarraj=Sarraj"},
+		{"near Şirte and Surt", "sirte=Şirte; sirte=Surt"},
+		{"Es Sider, or Sidra, and Es Sidra", "es-sider=Es Sider; es-sider=Sidra; es-sider=Es Sidra"},
+		{"Haftarism and Tripolitania", ""},
+		{"tell us about the UN and the US", "un=UN; usa=US"},
+		{"the U.S. envoy", "usa=U.S"},
+		{"un-named sources", ""},
+		{"the LNA, not the lna", "lna=LNA"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, mn := range m.Find(c.text) {
+			got = append(got, mn.ID+"="+c.text[mn.Start:mn.End])
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("Find(%q) = %q, want %q", c.text, g, c.want)
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	b := matcherBriefing()
+	cases := []struct {
+		query string
+		want  string // "id(alias)" best first
+	}{
+		{"Hifter", "haftar(Hifter)"},
+		{"surt", "sirte(Surt)"},
+		{"SIRTE", "sirte(Sirte)"},
+		{"sid", "es-sider(Sidra)"},
+		{"united", "un(United Nations), usa(United States)"},
+		{"nations", "un(United Nations)"},
+		{"arra", "sarraj(Fayez al-Sarraj)"},
+		{"li", "lna(Libyan National Army), haftar(Khalifa Haftar), tripoli(Tripoli)"},
+		{"  ", ""},
+		{"zzz", ""},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, m := range b.Search(c.query) {
+			got = append(got, fmt.Sprintf("%s(%s)", m.ID, m.Alias))
+		}
+		if g := strings.Join(got, ", "); g != c.want {
+			t.Errorf("Search(%q) = %q, want %q", c.query, g, c.want)
+		}
+	}
+}
+
+func TestLint(t *testing.T) {
+	cases := []struct {
+		name     string
+		excerpts string // replaces excerpts.yaml; "" keeps the good one
+		want     []string
+	}{
+		{"good package", "", []string{
+			`excerpts.yaml:17: about: lists "haftar", but the text does not name it (or a linked record) and its sourced does not cite "econ-ports"`,
+		}},
+		{"mention missing from about", `excerpts:
+  - id: econ-haftar-controls-most
+    source: economist-2020
+    text: "Khalifa Haftar, the warlord who controls most of the country"
+    about: [haftar, z-east]
+  - id: nyt-hifter-backers
+    source: nyt-2020
+    text: "General Hifter is backed by Russia, says Sarraj in Tripoli"
+    about: [haftar, russia]
+  - id: econ-sarraj
+    source: economist-2020
+    text: "the government of Fayez al-Sarraj"
+    about: [gna, z-west]
+  - id: econ-ports
+    source: economist-2020
+    text: "Haftar's forces blockaded the oil ports, including Es Sider"
+    about: [es-sider, lna]
+  - id: econ-wagner
+    source: economist-2020
+    text: "hundreds of Russian mercenaries from the Wagner Group"
+    about: [d-wagner, wagner]
+`, []string{
+			`excerpts.yaml:9: about: text mentions "Sarraj" (sarraj) but about does not list it`,
+			`excerpts.yaml:9: about: text mentions "Tripoli" (tripoli) but about does not list it`,
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := packageFS(t, "")
+			if c.excerpts != "" {
+				m["excerpts.yaml"] = &fstest.MapFile{Data: []byte(c.excerpts)}
+			}
+			b, err := Load(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range b.Lint() {
+				got = append(got, p.String())
+			}
+			if g, w := strings.Join(got, "\n"), strings.Join(c.want, "\n"); g != w {
+				t.Errorf("Lint:\n%s\nwant:\n%s", g, w)
+			}
+		})
+	}
+}
+
+func BenchmarkMatcherFind(b *testing.B) {
+	m := NewMatcher(matcherBriefing())
+	text := strings.Repeat("General Hifter's forces, backed by the UN, hold Sirte and Es Sider; al-Sarraj does not. ", 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(m.Find(text)) != 50 {
+			b.Fatal("wrong mention count")
+		}
+	}
+}
