@@ -1,7 +1,6 @@
 package slide
 
 import (
-	"image/color"
 	"math"
 	"slices"
 	"strconv"
@@ -12,7 +11,7 @@ import (
 
 // sideStyles are the text styles of the side column.
 type sideStyles struct {
-	header, name, detail, key, number, quote, cite textStyle
+	header, name, detail, key, quote, cite textStyle
 }
 
 func (l *layout) sideStyles() sideStyles {
@@ -21,7 +20,6 @@ func (l *layout) sideStyles() sideStyles {
 		name:   l.style(bold, 23, ink),
 		detail: l.style(regular, 19, greyInk),
 		key:    l.style(regular, 20, ink),
-		number: l.style(bold, 17, color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}),
 		quote:  l.style(regular, 21, ink),
 		cite:   l.style(regular, 21, accentRed), // same face as the quote, so wrapping measures it right
 	}
@@ -196,10 +194,7 @@ func (l *layout) calloutBlock(r rect, n int, cl callout, st sideStyles) sideBloc
 	lh := l.pen.lineHeight(st.key)
 	h := math.Max(d, float64(len(ls))*lh) + l.u(8)
 	return sideBlock{h: h, draw: func(y float64) {
-		l.pen.fillCircle(r.X0+d/2, y+d/2, d/2, calloutBg)
-		num := strconv.Itoa(n)
-		nw := l.pen.measure(num, st.number)
-		l.pen.text(r.X0+d/2-nw/2, y+d/2+l.pen.ascent(st.number)*0.36, num, st.number)
+		l.pen.symbol(r.X0+d/2, y+d/2, l.calloutStyle(d), n)
 		top := y + (d-lh)/2 + (lh-st.key.Size*1.1)/2
 		l.lines(text.X0, math.Max(y, top), ls, st.key, text)
 	}}
@@ -228,16 +223,26 @@ func (l *layout) fitQuotes(r rect, ex []*data.Excerpt, room float64, st sideStyl
 func (l *layout) quoteBlock(r rect, e *data.Excerpt, n int, st sideStyles, maxLines int) sideBlock {
 	cite := "[" + strconv.Itoa(max(n, 1)) + "]"
 	body := "“" + e.Text + "”"
-	ls, cut := l.pen.block(body+"\u00a0"+cite, st.quote, r.W(), maxLines)
-	if cut {
+	ls, cut := l.pen.block(body, st.quote, r.W(), maxLines)
+	last := len(ls) - 1
+	switch {
+	case cut:
 		// Keep the citation visible: shorten the quote, not the number.
-		lastW := r.W() - l.pen.measure("\u00a0"+cite, st.quote)
-		rest := ""
-		if len(ls) > 0 {
-			rest = ls[len(ls)-1]
+		lastW := r.W() - l.pen.measure(" "+cite, st.quote)
+		rest := strings.TrimSuffix(ls[last], "…")
+		ls[last] = l.pen.ellipsize(rest+"…", st.quote, lastW) + " " + cite
+	case l.pen.measure(ls[last]+" "+cite, st.quote) <= r.W():
+		ls[last] += " " + cite
+	default:
+		// The number goes to a new line with the quote's last word, never
+		// alone.
+		if i := strings.LastIndexByte(ls[last], ' '); i > 0 {
+			word := ls[last][i+1:]
+			ls[last] = ls[last][:i]
+			ls = append(ls, word+" "+cite)
+		} else {
+			ls = append(ls, cite)
 		}
-		rest = strings.TrimSuffix(rest, "…")
-		ls[len(ls)-1] = l.pen.ellipsize(rest+"…", st.quote, lastW) + "\u00a0" + cite
 	}
 	lh := l.pen.lineHeight(st.quote)
 	h := float64(len(ls))*lh + l.u(14)

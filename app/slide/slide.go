@@ -53,7 +53,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"io"
 	"math"
@@ -65,6 +64,7 @@ import (
 	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/assets"
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/internal/atomicfile"
 )
 
@@ -96,7 +96,6 @@ var (
 	greyInk   = color.NRGBA{0x55, 0x55, 0x55, 0xFF}
 	hairline  = color.NRGBA{0xB8, 0xB8, 0xB8, 0xFF}
 	accentRed = color.NRGBA{0xE3, 0x12, 0x0B, 0xFF}
-	calloutBg = color.NRGBA{0x1F, 0x1F, 0x1F, 0xFF}
 )
 
 // errNoBriefing is returned by Compose for a Spec without a briefing or
@@ -207,11 +206,12 @@ func newLayout(s Spec) (*layout, error) {
 		o.Selected = s.Focus
 	}
 	dst := image.NewRGBA(image.Rectangle{Max: s.Size})
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
-	return &layout{
+	l := &layout{
 		s: s, ix: newIndex(s.Briefing), dst: dst, pen: newPen(dst, fonts, float64(s.Size.X)/float64(HD.X)),
 		scale: float64(s.Size.X) / float64(HD.X), W: float64(s.Size.X), H: float64(s.Size.Y), opts: o,
-	}, nil
+	}
+	l.pen.c.Clear(paper)
+	return l, nil
 }
 
 // u converts design units (1920×1080 grid) to pixels.
@@ -312,6 +312,11 @@ func (l *layout) compose() {
 
 	// Footer.
 	l.footer(rect{inner.X0, footerTop, inner.X1, H - l.u(20)}, footSt, full)
+}
+
+// calloutStyle returns the style of a numbered callout disc of diameter d.
+func (l *layout) calloutStyle(d float64) geo.MarkerStyle {
+	return geo.MarkerStyle{Symbol: geo.SymbolCallout, Size: d, Fill: ink, Stroke: paper, StrokeWidth: l.u(1.5)}
 }
 
 // frame returns the map view for a map of r's size, and the bounds it shows.
@@ -426,7 +431,7 @@ func (l *layout) sourceLines(ids []string, st textStyle, w float64) []string {
 	for titleW := w; titleW > 0; titleW -= w / 20 {
 		parts := make([]string, len(ids))
 		for i, id := range ids {
-			parts[i] = "[" + strconv.Itoa(i+1) + "]\u00a0" + l.citation(id, st, titleW) + "."
+			parts[i] = "[" + strconv.Itoa(i+1) + "] " + l.citation(id, st, titleW) + "."
 		}
 		var cut bool
 		if ls, cut = l.pen.block("Sources: "+strings.Join(parts, "  "), st, w, footerLines); !cut {

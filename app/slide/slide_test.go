@@ -218,7 +218,7 @@ func TestQuotesShortenedOnlyWhenNoneFit(t *testing.T) {
 		t.Fatalf("%d excerpts shown, want 2", len(l.quotes))
 	}
 	text := runTexts(l)
-	if strings.Count(text, "…\u00a0\n[") != 2 {
+	if strings.Count(text, "… \n[") != 2 {
 		t.Errorf("want two shortened quotes ending in \"… [n]\":\n%s", text)
 	}
 }
@@ -323,7 +323,7 @@ func TestSourceNumbering(t *testing.T) {
 		t.Errorf("sources %q list a source that backs nothing shown", l.sources)
 	}
 	text := runTexts(l)
-	if want := "[1]\u00a0" + l.ix.citation(l.quotes[0].Source) + "."; !strings.Contains(text, want) {
+	if want := "[1] " + l.ix.citation(l.quotes[0].Source) + "."; !strings.Contains(text, want) {
 		t.Errorf("footer lacks the first source:\n%s", text)
 	}
 }
