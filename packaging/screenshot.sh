@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Takes Briefmap's screenshot for the README and the AppStream metainfo:
+#
+#   packaging/screenshot.sh BINARY OUT.png
+#
+# It starts BINARY on a private 1280×800 Xvfb display with BRIEFMAP_LOG=debug,
+# waits for the window and for the app's "map ready" log line (the first
+# frame is drawn), sizes the window to 1280×800, waits until two captures a
+# second apart are identical, and writes the window's image to OUT.png.
+# Needs: xvfb, xdotool, imagemagick.
+set -euo pipefail
+
+if [ $# -ne 2 ]; then
+	echo "usage: packaging/screenshot.sh BINARY OUT.png" >&2
+	exit 2
+fi
+bin=$(realpath "$1")
+out=$2
+repo=$(cd "$(dirname "$0")/.." && pwd)
+timeout=${BRIEFMAP_WINDOW_TIMEOUT:-180}
+
+# shellcheck source=packaging/xvfb.sh
+. "$repo/packaging/xvfb.sh"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/briefmap-screenshot.XXXXXX")
+cleanup() {
+	stop_all
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+fail() {
+	echo "screenshot: $*" >&2
+	exit 1
+}
+
+start_xvfb 1280 800 "$work" || fail "cannot start Xvfb"
+mkdir -p "$work/home"
+HOME=$work/home LANG=en_US.UTF-8 BRIEFMAP_LOG=debug "$bin" >"$work/app.log" 2>&1 &
+app_pid=$!
+wid=$(wait_window '^Briefmap' "$timeout" "$work/app.log") || fail "no Briefmap window"
+xdotool windowmove --sync "$wid" 0 0 windowsize --sync "$wid" 1280 800 || fail "cannot size the window"
+
+# Wait for the first drawn frame, then for the picture to settle.
+deadline=$((SECONDS + timeout))
+until grep -q '"msg":"map ready"' "$work/app.log"; do
+	kill -0 "$app_pid" 2>/dev/null || fail "the app exited: $(cat "$work/app.log")"
+	[ "$SECONDS" -lt "$deadline" ] || fail "no \"map ready\" log line within $timeout s"
+	sleep 0.2
+done
+import -window "$wid" "$work/a.png"
+while :; do
+	sleep 1
+	import -window "$wid" "$work/b.png"
+	if [ "$(compare -metric AE "$work/a.png" "$work/b.png" null: 2>&1 || true)" = 0 ]; then
+		break
+	fi
+	[ "$SECONDS" -lt "$deadline" ] || fail "the window did not stop changing within $timeout s"
+	mv "$work/b.png" "$work/a.png"
+done
+size=$(identify -format '%wx%h' "$work/b.png")
+[ "$size" = 1280x800 ] || fail "the window is $size, want 1280x800"
+mkdir -p "$(dirname "$out")"
+# Strip time stamps so the same picture gives the same bytes.
+convert "$work/b.png" -strip "$out"
+echo "$out: $size"

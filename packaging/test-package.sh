@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Tests Briefmap's Linux package end to end:
+#
+#   packaging/test-package.sh dist/briefmap-VERSION-linux-amd64.tar.xz
+#
+# It extracts the package into a temporary folder and checks its layout and
+# icons; validates the desktop entry (desktop-file-validate) and the AppStream
+# metainfo (appstreamcli validate --no-net) and that both agree with
+# FyneApp.toml; installs it into a temporary HOME with install.sh; starts the
+# binary named by the installed desktop entry's Exec= line on a private Xvfb
+# display and waits for a window named Briefmap; then uninstalls and checks
+# that nothing is left. Xvfb and the app are always killed, even on failure.
+# Needs: xz-utils, desktop-file-utils, appstream, xvfb, xdotool, x11-utils.
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+	echo "usage: packaging/test-package.sh PACKAGE.tar.xz" >&2
+	exit 2
+fi
+pkg=$(realpath "$1")
+repo=$(cd "$(dirname "$0")/.." && pwd)
+# How long the app may take to show its window (cold start, software GL,
+# a loaded 2-core machine).
+window_timeout=${BRIEFMAP_WINDOW_TIMEOUT:-180}
+
+# shellcheck source=packaging/xvfb.sh
+. "$repo/packaging/xvfb.sh"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/briefmap-package-test.XXXXXX")
+cleanup() {
+	stop_all
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fail() {
+	echo "test-package: FAIL: $*" >&2
+	exit 1
+}
+step() { echo "test-package: $*"; }
+
+toml() { sed -n "s/^$1 *= *\"\(.*\)\"/\1/p" "$repo/FyneApp.toml"; }
+version=$(toml Version)
+name=$(toml Name)
+id=$(toml ID)
+[ -n "$version" ] && [ -n "$name" ] && [ -n "$id" ] || fail "FyneApp.toml lacks Version, Name or ID"
+export LANG=en_US.UTF-8
+
+# desktop_key FILE KEY prints KEY's value in FILE's [Desktop Entry] group.
+desktop_key() {
+	awk -v key="$2" '
+		/^\[/ { group = $0 }
+		group == "[Desktop Entry]" && index($0, key "=") == 1 { print substr($0, length(key) + 2); exit }
+	' "$1"
+}
+
+# png_size FILE prints "WIDTHxHEIGHT" from a PNG's IHDR.
+png_size() {
+	local w h
+	[ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || { echo "not-a-png"; return; }
+	w=$(od -An -tu4 --endian=big -j16 -N4 "$1" | tr -d ' ')
+	h=$(od -An -tu4 --endian=big -j20 -N4 "$1" | tr -d ' ')
+	echo "${w}x${h}"
+}
+
+step "extracting $pkg"
+mkdir "$work/pkg"
+tar -xJf "$pkg" -C "$work/pkg" || fail "cannot extract $pkg"
+top=$(ls "$work/pkg")
+[ "$top" = "briefmap-$version-linux-amd64" ] || fail "package holds '$top', want the one folder briefmap-$version-linux-amd64"
+root=$work/pkg/$top
+
+desktop=$root/share/applications/$id.desktop
+metainfo=$root/share/metainfo/$id.metainfo.xml
+for f in install.sh README.txt bin/briefmap "share/applications/$id.desktop" "share/metainfo/$id.metainfo.xml" \
+	"share/icons/hicolor/scalable/apps/$id.svg"; do
+	[ -f "$root/$f" ] || fail "package lacks $f"
+done
+[ -x "$root/bin/briefmap" ] && [ -x "$root/install.sh" ] || fail "bin/briefmap and install.sh must be executable"
+for size in 16 22 24 32 48 64 128 256 512; do
+	icon=$root/share/icons/hicolor/${size}x${size}/apps/$id.png
+	[ -f "$icon" ] || fail "package lacks the ${size}px icon"
+	got=$(png_size "$icon")
+	[ "$got" = "${size}x${size}" ] || fail "${size}px icon is $got"
+	cmp -s "$icon" "$repo/assets/icon/hicolor/${size}x${size}/apps/$id.png" || fail "${size}px icon differs from assets/icon"
+done
+file -b "$root/bin/briefmap" | grep -q 'ELF 64-bit.*x86-64' || fail "bin/briefmap is not an x86-64 ELF: $(file -b "$root/bin/briefmap")"
+if file -b "$root/bin/briefmap" | grep -q 'not stripped'; then
+	fail "bin/briefmap is not stripped"
+fi
+
+step "validating the desktop entry and the metainfo"
+out=$(desktop-file-validate "$desktop" 2>&1) || fail "desktop-file-validate: $out"
+[ -z "$out" ] || fail "desktop-file-validate warns: $out"
+out=$(appstreamcli validate --no-net "$metainfo" 2>&1) || fail "appstreamcli validate: $out"
+[ "$(desktop_key "$desktop" Name)" = "$name" ] || fail "desktop Name is not FyneApp.toml's $name"
+[ "$(desktop_key "$desktop" Icon)" = "$id" ] || fail "desktop Icon is not $id"
+exec_line=$(desktop_key "$desktop" Exec)
+[ "${exec_line%% *}" = briefmap ] || fail "desktop Exec=$exec_line does not start bin/briefmap"
+grep -q "<id>$id</id>" "$metainfo" || fail "metainfo id is not $id"
+grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" || fail "metainfo launchable is not $id.desktop"
+latest=$(sed -n 's/.*<release version="\([^"]*\)".*/\1/p' "$metainfo" | head -n1)
+[ "$latest" = "$version" ] || fail "metainfo's latest release is $latest, FyneApp.toml's Version is $version: add a <release>"
+
+step "checking briefmap version"
+out=$("$root/bin/briefmap" version) || fail "briefmap version failed: $out"
+case $out in
+"briefmap $version"*) ;;
+*) fail "briefmap version printed '$out', want 'briefmap $version …'" ;;
+esac
+
+step "installing into a temporary HOME"
+home=$work/home
+mkdir "$home"
+HOME=$home "$root/install.sh" >"$work/install.log" 2>&1 || fail "install.sh failed: $(cat "$work/install.log")"
+local_=$home/.local
+installed=$local_/share/applications/$id.desktop
+for f in bin/briefmap "share/applications/$id.desktop" "share/metainfo/$id.metainfo.xml" \
+	"share/icons/hicolor/48x48/apps/$id.png" "share/icons/hicolor/scalable/apps/$id.svg" \
+	share/briefmap/install-manifest.txt share/briefmap/install.sh; do
+	[ -f "$local_/$f" ] || fail "install did not create ~/.local/$f"
+done
+out=$(desktop-file-validate "$installed" 2>&1) || fail "installed desktop entry: $out"
+exec_line=$(desktop_key "$installed" Exec)
+[ "$exec_line" = "$local_/bin/briefmap" ] || fail "installed Exec=$exec_line, want $local_/bin/briefmap"
+[ "$(desktop_key "$installed" TryExec)" = "$local_/bin/briefmap" ] || fail "installed TryExec is not $local_/bin/briefmap"
+nfiles=$(find "$home" -type f | wc -l)
+HOME=$home "$root/install.sh" >"$work/install.log" 2>&1 || fail "reinstall failed: $(cat "$work/install.log")"
+[ "$(find "$home" -type f | wc -l)" = "$nfiles" ] || fail "reinstalling changed the number of installed files"
+
+step "refusing to overwrite a file it did not install"
+mkdir -p "$work/other/bin"
+echo keep >"$work/other/bin/briefmap"
+if "$root/install.sh" --prefix "$work/other" >"$work/install.log" 2>&1; then
+	fail "install.sh overwrote $work/other/bin/briefmap"
+fi
+[ "$(cat "$work/other/bin/briefmap")" = keep ] || fail "install.sh changed a file it does not own"
+[ "$(find "$work/other" | wc -l)" = 3 ] || fail "a refused install left files behind: $(find "$work/other")"
+
+step "starting '$exec_line' (the installed desktop entry's Exec=) under Xvfb"
+start_xvfb 1280 800 "$work" || fail "cannot start Xvfb"
+mkdir -p "$work/guihome"
+# The app's own settings go to a separate HOME so that the uninstall check
+# below sees only what install.sh wrote.
+read -r -a cmd <<<"${exec_line//%[fFuUick]/}"
+HOME=$work/guihome XDG_CONFIG_HOME=$work/guihome/.config XDG_CACHE_HOME=$work/guihome/.cache \
+	XDG_DATA_HOME=$work/guihome/.local/share "${cmd[@]}" >"$work/app.log" 2>&1 &
+app_pid=$!
+wid=$(wait_window '^Briefmap' "$window_timeout" "$work/app.log") || fail "no Briefmap window"
+step "window $wid: '$(xdotool getwindowname "$wid")'"
+wm_class=$(xprop -id "$wid" WM_CLASS 2>/dev/null | sed -n 's/.*= //p')
+wm_startup=$(desktop_key "$installed" StartupWMClass)
+case $wm_class in
+*"\"$wm_startup\""*) ;;
+*) fail "window class is $wm_class; the desktop entry's StartupWMClass=$wm_startup would not match it" ;;
+esac
+stop_all
+
+step "uninstalling"
+HOME=$home "$local_/share/briefmap/install.sh" --uninstall >"$work/install.log" 2>&1 || fail "uninstall failed: $(cat "$work/install.log")"
+left=$(find "$home" -mindepth 1)
+[ -z "$left" ] || fail "uninstall left: $left"
+if HOME=$home "$root/install.sh" --uninstall >/dev/null 2>&1; then
+	fail "uninstalling twice succeeded"
+fi
+
+step "ok ($(du -h "$pkg" | cut -f1) package, $(du -h "$root/bin/briefmap" | cut -f1) binary)"
