@@ -50,10 +50,9 @@ type Country struct {
 
 // Basemap is the decoded embedded geometry. It is safe for concurrent use.
 type Basemap struct {
-	topo      *topo.Topology
-	countries []Country      // full resolution, sorted by ISO3
-	byISO     map[string]int // ISO3 → index in countries
-	levels    [len(levelTolerances)]levelCache
+	topo   *topo.Topology // countries sorted by ISO3
+	byISO  map[string]int // ISO3 → index in topo.Countries
+	levels [len(levelTolerances)]levelCache
 }
 
 // levelTolerances are the Douglas–Peucker thresholds, in degrees, of the
@@ -65,8 +64,8 @@ type levelCache struct {
 	lvl  *level
 }
 
-// Load decodes the embedded basemap. It builds the full-resolution country
-// polygons; the simplified levels are built on first use by View.
+// Load decodes the embedded basemap and checks that its rings close. The
+// simplified levels are built on first use by View.
 func Load() (*Basemap, error) {
 	t, err := topo.Decode(embedded)
 	if err != nil {
@@ -75,61 +74,90 @@ func Load() (*Basemap, error) {
 	return fromTopology(t)
 }
 
-// fromTopology builds a Basemap over a decoded topology.
+// fromTopology builds a Basemap over a decoded topology, checking that
+// every ring's arcs join end to end and close.
 func fromTopology(t *topo.Topology) (*Basemap, error) {
 	sort.SliceStable(t.Countries, func(i, j int) bool { return t.Countries[i].ISO3 < t.Countries[j].ISO3 })
 	b := &Basemap{topo: t, byISO: make(map[string]int, len(t.Countries))}
-	b.countries = make([]Country, len(t.Countries))
 	for i, tc := range t.Countries {
-		mp := make(orb.MultiPolygon, 0, len(tc.Polygons))
-		for _, rings := range tc.Polygons {
-			poly := make(orb.Polygon, 0, len(rings))
-			for _, refs := range rings {
-				r := t.Ring(refs)
-				if len(r) < 4 || r[0] != r[len(r)-1] {
-					return nil, fmt.Errorf("basemap: %s: ring of %d points is not closed", tc.ISO3, len(r))
-				}
-				poly = append(poly, r)
-			}
-			mp = append(mp, poly)
-		}
 		if _, dup := b.byISO[tc.ISO3]; dup {
 			return nil, fmt.Errorf("basemap: country %s twice", tc.ISO3)
 		}
 		b.byISO[tc.ISO3] = i
-		b.countries[i] = Country{ISO3: tc.ISO3, Name: tc.Name, Geometry: mp, Label: tc.Label}
+		for pi, rings := range tc.Polygons {
+			for ri, refs := range rings {
+				if err := checkRing(t, refs); err != nil {
+					return nil, fmt.Errorf("basemap: %s: polygon %d: ring %d: %w", tc.ISO3, pi, ri, err)
+				}
+			}
+		}
 	}
 	return b, nil
 }
 
-// Countries returns every country at full resolution, sorted by ISO3. The
-// geometry is a copy the caller may modify.
+// checkRing reports whether the arcs of a ring join end to end and close.
+func checkRing(t *topo.Topology, refs []int) error {
+	ends := func(ref int) (first, last orb.Point) {
+		pts := t.Arcs[topo.ArcIndex(ref)].Points
+		if ref < 0 {
+			return pts[len(pts)-1], pts[0]
+		}
+		return pts[0], pts[len(pts)-1]
+	}
+	n := 1
+	for k, ref := range refs {
+		n += len(t.Arcs[topo.ArcIndex(ref)].Points) - 1
+		_, last := ends(ref)
+		next, _ := ends(refs[(k+1)%len(refs)])
+		if last != next {
+			return fmt.Errorf("arc %d ends at %v, the next starts at %v", ref, last, next)
+		}
+	}
+	if n < 4 {
+		return fmt.Errorf("%d points, need 4", n)
+	}
+	return nil
+}
+
+// country returns the i-th country (in ISO3 order) at full resolution,
+// in newly allocated geometry.
+func (b *Basemap) country(i int) Country {
+	tc := b.topo.Countries[i]
+	mp := make(orb.MultiPolygon, len(tc.Polygons))
+	for pi, rings := range tc.Polygons {
+		poly := make(orb.Polygon, len(rings))
+		for ri, refs := range rings {
+			poly[ri] = b.topo.Ring(refs)
+		}
+		mp[pi] = poly
+	}
+	return Country{ISO3: tc.ISO3, Name: tc.Name, Geometry: mp, Label: tc.Label}
+}
+
+// Countries returns every country at full resolution, sorted by ISO3, in
+// newly allocated geometry the caller may modify.
 func (b *Basemap) Countries() []Country {
-	out := make([]Country, len(b.countries))
-	for i, c := range b.countries {
-		out[i] = c.clone()
+	out := make([]Country, len(b.topo.Countries))
+	for i := range out {
+		out[i] = b.country(i)
 	}
 	return out
 }
 
 // Country returns the country with the given ISO 3166-1 alpha-3 code at
-// full resolution (a copy the caller may modify), and whether it exists.
+// full resolution (newly allocated: the caller may modify it), and whether
+// it exists.
 func (b *Basemap) Country(iso3 string) (Country, bool) {
 	i, ok := b.byISO[iso3]
 	if !ok {
 		return Country{}, false
 	}
-	return b.countries[i].clone(), true
+	return b.country(i), true
 }
 
 // Bound returns the region where the basemap has 10m (1:10,000,000)
 // detail; outside it the data is 50m, then 110m.
 func (b *Basemap) Bound() orb.Bound { return b.topo.Detail }
-
-func (c Country) clone() Country {
-	c.Geometry = c.Geometry.Clone()
-	return c
-}
 
 // View is the basemap geometry to draw for one map view: simplified for
 // its resolution and clipped to its bound plus a margin. Its slices may be

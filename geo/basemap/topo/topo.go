@@ -6,7 +6,6 @@
 package topo
 
 import (
-	"bufio"
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
@@ -192,7 +191,14 @@ func (e *encoder) varint(v int64)        { e.w.Write(e.buf[:binary.PutVarint(e.b
 func Decode(data []byte) (*Topology, error) {
 	zr := flate.NewReader(bytes.NewReader(data))
 	defer zr.Close()
-	d := decoder{r: bufio.NewReaderSize(zr, 64<<10)}
+	raw, err := io.ReadAll(io.LimitReader(zr, maxRaw+1))
+	if err != nil {
+		return nil, fmt.Errorf("topo: decode: inflate: %w", err)
+	}
+	if len(raw) > maxRaw {
+		return nil, fmt.Errorf("topo: decode: more than %d bytes inflated: %w", maxRaw, errCorrupt)
+	}
+	d := decoder{b: raw}
 	t, err := d.topology()
 	if err != nil {
 		return nil, fmt.Errorf("topo: decode: %w", err)
@@ -200,194 +206,208 @@ func Decode(data []byte) (*Topology, error) {
 	return t, nil
 }
 
+// maxRaw bounds the inflated size Decode accepts.
+const maxRaw = 64 << 20
+
+// decoder reads varints from an inflated buffer. Its methods report
+// failure through err (the first error wins) and then return zeros, so the
+// parsing code can check once per record.
 type decoder struct {
-	r *bufio.Reader
+	b   []byte
+	off int
+	err error
 }
 
 var errCorrupt = errors.New("corrupt data")
 
-func (d *decoder) uvarint(what string, max uint64) (uint64, error) {
-	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", what, noEOF(err))
+func (d *decoder) fail(err error) {
+	if d.err == nil {
+		d.err = err
 	}
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b[d.off:])
+	if n <= 0 {
+		d.fail(d.varintErr(n))
+		return 0
+	}
+	d.off += n
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b[d.off:])
+	if n <= 0 {
+		d.fail(d.varintErr(n))
+		return 0
+	}
+	d.off += n
+	return v
+}
+
+func (d *decoder) varintErr(n int) error {
+	if n == 0 {
+		return fmt.Errorf("offset %d: %w", d.off, io.ErrUnexpectedEOF)
+	}
+	return fmt.Errorf("offset %d: varint overflows 64 bits: %w", d.off, errCorrupt)
+}
+
+// count reads a uvarint that must not exceed max.
+func (d *decoder) count(what string, max uint64) int {
+	v := d.uvarint()
 	if v > max {
-		return 0, fmt.Errorf("%s: %d exceeds %d: %w", what, v, max, errCorrupt)
+		d.fail(fmt.Errorf("%s: %d exceeds %d: %w", what, v, max, errCorrupt))
+		return 0
 	}
-	return v, nil
+	return int(v)
 }
 
-func (d *decoder) varint(what string) (int64, error) {
-	v, err := binary.ReadVarint(d.r)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", what, noEOF(err))
+func (d *decoder) bytes(n int) []byte {
+	if d.err != nil {
+		return nil
 	}
-	return v, nil
-}
-
-func (d *decoder) full(what string, b []byte) error {
-	if _, err := io.ReadFull(d.r, b); err != nil {
-		return fmt.Errorf("%s: %w", what, noEOF(err))
+	if len(d.b)-d.off < n {
+		d.fail(fmt.Errorf("offset %d: %w", d.off, io.ErrUnexpectedEOF))
+		return nil
 	}
-	return nil
-}
-
-// noEOF turns a clean EOF in the middle of the stream into io.ErrUnexpectedEOF.
-func noEOF(err error) error {
-	if errors.Is(err, io.EOF) {
-		return io.ErrUnexpectedEOF
-	}
-	return err
+	b := d.b[d.off : d.off+n]
+	d.off += n
+	return b
 }
 
 func (d *decoder) topology() (*Topology, error) {
-	magic := make([]byte, len(Magic))
-	if err := d.full("magic", magic); err != nil {
-		return nil, err
-	}
-	if string(magic) != Magic {
+	if magic := d.bytes(len(Magic)); d.err == nil && string(magic) != Magic {
 		return nil, fmt.Errorf("magic %q: not a basemap topology: %w", magic, errCorrupt)
 	}
-	ver, err := d.uvarint("version", math.MaxUint32)
-	if err != nil {
-		return nil, err
-	}
-	if ver != Version {
+	if ver := d.uvarint(); d.err == nil && ver != Version {
 		return nil, fmt.Errorf("version %d, want %d: %w", ver, Version, errCorrupt)
 	}
-	q, err := d.uvarint("quantum", 1e7)
-	if err != nil {
-		return nil, err
-	}
-	if q == 0 {
+	q := d.count("quantum", 1e7)
+	if d.err == nil && q == 0 {
 		return nil, fmt.Errorf("quantum 0: %w", errCorrupt)
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("header: %w", d.err)
 	}
 	t := &Topology{Quantum: float64(q)}
 	var bound [4]float64
 	for i := range bound {
-		v, err := d.varint("detail bound")
-		if err != nil {
-			return nil, err
-		}
-		bound[i] = float64(v) / t.Quantum
+		bound[i] = float64(d.varint()) / t.Quantum
 	}
 	t.Detail = orb.Bound{Min: orb.Point{bound[0], bound[1]}, Max: orb.Point{bound[2], bound[3]}}
 
-	nArcs, err := d.uvarint("arc count", maxArcs)
-	if err != nil {
-		return nil, err
+	nArcs := d.count("arc count", maxArcs)
+	if d.err != nil {
+		return nil, fmt.Errorf("header: %w", d.err)
 	}
 	t.Arcs = make([]Arc, nArcs)
-	total := uint64(0)
+	total := 0
+	var slab []orb.Point // points are carved from slabs to save allocations
 	for i := range t.Arcs {
-		kind, err := d.uvarint(fmt.Sprintf("arc %d: kind", i), uint64(numKinds-1))
-		if err != nil {
-			return nil, err
+		kind := d.count("kind", uint64(numKinds-1))
+		n := d.count("point count", maxPoints)
+		if d.err == nil && n < 2 {
+			d.fail(fmt.Errorf("%d points: %w", n, errCorrupt))
 		}
-		n, err := d.uvarint(fmt.Sprintf("arc %d: point count", i), maxPoints)
-		if err != nil {
-			return nil, err
+		if total += n; d.err == nil && total > maxPoints {
+			d.fail(fmt.Errorf("more than %d points in all: %w", maxPoints, errCorrupt))
 		}
-		if n < 2 {
-			return nil, fmt.Errorf("arc %d: %d points: %w", i, n, errCorrupt)
+		if d.err != nil {
+			return nil, fmt.Errorf("arc %d: %w", i, d.err)
 		}
-		if total += n; total > maxPoints {
-			return nil, fmt.Errorf("arc %d: more than %d points in all: %w", i, maxPoints, errCorrupt)
+		// Each point takes at least two bytes: refuse counts the rest of
+		// the input cannot hold before allocating for them.
+		if n > (len(d.b)-d.off)/2 {
+			return nil, fmt.Errorf("arc %d: %d points in %d bytes: %w", i, n, len(d.b)-d.off, io.ErrUnexpectedEOF)
 		}
-		pts := make([]orb.Point, n)
+		if len(slab) < n {
+			slab = make([]orb.Point, max(n, 1<<14))
+		}
+		pts := slab[:n:n]
+		slab = slab[n:]
 		var x, y int64
 		for j := range pts {
-			dx, err := binary.ReadVarint(d.r)
-			if err != nil {
-				return nil, fmt.Errorf("arc %d: point %d: %w", i, j, noEOF(err))
-			}
-			dy, err := binary.ReadVarint(d.r)
-			if err != nil {
-				return nil, fmt.Errorf("arc %d: point %d: %w", i, j, noEOF(err))
-			}
-			x += dx
-			y += dy
+			x += d.varint()
+			y += d.varint()
 			pts[j] = orb.Point{float64(x) / t.Quantum, float64(y) / t.Quantum}
+		}
+		if d.err != nil {
+			return nil, fmt.Errorf("arc %d: %w", i, d.err)
 		}
 		t.Arcs[i] = Arc{Kind: Kind(kind), Points: pts}
 	}
 
-	nCountries, err := d.uvarint("country count", maxCountries)
-	if err != nil {
-		return nil, err
+	nCountries := d.count("country count", maxCountries)
+	if d.err != nil {
+		return nil, d.err
 	}
 	t.Countries = make([]Country, nCountries)
-	refs := uint64(0)
+	refs := 0
 	for ci := range t.Countries {
 		c := &t.Countries[ci]
-		iso := make([]byte, 3)
-		if err := d.full(fmt.Sprintf("country %d: ISO3", ci), iso); err != nil {
-			return nil, err
-		}
-		c.ISO3 = string(iso)
-		n, err := d.uvarint(c.ISO3+": name length", maxName)
-		if err != nil {
-			return nil, err
-		}
-		name := make([]byte, n)
-		if err := d.full(c.ISO3+": name", name); err != nil {
-			return nil, err
-		}
-		c.Name = string(name)
-		lx, err := d.varint(c.ISO3 + ": label")
-		if err != nil {
-			return nil, err
-		}
-		ly, err := d.varint(c.ISO3 + ": label")
-		if err != nil {
-			return nil, err
-		}
+		c.ISO3 = string(d.bytes(3))
+		c.Name = string(d.bytes(d.count("name length", maxName)))
+		lx, ly := d.varint(), d.varint()
 		c.Label = orb.Point{float64(lx) / t.Quantum, float64(ly) / t.Quantum}
-		np, err := d.uvarint(c.ISO3+": polygon count", maxRefs)
-		if err != nil {
-			return nil, err
+		np := d.count("polygon count", maxRefs)
+		if d.err != nil {
+			return nil, fmt.Errorf("country %d %q: %w", ci, c.ISO3, d.err)
+		}
+		if np > len(d.b)-d.off {
+			return nil, fmt.Errorf("country %d %q: %d polygons: %w", ci, c.ISO3, np, io.ErrUnexpectedEOF)
 		}
 		c.Polygons = make([][][]int, np)
 		for pi := range c.Polygons {
-			nr, err := d.uvarint(fmt.Sprintf("%s: polygon %d: ring count", c.ISO3, pi), maxRefs)
-			if err != nil {
-				return nil, err
+			nr := d.count("ring count", maxRefs)
+			if d.err == nil && nr == 0 {
+				d.fail(fmt.Errorf("no rings: %w", errCorrupt))
 			}
-			if nr == 0 {
-				return nil, fmt.Errorf("%s: polygon %d: no rings: %w", c.ISO3, pi, errCorrupt)
+			if d.err == nil && nr > len(d.b)-d.off {
+				d.fail(fmt.Errorf("%d rings: %w", nr, io.ErrUnexpectedEOF))
+			}
+			if d.err != nil {
+				return nil, fmt.Errorf("%s: polygon %d: %w", c.ISO3, pi, d.err)
 			}
 			rings := make([][]int, nr)
 			for ri := range rings {
-				na, err := d.uvarint(fmt.Sprintf("%s: polygon %d: ring %d: arc count", c.ISO3, pi, ri), maxRefs)
-				if err != nil {
-					return nil, err
+				na := d.count("arc count", maxRefs)
+				if d.err == nil && na == 0 {
+					d.fail(fmt.Errorf("no arcs: %w", errCorrupt))
 				}
-				if na == 0 {
-					return nil, fmt.Errorf("%s: polygon %d: ring %d: no arcs: %w", c.ISO3, pi, ri, errCorrupt)
+				if refs += na; d.err == nil && refs > maxRefs {
+					d.fail(fmt.Errorf("more than %d arc references in all: %w", maxRefs, errCorrupt))
 				}
-				if refs += na; refs > maxRefs {
-					return nil, fmt.Errorf("%s: more than %d arc references in all: %w", c.ISO3, maxRefs, errCorrupt)
+				if d.err == nil && na > len(d.b)-d.off {
+					d.fail(fmt.Errorf("%d arcs: %w", na, io.ErrUnexpectedEOF))
+				}
+				if d.err != nil {
+					return nil, fmt.Errorf("%s: polygon %d: ring %d: %w", c.ISO3, pi, ri, d.err)
 				}
 				ring := make([]int, na)
 				for k := range ring {
-					ref, err := d.varint(fmt.Sprintf("%s: polygon %d: ring %d: arc", c.ISO3, pi, ri))
-					if err != nil {
-						return nil, err
-					}
-					if ref >= int64(nArcs) || ref < -int64(nArcs) {
-						return nil, fmt.Errorf("%s: polygon %d: ring %d: arc reference %d out of range: %w", c.ISO3, pi, ri, ref, errCorrupt)
+					ref := d.varint()
+					if d.err == nil && (ref >= int64(nArcs) || ref < -int64(nArcs)) {
+						d.fail(fmt.Errorf("arc reference %d out of range: %w", ref, errCorrupt))
 					}
 					ring[k] = int(ref)
+				}
+				if d.err != nil {
+					return nil, fmt.Errorf("%s: polygon %d: ring %d: %w", c.ISO3, pi, ri, d.err)
 				}
 				rings[ri] = ring
 			}
 			c.Polygons[pi] = rings
 		}
 	}
-	if _, err := d.r.ReadByte(); err == nil {
-		return nil, fmt.Errorf("trailing data after %d countries: %w", nCountries, errCorrupt)
-	} else if !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("after %d countries: %w", nCountries, err)
+	if d.off != len(d.b) {
+		return nil, fmt.Errorf("%d bytes of trailing data after %d countries: %w", len(d.b)-d.off, nCountries, errCorrupt)
 	}
 	return t, nil
 }
