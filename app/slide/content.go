@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 
 	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
@@ -62,99 +61,41 @@ func topActors(ls []actorLine, n int) []actorLine {
 	return out
 }
 
-// index is a by-id view of a briefing.
+// index answers the slide's questions about a briefing through the
+// briefing's own queries, with nil for a missing record.
 type index struct {
-	b           *data.Briefing
-	actors      map[string]*data.Actor
-	zones       map[string]*data.Zone
-	places      map[string]*data.Place
-	deployments map[string]*data.Deployment
-	excerpts    map[string]*data.Excerpt
-	sources     map[string]*data.Source
+	b *data.Briefing
 }
 
-func newIndex(b *data.Briefing) *index {
-	ix := &index{b: b,
-		actors: map[string]*data.Actor{}, zones: map[string]*data.Zone{}, places: map[string]*data.Place{},
-		deployments: map[string]*data.Deployment{}, excerpts: map[string]*data.Excerpt{}, sources: map[string]*data.Source{}}
-	for i := range b.Actors {
-		ix.actors[b.Actors[i].ID] = &b.Actors[i]
-	}
-	for i := range b.Zones {
-		ix.zones[b.Zones[i].ID] = &b.Zones[i]
-	}
-	for i := range b.Places {
-		ix.places[b.Places[i].ID] = &b.Places[i]
-	}
-	for i := range b.Deployments {
-		ix.deployments[b.Deployments[i].ID] = &b.Deployments[i]
-	}
-	for i := range b.Excerpts {
-		ix.excerpts[b.Excerpts[i].ID] = &b.Excerpts[i]
-	}
-	for i := range b.Sources {
-		ix.sources[b.Sources[i].ID] = &b.Sources[i]
-	}
-	return ix
-}
+func newIndex(b *data.Briefing) *index { return &index{b: b} }
+
+func (ix *index) actor(id string) *data.Actor           { a, _ := ix.b.Actor(id); return a }
+func (ix *index) zone(id string) *data.Zone             { z, _ := ix.b.Zone(id); return z }
+func (ix *index) place(id string) *data.Place           { p, _ := ix.b.Place(id); return p }
+func (ix *index) deployment(id string) *data.Deployment { d, _ := ix.b.Deployment(id); return d }
+func (ix *index) excerpt(id string) *data.Excerpt       { e, _ := ix.b.Excerpt(id); return e }
+func (ix *index) source(id string) *data.Source         { s, _ := ix.b.Source(id); return s }
 
 // ref returns the Ref of the record with id, and whether there is one.
 func (ix *index) ref(id string) (scene.Ref, bool) {
-	switch {
-	case ix.zones[id] != nil:
-		return scene.Ref{Kind: "zone", ID: id}, true
-	case ix.places[id] != nil:
-		return scene.Ref{Kind: "place", ID: id}, true
-	case ix.deployments[id] != nil:
-		return scene.Ref{Kind: "deployment", ID: id}, true
-	case ix.actors[id] != nil:
-		return scene.Ref{Kind: "actor", ID: id}, true
-	case ix.excerpts[id] != nil:
-		return scene.Ref{Kind: "excerpt", ID: id}, true
+	switch k := ix.b.KindOf(id); k {
+	case data.KindZone, data.KindPlace, data.KindDeployment, data.KindActor, data.KindExcerpt:
+		return scene.Ref{Kind: k, ID: id}, true
 	}
 	return scene.Ref{}, false
 }
 
 func (ix *index) actorName(id string) string {
-	if a := ix.actors[id]; a != nil {
+	if a := ix.actor(id); a != nil {
 		return a.Name
 	}
 	return id
 }
 
-// excerptsAbout returns the excerpts that list id in About, in briefing order.
-func (ix *index) excerptsAbout(id string) []*data.Excerpt {
-	var out []*data.Excerpt
-	for i := range ix.b.Excerpts {
-		if slices.Contains(ix.b.Excerpts[i].About, id) {
-			out = append(out, &ix.b.Excerpts[i])
-		}
-	}
-	return out
-}
-
-// placeStatus returns the place's status on d, or "".
-func placeStatus(p *data.Place, d data.Date) (data.PlaceStatus, bool) {
-	for _, s := range p.Statuses {
-		if s.Valid.Contains(d) {
-			return s, true
-		}
-	}
-	return data.PlaceStatus{}, false
-}
-
 // deploymentPoints returns where a deployment is: its point, its places and
 // the centre of its area.
 func (ix *index) deploymentPoints(dp *data.Deployment) []orb.Point {
-	var pts []orb.Point
-	if dp.Point != nil {
-		pts = append(pts, *dp.Point)
-	}
-	for _, id := range dp.Places {
-		if p := ix.places[id]; p != nil {
-			pts = append(pts, p.Point)
-		}
-	}
+	pts := ix.b.DeploymentPoints(dp)
 	if len(dp.Area) > 0 {
 		pts = append(pts, dp.Area.Bound().Center())
 	}
@@ -282,7 +223,7 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 		}
 		var ps []*data.Place
 		for _, p := range places {
-			if _, ok := placeStatus(p, o.Date); ok && p.Importance == 1 {
+			if _, ok := p.StatusOn(o.Date); ok && p.Importance == 1 {
 				ps = append(ps, p)
 			}
 		}
@@ -310,14 +251,14 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
 	switch r.Kind {
 	case "deployment":
-		dp := ix.deployments[r.ID]
+		dp := ix.deployment(r.ID)
 		if dp == nil {
 			return "", false
 		}
 		label := dp.Name
 		var where []string
 		for _, id := range dp.Places {
-			if p := ix.places[id]; p != nil && !strings.Contains(strings.ToLower(label), strings.ToLower(p.Name)) {
+			if p := ix.place(id); p != nil && !strings.Contains(strings.ToLower(label), strings.ToLower(p.Name)) {
 				where = append(where, p.Name)
 			}
 		}
@@ -329,23 +270,23 @@ func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
 		}
 		return label, len(dp.Sourced) == 0
 	case "place":
-		p := ix.places[r.ID]
+		p := ix.place(r.ID)
 		if p == nil {
 			return "", false
 		}
 		label := p.Name
 		bg := len(p.Sourced) == 0
-		if s, ok := placeStatus(p, d); ok && s.Status != "" {
+		if s, ok := p.StatusOn(d); ok && s.Status != "" {
 			label += " — " + s.Status
 			bg = bg && len(s.Sourced) == 0
 		}
 		return label, bg
 	case "zone":
-		if z := ix.zones[r.ID]; z != nil {
+		if z := ix.zone(r.ID); z != nil {
 			return z.Name, len(z.Sourced) == 0
 		}
 	case "actor":
-		if a := ix.actors[r.ID]; a != nil {
+		if a := ix.actor(r.ID); a != nil {
 			return a.Name, len(a.Sourced) == 0
 		}
 	}
@@ -360,7 +301,7 @@ func (ix *index) actorsOf(f scene.Ref, d data.Date) []string {
 	var out []string
 	add := func(ids ...string) {
 		for _, id := range ids {
-			if id != "" && ix.actors[id] != nil && !slices.Contains(out, id) {
+			if id != "" && ix.actor(id) != nil && !slices.Contains(out, id) {
 				out = append(out, id)
 			}
 		}
@@ -369,32 +310,30 @@ func (ix *index) actorsOf(f scene.Ref, d data.Date) []string {
 	case "actor":
 		add(f.ID)
 	case "zone":
-		if z := ix.zones[f.ID]; z != nil {
+		if z := ix.zone(f.ID); z != nil {
 			add(z.Controller)
 			add(z.ContestedBy...)
 		}
 	case "deployment":
-		if dp := ix.deployments[f.ID]; dp != nil {
+		if dp := ix.deployment(f.ID); dp != nil {
 			add(dp.Actor, dp.Supports)
 		}
 	case "place":
-		if p := ix.places[f.ID]; p != nil {
-			for _, z := range ix.b.Zones {
-				if z.Valid.Contains(d) && planar.MultiPolygonContains(z.Geometry, p.Point) {
-					add(z.Controller)
-					add(z.ContestedBy...)
-				}
+		if p := ix.place(f.ID); p != nil {
+			for _, z := range ix.b.ZonesAt(p.Point, d) {
+				add(z.Controller)
+				add(z.ContestedBy...)
 			}
-			for _, dp := range ix.b.Deployments {
-				if dp.Valid.Contains(d) && slices.Contains(dp.Places, p.ID) {
+			for _, dp := range ix.b.DeploymentsOn(d) {
+				if slices.Contains(dp.Places, p.ID) {
 					add(dp.Actor, dp.Supports)
 				}
 			}
 		}
 	case "excerpt":
-		if e := ix.excerpts[f.ID]; e != nil {
+		if e := ix.excerpt(f.ID); e != nil {
 			for _, id := range e.About {
-				if ix.actors[id] != nil {
+				if ix.actor(id) != nil {
 					add(id)
 				} else if r, ok := ix.ref(id); ok {
 					add(ix.actorsOf(r, d)...)
@@ -415,7 +354,7 @@ func (ix *index) chooseActors(d data.Date, focus scene.Ref, focusActors []string
 	weight := map[string]float64{}
 	var order []string // first-seen order, for determinism
 	bump := func(id string, w float64) {
-		if id == "" || ix.actors[id] == nil {
+		if id == "" || ix.actor(id) == nil {
 			return
 		}
 		if _, ok := weight[id]; !ok {
@@ -428,7 +367,7 @@ func (ix *index) chooseActors(d data.Date, focus scene.Ref, focusActors []string
 			bump(id, 1000-float64(i))
 		}
 		for i, id := range focusActors {
-			a := ix.actors[id]
+			a := ix.actor(id)
 			bump(a.Leads, 500-float64(i))
 			for _, other := range ix.b.Actors {
 				if other.Leads == id {
@@ -462,7 +401,7 @@ func (ix *index) chooseActors(d data.Date, focus scene.Ref, focusActors []string
 	}
 	var ranked []string
 	for _, id := range order {
-		if a := ix.actors[id]; a.Kind == data.Person && leaderOf[a.Leads] == id {
+		if a := ix.actor(id); a.Kind == data.Person && leaderOf[a.Leads] == id {
 			continue
 		}
 		ranked = append(ranked, id)
@@ -490,7 +429,7 @@ func (ix *index) chooseActors(d data.Date, focus scene.Ref, focusActors []string
 // actorLine describes actor id: its side, its leader and its backers; a
 // background fact (backers no excerpt backs) is marked "†".
 func (ix *index) actorLine(id, leader string) actorLine {
-	a := ix.actors[id]
+	a := ix.actor(id)
 	l := actorLine{ID: id, Leader: leader, Name: a.Name, Side: len(ix.b.Sides)}
 	var parts []string
 	for i, s := range ix.b.Sides {
@@ -501,7 +440,7 @@ func (ix *index) actorLine(id, leader string) actorLine {
 	}
 	if leader != "" {
 		mark := ""
-		if len(ix.actors[leader].Sourced) == 0 && len(a.Sourced["leads"]) == 0 {
+		if len(ix.actor(leader).Sourced) == 0 && len(a.Sourced["leads"]) == 0 {
 			mark = "†"
 		}
 		parts = append(parts, "led by "+ix.actorName(leader)+mark)
@@ -543,9 +482,9 @@ func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
 	var out []*data.Excerpt
 	used := map[string]bool{}
 	if !focus.IsZero() {
-		fe := ix.excerptsAbout(focus.ID)
+		fe := ix.b.ExcerptsFor(focus.ID)
 		if focus.Kind == "excerpt" {
-			if e := ix.excerpts[focus.ID]; e != nil {
+			if e := ix.excerpt(focus.ID); e != nil {
 				fe = append([]*data.Excerpt{e}, fe...)
 			}
 		}
@@ -612,7 +551,7 @@ func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
 }
 
 func (ix *index) sourceDate(e *data.Excerpt) data.Date {
-	if s := ix.sources[e.Source]; s != nil {
+	if s := ix.source(e.Source); s != nil {
 		return s.Date
 	}
 	return data.Date{}
@@ -656,8 +595,8 @@ func (sn *sourceNumbers) number(sourceID string) int {
 func (sn *sourceNumbers) addBacking(ids []string) {
 	var rest []*data.Source
 	for _, id := range ids {
-		for _, e := range sn.ix.excerptsAbout(id) {
-			s := sn.ix.sources[e.Source]
+		for _, e := range sn.ix.b.ExcerptsFor(id) {
+			s := sn.ix.source(e.Source)
 			if s != nil && !slices.Contains(sn.order, s.ID) && !slices.Contains(rest, s) {
 				rest = append(rest, s)
 			}
@@ -674,10 +613,13 @@ func (sn *sourceNumbers) addBacking(ids []string) {
 // citation returns the footer entry of source id: publisher, title, date,
 // "approx." when the date is approximate.
 func (ix *index) citation(id string) string {
-	s := ix.sources[id]
-	if s == nil {
-		return id
+	if s := ix.source(id); s != nil {
+		return citation(s)
 	}
+	return id
+}
+
+func citation(s *data.Source) string {
 	var parts []string
 	if s.Publisher != "" {
 		parts = append(parts, s.Publisher)

@@ -15,7 +15,7 @@ func fixture() *data.Briefing {
 	}
 	pt := func(lon, lat float64) *orb.Point { p := orb.Point{lon, lat}; return &p }
 	from := data.Period{From: data.MustDate("2019-04-04"), To: data.MustDate("2020-06-04")}
-	return &data.Briefing{
+	b := &data.Briefing{
 		ID:          "testland",
 		Title:       "Testland: who holds what",
 		Subtitle:    "Territorial control, oil and foreign forces",
@@ -65,4 +65,6 @@ func fixture() *data.Briefing {
 				Valid: from, Confidence: data.Low},
 		},
 	}
+	b.Reindex()
+	return b
 }

@@ -444,14 +444,13 @@ func (l *layout) sourceLines(ids []string, st textStyle, w float64) []string {
 // citation returns source id's footer entry with its title shortened to
 // titleW.
 func (l *layout) citation(id string, st textStyle, titleW float64) string {
-	s := l.ix.sources[id]
+	s := l.ix.source(id)
 	if s == nil || l.pen.measure(s.Title, st) <= titleW {
 		return l.ix.citation(id)
 	}
 	short := *s
 	short.Title = l.pen.ellipsize(s.Title, st, titleW)
-	ix := &index{sources: map[string]*data.Source{id: &short}}
-	return ix.citation(id)
+	return citation(&short)
 }
 
 func (l *layout) footer(r rect, st textStyle, full rect) {
