@@ -48,6 +48,10 @@ func Main(args []string, stderr io.Writer) int {
 	}
 	a := fyneapp.NewWithID(ID)
 	w := newWindow(a, b, base, log, false)
+	// "map ready" describes the first frame at the window's real size:
+	// wait until the app runs (the window is shown and laid out).
+	w.mapView.holdReady = true
+	a.Lifecycle().SetOnStarted(func() { w.mapView.AllowReady() })
 	log.Debug("window built", "briefing", b.ID, "date", w.date.String())
 	w.win.ShowAndRun()
 	return 0

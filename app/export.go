@@ -1,7 +1,67 @@
 package app
 
-// ExportSlide will write the slide of what is on screen once app/slide
-// lands; until then it says so.
+import (
+	"fmt"
+	"image"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/briefmap/briefmap/app/scene"
+	"github.com/briefmap/briefmap/app/slide"
+	"github.com/briefmap/briefmap/version"
+)
+
+// slideSpec returns the slide of what the map shows now.
+func (w *window) slideSpec() slide.Spec {
+	o := w.mapView.Options()
+	o.Hovered = scene.Ref{}
+	focus := o.Selected
+	if focus.IsZero() && w.shown.Kind == "actor" {
+		focus = w.shown
+	}
+	return slide.Spec{
+		Briefing: w.b,
+		Renderer: scene.NewRenderer(w.b, w.base),
+		Bounds:   w.mapView.Bounds(),
+		Options:  o,
+		Focus:    focus,
+		Size:     image.Pt(1920, 1080),
+		Version:  version.String(),
+	}
+}
+
+// ExportSlide asks where to save the slide of what is on screen and writes
+// it (off the UI thread).
 func (w *window) ExportSlide() {
-	w.status.SetText("Slide export is not available in this build yet")
+	spec := w.slideSpec()
+	fd := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
+		if err != nil || wr == nil {
+			return
+		}
+		path := wr.URI().Path()
+		wr.Close()
+		go func() {
+			err := slide.Export(path, spec)
+			fyne.Do(func() {
+				if err != nil {
+					// The save dialog created the file: do not leave it empty.
+					if st, serr := os.Stat(path); serr == nil && st.Size() == 0 {
+						os.Remove(path)
+					}
+					w.log.Warn("export slide", "path", path, "err", err.Error())
+					dialog.ShowError(fmt.Errorf("export slide: %w", err), w.win)
+					return
+				}
+				w.log.Info("slide exported", "path", path)
+				w.status.SetText("Slide saved to " + path)
+			})
+		}()
+	}, w.win)
+	fd.SetFileName(slide.DefaultFileName(w.b, w.date))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
+	fd.Resize(fyne.NewSize(800, 560))
+	fd.Show()
 }

@@ -79,7 +79,12 @@ type MapView struct {
 	img     *canvas.Image
 	pointer fyne.Position // last pointer position (logical)
 	inside  bool
-	shown   int // frames shown
+	shown   int           // frames shown
+	lastReq renderRequest // the request of the frame shown last
+	// holdReady delays the "map ready" line until AllowReady (the window
+	// is shown at its real size): frames of a transient layout do not count.
+	holdReady bool
+	ready     bool // "map ready" logged
 
 	// sync renders and picks inline on the calling goroutine (tests).
 	sync bool
@@ -318,14 +323,34 @@ func (m *MapView) show(req renderRequest, frame *image.RGBA, d time.Duration) {
 	m.img.Image = frame
 	m.img.Refresh()
 	m.shown++
+	m.lastReq = req
 	m.log.Debug("map frame", "w", req.w, "h", req.h, "zoom", req.view.Zoom,
 		"render_ms", float64(d.Microseconds())/1000)
-	if m.shown == 1 {
-		m.logReady(req)
-	}
+	m.maybeReady()
 	if m.OnFrame != nil {
 		m.OnFrame(d)
 	}
+}
+
+// AllowReady lets the map log "map ready" (with holdReady set, it waits
+// for this call): at once if the last frame shown is of the map's current
+// size, or else with the next frame that is.
+func (m *MapView) AllowReady() {
+	m.holdReady = false
+	m.maybeReady()
+}
+
+// maybeReady logs "map ready" once: for the first frame shown at the map's
+// current size after AllowReady.
+func (m *MapView) maybeReady() {
+	if m.ready || m.holdReady || m.shown == 0 {
+		return
+	}
+	if m.lastReq.w != m.devW || m.lastReq.h != m.devH {
+		return
+	}
+	m.ready = true
+	m.logReady(m.lastReq)
 }
 
 // logReady logs "map ready" with the widget's rectangle in window device
