@@ -27,20 +27,28 @@ import (
 func main() {
 	out := flag.String("o", "zones.png", "output PNG")
 	w := flag.Int("w", 700, "panel width in pixels")
+	box := flag.String("bbox", "", "west,south,east,north to draw (default: the briefing's bbox)")
 	flag.Parse()
-	if err := run(*out, *w); err != nil {
+	if err := run(*out, *w, *box); err != nil {
 		fmt.Fprintln(os.Stderr, "preview:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, w int) error {
+func run(out string, w int, box string) error {
 	b, err := libya.Load()
 	if err != nil {
 		return err
 	}
 	dates := []data.Date{data.MustDate("2020-01-19"), data.MustDate("2020-09-01"), data.MustDate("2023-09-30")}
 	bound := b.BBox
+	if box != "" {
+		var v [4]float64
+		if _, err := fmt.Sscanf(box, "%g,%g,%g,%g", &v[0], &v[1], &v[2], &v[3]); err != nil {
+			return fmt.Errorf("-bbox %q: want west,south,east,north: %w", box, err)
+		}
+		bound = orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
+	}
 	h := int(float64(w) * (bound.Max[1] - bound.Min[1]) / (bound.Max[0] - bound.Min[0]))
 	img := image.NewRGBA(image.Rect(0, 0, w*len(dates), h))
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{230, 240, 250, 255}), image.Point{}, draw.Src)
@@ -48,9 +56,12 @@ func run(out string, w int) error {
 		"gna": {0, 114, 178, 255}, "gnu": {0, 114, 178, 255}, "lna": {213, 94, 0, 255},
 	}
 	for i, d := range dates {
-		ox := float64(i * w)
+		// Each panel is drawn on its own image, so geometry beyond the
+		// bound is clipped there rather than spilling into the next panel.
+		panel := image.NewRGBA(image.Rect(0, 0, w, h))
+		draw.Draw(panel, panel.Bounds(), image.NewUniform(color.RGBA{230, 240, 250, 255}), image.Point{}, draw.Src)
 		px := func(p orb.Point) (float32, float32) {
-			x := ox + (p[0]-bound.Min[0])/(bound.Max[0]-bound.Min[0])*float64(w)
+			x := (p[0] - bound.Min[0]) / (bound.Max[0] - bound.Min[0]) * float64(w)
 			y := (bound.Max[1] - p[1]) / (bound.Max[1] - bound.Min[1]) * float64(h)
 			return float32(x), float32(y)
 		}
@@ -68,16 +79,17 @@ func run(out string, w int) error {
 			if z.ID == "z2020-lna-tarhuna" || z.Confidence == data.Medium {
 				c.R, c.G, c.B = c.R/2+100, c.G/2+100, c.B/2+100
 			}
-			fill(img, z.Geometry, px, c)
+			fill(panel, z.Geometry, px, c)
 		}
 		for _, p := range b.Places {
 			x, y := px(p.Point)
 			for dx := -2; dx <= 2; dx++ {
 				for dy := -2; dy <= 2; dy++ {
-					img.Set(int(x)+dx, int(y)+dy, color.Black)
+					panel.Set(int(x)+dx, int(y)+dy, color.Black)
 				}
 			}
 		}
+		draw.Draw(img, panel.Bounds().Add(image.Pt(i*w, 0)), panel, image.Point{}, draw.Src)
 	}
 	f, err := os.Create(out)
 	if err != nil {
