@@ -118,7 +118,7 @@ func addMultiPolygon(p *PixelPath, t *Transformer, mp orb.MultiPolygon) {
 				if i == 0 {
 					p.MoveTo(x, y)
 				} else {
-					p.LineTo(x, y)
+					p.lineToThin(x, y)
 				}
 			}
 			p.Close()
@@ -135,7 +135,7 @@ func addMultiLineString(p *PixelPath, t *Transformer, mls orb.MultiLineString) {
 			if i == 0 {
 				p.MoveTo(x, y)
 			} else {
-				p.LineTo(x, y)
+				p.lineToThin(x, y)
 			}
 		}
 	}

@@ -104,14 +104,24 @@ func (c *Canvas) StrokeCircle(cx, cy, r float64, st Stroke) {
 // FillPath fills p with col by the nonzero winding rule (open subpaths are
 // closed).
 func (c *Canvas) FillPath(p *PixelPath, col color.NRGBA) {
-	if col.A == 0 {
+	c.FillPathHatched(p, col, Hatch{})
+}
+
+// FillPathHatched fills p with col, then draws hatch h inside it, in one
+// pass over p's pixels.
+func (c *Canvas) FillPathHatched(p *PixelPath, col color.NRGBA, h Hatch) {
+	hatched := h.Visible()
+	if col.A == 0 && !hatched {
 		return
 	}
-	r, ok := c.rasterize(p)
+	r, ok := c.coverage(p)
 	if !ok {
 		return
 	}
-	c.ras.Draw(c.dst, r, image.NewUniform(col), image.Point{})
+	c.paintCoverage(r, col)
+	if hatched {
+		c.paintHatch(r, h)
+	}
 }
 
 // clipMargin is how far beyond the canvas a path may reach before FillPath
@@ -218,19 +228,79 @@ func (h Hatch) Visible() bool { return h.Spacing > 0 && h.Width > 0 && h.Color.A
 // HatchPath draws hatch h inside p (nonzero rule). Lines are positioned in
 // canvas coordinates, so neighbouring areas' hatches line up.
 func (c *Canvas) HatchPath(p *PixelPath, h Hatch) {
-	if !h.Visible() {
+	c.FillPathHatched(p, color.NRGBA{}, h)
+}
+
+// coverageTable holds, for each 8-bit coverage m, the 8.8 fixed-point
+// factors of compositing a colour at that coverage: a channel becomes
+// (v·keep + add) >> 8. Tables make the per-pixel work a multiply and an
+// add, with no division.
+type coverageTable struct {
+	keep    [256]uint32
+	r, g, b [256]uint32
+	a       [256]uint32 // alpha·coverage in 0.8 fixed point (0…256)
+}
+
+func (t *coverageTable) set(col color.NRGBA) {
+	// Premultiplied colour, 8 bits.
+	pr := uint32(col.R) * uint32(col.A) / 255
+	pg := uint32(col.G) * uint32(col.A) / 255
+	pb := uint32(col.B) * uint32(col.A) / 255
+	for m := range 256 {
+		k := uint32(col.A) * uint32(m) // alpha·coverage, 0…255²
+		// keep rounds down and the colour terms round down then add
+		// 127/256, so v·keep + add never exceeds 255.996·256.
+		t.keep[m] = 256 - (k*256+65024)/65025
+		t.r[m] = pr*uint32(m)*256/255 + 127
+		t.g[m] = pg*uint32(m)*256/255 + 127
+		t.b[m] = pb*uint32(m)*256/255 + 127
+		t.a[m] = (k*256 + 32512) / 65025 // alpha·coverage·256, rounded
+	}
+}
+
+// paintCoverage composites col through the scratch mask onto the image
+// rectangle r (absolute coordinates), skipping uncovered pixels.
+func (c *Canvas) paintCoverage(r image.Rectangle, col color.NRGBA) {
+	if col.A == 0 {
 		return
 	}
-	r, ok := c.coverage(p)
-	if !ok {
-		return
+	var t coverageTable
+	t.set(col)
+	opaque := col.A == 0xff
+	w := r.Dx()
+	for y := 0; y < r.Dy(); y++ {
+		mrow := c.mask.Pix[y*c.mask.Stride : y*c.mask.Stride+w]
+		off := c.dst.PixOffset(r.Min.X, r.Min.Y+y)
+		drow := c.dst.Pix[off : off+4*w]
+		for x, m := range mrow {
+			if m == 0 {
+				continue
+			}
+			px := drow[4*x : 4*x+4 : 4*x+4]
+			if m == 0xff && opaque {
+				px[0], px[1], px[2], px[3] = col.R, col.G, col.B, 0xff
+				continue
+			}
+			k := t.keep[m]
+			px[0] = uint8((uint32(px[0])*k + t.r[m]) >> 8)
+			px[1] = uint8((uint32(px[1])*k + t.g[m]) >> 8)
+			px[2] = uint8((uint32(px[2])*k + t.b[m]) >> 8)
+			// Alpha grows towards 255 and stays there: opaque stays opaque.
+			px[3] += uint8(((255-uint32(px[3]))*t.a[m] + 128) >> 8)
+		}
 	}
+}
+
+// paintHatch draws hatch h through the scratch mask onto the image
+// rectangle r (absolute coordinates).
+func (c *Canvas) paintHatch(r image.Rectangle, h Hatch) {
 	a := h.Angle * math.Pi / 180
 	// Distance across the lines: the normal of direction (cos a, −sin a).
 	nx, ny := math.Sin(a), math.Cos(a)
 	half := h.Width / 2
 	cr, cg, cb, ca := premul(h.Color)
 	local := r.Sub(c.dst.Rect.Min)
+	inv := 1 / h.Spacing
 	for y := 0; y < r.Dy(); y++ {
 		py := float64(local.Min.Y+y) + 0.5
 		mrow := c.mask.Pix[y*c.mask.Stride : y*c.mask.Stride+r.Dx()]
@@ -241,7 +311,7 @@ func (c *Canvas) HatchPath(p *PixelPath, h Hatch) {
 			}
 			px := float64(local.Min.X+x) + 0.5
 			d := px*nx + py*ny
-			f := d - h.Spacing*math.Floor(d/h.Spacing)
+			f := d - h.Spacing*math.Floor(d*inv)
 			dist := math.Min(f, h.Spacing-f)
 			cov := half + 0.5 - dist
 			if cov <= 0 {

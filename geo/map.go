@@ -58,6 +58,7 @@ type Map struct {
 
 	lastKey    string
 	lastLabels []placedLabel
+	scratch    *Canvas // kept between renders for its buffers
 }
 
 type placedLabel struct {
@@ -117,7 +118,11 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 		}
 		faces = NewFaceCache(fonts)
 	}
-	c := NewCanvasFaces(sub, faces)
+	if m.scratch == nil {
+		m.scratch = NewCanvasFaces(sub, faces)
+	}
+	c := m.scratch
+	c.dst, c.faces = sub, faces
 	t := m.Transformer()
 	nameBoxes := m.drawBase(c, t)
 
@@ -201,7 +206,10 @@ func (m *Map) drawBase(c *Canvas, t *Transformer) []Box {
 	defer m.Cache.mu.Unlock()
 	if m.Cache.key != key || m.Cache.img == nil {
 		img := image.NewRGBA(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
-		m.Cache.labels = m.rasterBase(NewCanvasFaces(img, c.faces), t)
+		dst := c.dst
+		c.dst = img
+		m.Cache.labels = m.rasterBase(c, t)
+		c.dst = dst
 		m.Cache.img, m.Cache.key = img, key
 	}
 	draw.Draw(c.dst, c.dst.Rect, m.Cache.img, image.Point{}, draw.Src)

@@ -155,7 +155,7 @@ func (a *Area) Path(p *PixelPath, t *Transformer) {
 				if i == 0 {
 					p.MoveTo(x, y)
 				} else {
-					p.LineTo(x, y)
+					p.lineToThin(x, y)
 				}
 			}
 			p.Close()
@@ -167,8 +167,7 @@ func (a *Area) Path(p *PixelPath, t *Transformer) {
 func (a *Area) Draw(c *Canvas, t *Transformer) {
 	var p PixelPath
 	a.Path(&p, t)
-	c.FillPath(&p, a.Style.Fill)
-	c.HatchPath(&p, a.Style.Hatch)
+	c.FillPathHatched(&p, a.Style.Fill, a.Style.Hatch)
 	c.StrokePath(&p, a.Style.Stroke)
 }
 

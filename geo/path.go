@@ -47,6 +47,23 @@ func (p *PixelPath) LineTo(x, y float64) {
 	p.subs[len(p.subs)-1].end = len(p.pts)
 }
 
+// minStep is the distance in pixels below which lineToThin drops a point:
+// detail finer than a third of a pixel does not show, and each segment
+// costs the rasteriser a pass over its rows.
+const minStep = 1.0 / 3
+
+// lineToThin is LineTo, except that it skips (x, y) when it lies within
+// minStep of the last point. Use it for projected geometry.
+func (p *PixelPath) lineToThin(x, y float64) {
+	if n := len(p.pts); len(p.subs) > 0 && n > p.subs[len(p.subs)-1].start {
+		q := p.pts[n-1]
+		if dx, dy := x-q[0], y-q[1]; dx*dx+dy*dy < minStep*minStep {
+			return
+		}
+	}
+	p.LineTo(x, y)
+}
+
 // Close marks the current subpath closed: strokes join its last point back
 // to its first.
 func (p *PixelPath) Close() {

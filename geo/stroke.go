@@ -127,7 +127,7 @@ func outlinePolyline(out *PixelPath, pts []orb.Point, hw float64, round, closed 
 		segBox := Box{math.Min(a[0], b[0]) - hw, math.Min(a[1], b[1]) - hw, math.Max(a[0], b[0]) + hw, math.Max(a[1], b[1]) + hw}
 		if segBox.Overlaps(cull) {
 			addConvex(out, orb.Point{a[0] + nx, a[1] + ny}, orb.Point{b[0] + nx, b[1] + ny}, orb.Point{b[0] - nx, b[1] - ny}, orb.Point{a[0] - nx, a[1] - ny})
-			if havePrev {
+			if havePrev && (round || hw >= thinStroke) {
 				addJoin(out, a, prevN, orb.Point{nx, ny}, hw, round)
 			} else if round && !closed {
 				out.AddCircle(a[0], a[1], hw)
@@ -140,7 +140,7 @@ func outlinePolyline(out *PixelPath, pts []orb.Point, hw float64, round, closed 
 		return
 	}
 	last := pts[n-1]
-	if closed {
+	if closed && (round || hw >= thinStroke) {
 		// Join the closing segment to the first one.
 		for i := 1; i < n; i++ {
 			dx, dy := pts[i][0]-pts[0][0], pts[i][1]-pts[0][1]
@@ -157,6 +157,10 @@ func outlinePolyline(out *PixelPath, pts []orb.Point, hw float64, round, closed 
 		out.AddCircle(last[0], last[1], hw)
 	}
 }
+
+// thinStroke is the half width below which bevel joins are left out: the
+// notch they fill is under a pixel wide.
+const thinStroke = 0.75
 
 // addJoin adds the join at vertex v between a segment of offset normal n1
 // and the next of normal n2.
