@@ -272,7 +272,7 @@ func TestRequiredContent(t *testing.T) {
 		}
 	}
 
-	for _, d := range []data.Date{berlin, moscow} {
+	for _, d := range []data.Date{berlin, interval, moscow} {
 		actors := map[string]bool{}
 		for _, dep := range b.DeploymentsOn(d) {
 			actors[dep.Actor] = true
