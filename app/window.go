@@ -21,6 +21,9 @@ import (
 	"github.com/briefmap/briefmap/geo/basemap"
 )
 
+// statusHint is the status line when the pointer is not on the map.
+const statusHint = "Click a zone, terminal or deployment on the map to see who holds it and the sources"
+
 // Panel widths in logical pixels: the map takes the rest.
 const (
 	leftWidth  = 250
@@ -117,7 +120,7 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 
 	left := w.buildLeft()
 	right := w.buildRight()
-	w.status = widget.NewLabel("")
+	w.status = widget.NewLabel(statusHint)
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.statusDate = widget.NewLabel("")
 	statusBar := container.NewBorder(nil, nil, nil, w.statusDate, w.status)
@@ -542,7 +545,7 @@ func (w *window) panTo(ref scene.Ref) {
 // onHover updates the status line with what is under the pointer.
 func (w *window) onHover(p orb.Point, ref scene.Ref, ok, inside bool) {
 	if !inside {
-		w.status.SetText("Click a zone, terminal or deployment to see its sources")
+		w.status.SetText(statusHint)
 		return
 	}
 	coord := fmt.Sprintf("%.3f°%s %.3f°%s", abs(p[1]), ns(p[1]), abs(p[0]), ew(p[0]))
