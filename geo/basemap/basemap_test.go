@@ -576,3 +576,13 @@ func benchView(b *testing.B, c struct {
 		m.View(c.bound, c.tol)
 	}
 }
+
+// BenchmarkDecodeEmbedded is the decoding part of Load.
+func BenchmarkDecodeEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := topo.Decode(embedded); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

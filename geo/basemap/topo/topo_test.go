@@ -1,0 +1,218 @@
+package topo
+
+import (
+	"bytes"
+	"compress/flate"
+	"errors"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+// twoSquares is two unit squares side by side sharing one border arc, and
+// an island: the smallest topology with all three kinds.
+func twoSquares() *Topology {
+	return &Topology{
+		Quantum: 10000,
+		Detail:  orb.Bound{Min: orb.Point{-6, 8}, Max: orb.Point{42, 46}},
+		Arcs: []Arc{
+			{Kind: Border, Points: []orb.Point{{1, 0}, {1, 1}}},                           // 0: shared
+			{Kind: Coast, Points: []orb.Point{{1, 1}, {0, 1}, {0, 0}, {1, 0}}},            // 1: west square's coast
+			{Kind: Coast, Points: []orb.Point{{1, 0}, {2, 0}, {2, 1}, {1, 1}}},            // 2: east square's coast
+			{Kind: Seam, Points: []orb.Point{{5, 5}, {5.5, 5}, {5.5, 5.5}, {5, 5}}},       // 3: closed
+			{Kind: Coast, Points: []orb.Point{{-0.0001, 0.0001}, {-1.2345, 0.5}, {0, 0}}}, // 4: unused odd values
+		},
+		Countries: []Country{
+			{ISO3: "AAA", Name: "West", Label: orb.Point{0.5, 0.5}, Polygons: [][][]int{{{0, 1}}}},
+			{ISO3: "BBB", Name: "East ünicode", Label: orb.Point{1.5, 0.5}, Polygons: [][][]int{{{2, ^0}}, {{3}}}},
+		},
+	}
+}
+
+func encode(t testing.TB, tp *Topology) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Encode(&buf, tp); err != nil {
+		t.Fatalf("Encode: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func TestRoundTrip(t *testing.T) {
+	in := twoSquares()
+	got, err := Decode(encode(t, in))
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	if !reflect.DeepEqual(got, in) {
+		t.Errorf("round trip:\ngot  %+v\nwant %+v", got, in)
+	}
+	if got.Summary() != in.Summary() {
+		t.Errorf("summary %+v, want %+v", got.Summary(), in.Summary())
+	}
+	s := in.Summary()
+	if s.Arcs != 5 || s.Points != 17 || s.Countries != 2 || s.Rings != 3 || len(s.Checksum) != 16 {
+		t.Errorf("summary = %+v", s)
+	}
+	// The checksum sees every coordinate.
+	moved := twoSquares()
+	moved.Arcs[2].Points[1][0] += 0.0001
+	if moved.Summary().Checksum == s.Checksum {
+		t.Error("checksum did not change when a point moved by one grid unit")
+	}
+}
+
+func TestRing(t *testing.T) {
+	tp := twoSquares()
+	for _, c := range []struct {
+		name string
+		refs []int
+		want orb.Ring
+	}{
+		{"west", []int{0, 1}, orb.Ring{{1, 0}, {1, 1}, {0, 1}, {0, 0}, {1, 0}}},
+		{"east, reversed border", []int{2, ^0}, orb.Ring{{1, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 0}}},
+		{"reversed first", []int{^1, ^0}, orb.Ring{{1, 0}, {0, 0}, {0, 1}, {1, 1}, {1, 0}}},
+		{"closed arc", []int{3}, orb.Ring{{5, 5}, {5.5, 5}, {5.5, 5.5}, {5, 5}}},
+		{"empty", nil, nil},
+	} {
+		if got := tp.Ring(c.refs); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: Ring(%v) = %v, want %v", c.name, c.refs, got, c.want)
+		}
+	}
+	if ArcIndex(^3) != 3 || ArcIndex(3) != 3 {
+		t.Error("ArcIndex")
+	}
+}
+
+func TestEncodeErrors(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		modify func(*Topology)
+		want   string
+	}{
+		{"quantum", func(t *Topology) { t.Quantum = 0 }, "quantum"},
+		{"short arc", func(t *Topology) { t.Arcs[1].Points = t.Arcs[1].Points[:1] }, "arc 1: 1 points"},
+		{"bad kind", func(t *Topology) { t.Arcs[0].Kind = 7 }, "bad kind"},
+		{"iso", func(t *Topology) { t.Countries[0].ISO3 = "AB" }, "ISO3"},
+		{"ref", func(t *Topology) { t.Countries[1].Polygons[0][0][0] = ^9 }, "out of range"},
+	} {
+		tp := twoSquares()
+		c.modify(tp)
+		err := Encode(io.Discard, tp)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: Encode error %v, want one containing %q", c.name, err, c.want)
+		}
+	}
+}
+
+// deflate compresses raw as Encode does.
+func deflate(t testing.TB, raw []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	zw.Write(raw)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// inflate returns the raw stream of an encoded file.
+func inflate(t testing.TB, data []byte) []byte {
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+func TestDecodeErrors(t *testing.T) {
+	good := inflate(t, encode(t, twoSquares()))
+	for _, c := range []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"not deflate", []byte("hello, world"), nil},
+		{"empty", deflate(t, nil), io.ErrUnexpectedEOF},
+		{"bad magic", deflate(t, append([]byte("BMAPTOPX"), good[8:]...)), errCorrupt},
+		{"bad version", deflate(t, append(append([]byte(Magic), 2), good[9:]...)), errCorrupt},
+		{"trailing", deflate(t, append(append([]byte{}, good...), 0)), errCorrupt},
+		{"huge count", deflate(t, append(append([]byte{}, good[:9]...), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01)), errCorrupt},
+	} {
+		_, err := Decode(c.data)
+		if err == nil {
+			t.Errorf("%s: Decode succeeded", c.name)
+			continue
+		}
+		if c.want != nil && !errors.Is(err, c.want) {
+			t.Errorf("%s: Decode error %v, want %v", c.name, err, c.want)
+		}
+		if !strings.HasPrefix(err.Error(), "topo: decode: ") {
+			t.Errorf("%s: error %q lacks context", c.name, err)
+		}
+	}
+	// Every truncation of a valid stream fails cleanly.
+	for n := 0; n < len(good); n++ {
+		if _, err := Decode(deflate(t, good[:n])); err == nil {
+			t.Fatalf("Decode of the first %d of %d bytes succeeded", n, len(good))
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	good := encode(f, twoSquares())
+	f.Add(good)
+	raw := inflate(f, good)
+	f.Add(deflate(f, raw[:len(raw)/2]))
+	f.Add(deflate(f, raw))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tp, err := Decode(data)
+		if err != nil {
+			return
+		}
+		// Whatever decodes re-encodes to something that decodes the same.
+		again, err := Decode(encode(t, tp))
+		if err != nil {
+			t.Fatalf("re-decoding: %v", err)
+		}
+		if again.Summary() != tp.Summary() {
+			t.Fatalf("re-encoding changed the summary")
+		}
+		for _, c := range tp.Countries {
+			for _, p := range c.Polygons {
+				for _, r := range p {
+					tp.Ring(r) // must not panic
+				}
+			}
+		}
+	})
+}
+
+// FuzzDecodeRaw fuzzes the stream under the compression, where the
+// structure is.
+func FuzzDecodeRaw(f *testing.F) {
+	raw := inflate(f, encode(f, twoSquares()))
+	f.Add(raw)
+	f.Add(raw[:30])
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		tp, err := Decode(deflate(t, raw))
+		if err != nil {
+			return
+		}
+		if _, err := Decode(encode(t, tp)); err != nil {
+			t.Fatalf("re-decoding: %v", err)
+		}
+	})
+}
+
+func BenchmarkDecode(b *testing.B) {
+	data := encode(b, twoSquares())
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
