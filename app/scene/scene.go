@@ -2,16 +2,29 @@
 // selection into a drawn map: geo objects, styles and a legend. It is the one
 // place both the desktop app and the slide use, so the window, the CLI and the
 // slide draw the same map. It does not import Fyne.
+//
+// Every pickable object carries a key "kind:id" (see Ref.Key), so a pixel of
+// the map leads back to one record of the briefing.
 package scene
 
 import (
 	"image"
-	"image/color"
+	"strings"
 
 	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
+)
+
+// Record kinds a Ref may name.
+const (
+	KindZone       = "zone"
+	KindPlace      = "place"
+	KindDeployment = "deployment"
+	KindActor      = "actor"
+	KindExcerpt    = "excerpt"
 )
 
 // Ref names one record of a briefing: Kind is "zone", "place",
@@ -23,6 +36,18 @@ type Ref struct {
 
 // IsZero reports whether r names nothing.
 func (r Ref) IsZero() bool { return r.ID == "" }
+
+// Key returns "kind:id", the key of r's objects on the map.
+func (r Ref) Key() string { return r.Kind + ":" + r.ID }
+
+// ParseKey is the inverse of Key; ok is false for an empty or malformed key.
+func ParseKey(key string) (Ref, bool) {
+	kind, id, ok := strings.Cut(key, ":")
+	if !ok || kind == "" || id == "" {
+		return Ref{}, false
+	}
+	return Ref{Kind: kind, ID: id}, true
+}
 
 // Layers says which layers are visible.
 type Layers struct {
@@ -47,68 +72,210 @@ type Options struct {
 	Hovered   Ref   // lightly outlined
 	Callouts  []Ref // numbered 1..n on the map, in this order (the slide)
 	ScaleBar  bool
+	// PixelRatio scales symbols, strokes and text for high-density output
+	// (2 for a 3840×2160 slide). Zero means 1.
+	PixelRatio float64
 }
 
-// LegendKind is how a legend entry's swatch is drawn.
-type LegendKind int
+func (o Options) ratio() float64 {
+	if o.PixelRatio <= 0 {
+		return 1
+	}
+	return o.PixelRatio
+}
 
-// Legend swatch kinds.
-const (
-	LegendFill   LegendKind = iota // a filled square
-	LegendHatch                    // a hatched square (contested, low confidence)
-	LegendSymbol                   // a point symbol
-	LegendRing                     // a range ring
-)
-
-// LegendEntry is one line of the legend: a swatch and its label.
+// LegendEntry is one line of the legend: a swatch drawn with the same styles
+// as the map, and its label.
 type LegendEntry struct {
-	Kind   LegendKind
-	Label  string
-	Fill   color.NRGBA
-	Stroke color.NRGBA
-	Symbol string // for LegendSymbol: "oil-terminal", "oil-field", "airbase", "city", "deployment"
+	Label string
+	Item  geo.LegendItem
 }
 
-// Renderer draws a briefing's map. It caches the basemap raster per pixel
-// size and view, so a change of selection or hover redraws only the
-// overlay. A Renderer is not safe for concurrent use.
+// Renderer draws a briefing's map. It keeps the rasterised basemap per pixel
+// size and view (a geo.BaseCache), and the projected geometry of every zone,
+// so a change of selection or hover redraws only the overlay. A Renderer is
+// not safe for concurrent use.
 type Renderer struct {
-	b    *data.Briefing
-	base *basemap.Basemap
+	b     *data.Briefing
+	base  *basemap.Basemap
+	cache *geo.BaseCache
+	faces *geo.FaceCache
+	zones map[zoneKey]*geo.Area // zone areas, built once per zone and ratio
+
+	last     *geo.Map // the map of the last Render, for Pick
+	lastSpec renderSpec
 }
 
-// NewRenderer returns a Renderer for briefing b on basemap base.
+type zoneKey struct {
+	id    string
+	ratio float64
+}
+
+// renderSpec is everything that decides a rendered frame.
+type renderSpec struct {
+	w, h int
+	v    View
+	o    Options
+}
+
+func (s renderSpec) equal(t renderSpec) bool {
+	return s.w == t.w && s.h == t.h && s.v == t.v && optionsEqual(s.o, t.o)
+}
+
+func optionsEqual(a, b Options) bool {
+	return a.Date == b.Date && a.Layers == b.Layers && a.Selected == b.Selected &&
+		a.Hovered == b.Hovered && a.ScaleBar == b.ScaleBar && a.ratio() == b.ratio() &&
+		refsEqual(a.Highlight, b.Highlight) && refsEqual(a.Callouts, b.Callouts)
+}
+
+func refsEqual(a, b []Ref) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// NewRenderer returns a Renderer for briefing b on basemap base (nil: sea
+// only). It loads the embedded fonts; it panics only if they are corrupt,
+// which the assets tests rule out.
 func NewRenderer(b *data.Briefing, base *basemap.Basemap) *Renderer {
-	return &Renderer{b: b, base: base}
+	return &Renderer{
+		b:     b,
+		base:  base,
+		cache: &geo.BaseCache{},
+		faces: geo.NewFaceCache(mustFonts()),
+		zones: map[zoneKey]*geo.Area{},
+	}
 }
 
 // Briefing returns the briefing the renderer draws.
 func (r *Renderer) Briefing() *data.Briefing { return r.b }
 
+// Basemap returns the basemap the renderer draws on (may be nil).
+func (r *Renderer) Basemap() *basemap.Basemap { return r.base }
+
 // HomeView returns the view that frames the briefing's bounding box in a
 // w×h map.
 func (r *Renderer) HomeView(w, h int) View { return FitView(r.b.BBox, w, h, 16) }
 
-// Render draws the map at w×h pixels.
+// Map returns the geo.Map that draws view v of a w×h map with options o.
+func (r *Renderer) Map(w, h int, v View, o Options) *geo.Map {
+	style := geo.DefaultBasemapStyle(r.b.CountryISO)
+	if ratio := o.ratio(); ratio != 1 {
+		style = scaleBasemapStyle(style, ratio)
+	}
+	m := &geo.Map{
+		Width: w, Height: h,
+		Centre: v.Centre, Zoom: v.Zoom,
+		Basemap:    r.base,
+		Style:      style,
+		ScaleBar:   o.ScaleBar,
+		PixelRatio: o.ratio(),
+		Faces:      r.faces,
+		Cache:      r.cache,
+	}
+	m.Layers = r.layers(m.Transformer(), o)
+	return m
+}
+
+// Render draws the map at w×h pixels. A render with the same size and view
+// as the one before reuses its basemap raster.
 func (r *Renderer) Render(w, h int, v View, o Options) *image.RGBA {
-	return image.NewRGBA(image.Rect(0, 0, w, h)) // TODO(scene): draw through geo.
+	m := r.Map(w, h, v, o)
+	img := m.Render()
+	r.last, r.lastSpec = m, renderSpec{w, h, v, cloneOptions(o)}
+	return img
 }
 
-// Pick returns the topmost zone, place or deployment under pixel (x, y).
+func cloneOptions(o Options) Options {
+	o.Highlight = append([]Ref(nil), o.Highlight...)
+	o.Callouts = append([]Ref(nil), o.Callouts...)
+	return o
+}
+
+// Pick returns the topmost zone, place or deployment under pixel (x, y) of
+// the w×h map of view v with options o. When that map is the one last
+// rendered, a click on a placed label picks what it names.
 func (r *Renderer) Pick(w, h int, v View, o Options, x, y float64) (Ref, bool) {
-	return Ref{}, false // TODO(scene)
+	m := r.last
+	if m == nil || !r.lastSpec.equal(renderSpec{w, h, v, o}) {
+		m = r.Map(w, h, v, o)
+	}
+	for _, obj := range m.PickAll(x, y) {
+		if ref, ok := ParseKey(obj.ID()); ok {
+			return ref, true
+		}
+	}
+	return Ref{}, false
 }
 
-// Legend returns the legend of what o shows, in drawing order.
-func (r *Renderer) Legend(o Options) []LegendEntry { return nil } // TODO(scene)
-
-// Swatch draws a legend entry's swatch in a px×px image.
-func Swatch(e LegendEntry, px int) *image.RGBA {
-	return image.NewRGBA(image.Rect(0, 0, px, px)) // TODO(scene)
-}
-
-// Extent returns the geographic bounds of what ref names on date d (an
-// actor: all its zones and deployments; an excerpt: all it is about).
+// Extent returns the geographic bounds of what ref names on date d: a zone's
+// area, a place's point, a deployment's points and area, an actor's zones
+// and deployments, an excerpt's records. ok is false when ref names nothing
+// with a position on d.
 func (r *Renderer) Extent(ref Ref, d data.Date) (orb.Bound, bool) {
-	return orb.Bound{}, false // TODO(scene)
+	var pts []orb.Point
+	r.collectExtent(ref, d, &pts, 0)
+	if len(pts) == 0 {
+		return orb.Bound{}, false
+	}
+	b := orb.MultiPoint(pts).Bound()
+	return b, true
+}
+
+func (r *Renderer) collectExtent(ref Ref, d data.Date, pts *[]orb.Point, depth int) {
+	if depth > 2 {
+		return
+	}
+	switch ref.Kind {
+	case KindZone:
+		if z, ok := r.b.Zone(ref.ID); ok {
+			bd := z.Geometry.Bound()
+			*pts = append(*pts, bd.Min, bd.Max)
+		}
+	case KindPlace:
+		if p, ok := r.b.Place(ref.ID); ok {
+			*pts = append(*pts, p.Point)
+		}
+	case KindDeployment:
+		if dep, ok := r.b.Deployment(ref.ID); ok {
+			*pts = append(*pts, r.b.DeploymentPoints(dep)...)
+			if len(dep.Area) > 0 {
+				bd := dep.Area.Bound()
+				*pts = append(*pts, bd.Min, bd.Max)
+			}
+		}
+	case KindActor:
+		for _, z := range r.b.ActorZones(ref.ID, d) {
+			r.collectExtent(Ref{KindZone, z.ID}, d, pts, depth+1)
+		}
+		for _, dep := range r.b.ActorDeployments(ref.ID, d) {
+			r.collectExtent(Ref{KindDeployment, dep.ID}, d, pts, depth+1)
+		}
+	case KindExcerpt:
+		ex, ok := r.b.Excerpt(ref.ID)
+		if !ok {
+			return
+		}
+		for _, id := range ex.About {
+			kind := r.b.KindOf(id)
+			if kind == KindZone {
+				// A zone of another date is not what the reader sees now.
+				if z, ok := r.b.Zone(id); ok && !z.Valid.Contains(d) {
+					continue
+				}
+			}
+			if kind == KindDeployment {
+				if dep, ok := r.b.Deployment(id); ok && !dep.Valid.Contains(d) {
+					continue
+				}
+			}
+			r.collectExtent(Ref{kind, id}, d, pts, depth+1)
+		}
+	}
 }

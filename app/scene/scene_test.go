@@ -1,0 +1,311 @@
+package scene
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/geo/basemap"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
+
+var (
+	d2020 = data.MustDate("2020-01-19")
+	d2023 = data.MustDate("2023-09-30")
+)
+
+var fixture = sync.OnceValues(func() (*data.Briefing, *basemap.Basemap) {
+	b, err := libya.Load()
+	if err != nil {
+		panic(err)
+	}
+	base, err := basemap.Load()
+	if err != nil {
+		panic(err)
+	}
+	return b, base
+})
+
+func newRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	b, base := fixture()
+	return NewRenderer(b, base)
+}
+
+func TestParseKey(t *testing.T) {
+	for _, tc := range []struct {
+		key  string
+		want Ref
+		ok   bool
+	}{
+		{"zone:z2020-gna-west", Ref{KindZone, "z2020-gna-west"}, true},
+		{"place:tripoli", Ref{KindPlace, "tripoli"}, true},
+		{"", Ref{}, false},
+		{"zone:", Ref{}, false},
+		{":x", Ref{}, false},
+		{"nokind", Ref{}, false},
+	} {
+		got, ok := ParseKey(tc.key)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("ParseKey(%q) = %v, %v; want %v, %v", tc.key, got, ok, tc.want, tc.ok)
+		}
+		if ok && got.Key() != tc.key {
+			t.Errorf("Key round trip: %q → %q", tc.key, got.Key())
+		}
+	}
+}
+
+// TestPickAgreesWithZonesAt checks that a click anywhere in Libya, away
+// from symbols, picks the zone the data query says holds that point.
+func TestPickAgreesWithZonesAt(t *testing.T) {
+	r := newRenderer(t)
+	const w, h = 1280, 800
+	v := r.HomeView(w, h)
+	for _, d := range []data.Date{d2020, d2023} {
+		o := Options{Date: d, Layers: Layers{Zones: true}}
+		for _, p := range []orb.Point{{22, 28}, {14, 30.5}, {12, 26}, {20.5, 31.5}, {23, 22}, {11, 31.2}} {
+			x, y := v.ToPixel(w, h, p)
+			ref, ok := r.Pick(w, h, v, o, x, y)
+			zs := r.Briefing().ZonesAt(p, d)
+			if len(zs) == 0 {
+				t.Fatalf("%v on %s: ZonesAt finds no zone", p, d)
+			}
+			// Contested zones are drawn above the zones they overlap.
+			want := zs[0].ID
+			for _, z := range zs {
+				if z.Contested() {
+					want = z.ID
+				}
+			}
+			if !ok || ref != (Ref{KindZone, want}) {
+				t.Errorf("%v on %s: Pick = %v, %v; want zone %s", p, d, ref, ok, want)
+			}
+		}
+	}
+}
+
+func TestPickPlaceAndNothing(t *testing.T) {
+	r := newRenderer(t)
+	const w, h = 1280, 800
+	v := r.HomeView(w, h)
+	o := Options{Date: d2020, Layers: AllLayers()}
+	p, _ := r.Briefing().Place("sabha")
+	x, y := v.ToPixel(w, h, p.Point)
+	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref != (Ref{KindPlace, "sabha"}) {
+		t.Errorf("Pick at Sabha = %v, %v", ref, ok)
+	}
+	// Far out at sea nothing is picked.
+	x, y = v.ToPixel(w, h, orb.Point{18, 34.2})
+	if ref, ok := r.Pick(w, h, v, o, x, y); ok {
+		t.Errorf("Pick at sea = %v", ref)
+	}
+	// With the cities layer off the same click falls through to the zone.
+	o.Layers.Cities = false
+	x, y = v.ToPixel(w, h, p.Point)
+	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref.Kind != KindZone {
+		t.Errorf("Pick at Sabha without cities = %v, %v; want a zone", ref, ok)
+	}
+}
+
+func TestLegendFollowsDateAndLayers(t *testing.T) {
+	r := newRenderer(t)
+	labels := func(o Options) string {
+		var s []string
+		for _, e := range r.Legend(o) {
+			s = append(s, e.Label)
+		}
+		return strings.Join(s, "|")
+	}
+	l2020 := labels(Options{Date: d2020, Layers: AllLayers()})
+	l2023 := labels(Options{Date: d2023, Layers: AllLayers()})
+	for _, want := range []string{"Contested / front line", "Oil terminal, blockaded", "Airbase", "Range"} {
+		if !strings.Contains(l2020, want) {
+			t.Errorf("2020 legend lacks %q: %s", want, l2020)
+		}
+	}
+	if !strings.Contains(l2020, "Government of National Accord") || strings.Contains(l2020, "Government of National Unity") {
+		t.Errorf("2020 legend names the wrong Tripoli government: %s", l2020)
+	}
+	if !strings.Contains(l2023, "Government of National Unity") || strings.Contains(l2023, "blockaded") || strings.Contains(l2023, "Contested") {
+		t.Errorf("2023 legend: %s", l2023)
+	}
+	if got := labels(Options{Date: d2020, Layers: Layers{Airbases: true}}); got != "Airbase" {
+		t.Errorf("airbases-only legend = %q", got)
+	}
+}
+
+func TestExtent(t *testing.T) {
+	r := newRenderer(t)
+	for _, tc := range []struct {
+		ref    Ref
+		inside orb.Point
+	}{
+		{Ref{KindPlace, "tripoli"}, orb.Point{13.19, 32.89}},
+		{Ref{KindZone, "z2020-lna-east"}, orb.Point{20.07, 32.12}},
+		{Ref{KindActor, "lna"}, orb.Point{20.07, 32.12}},
+		{Ref{KindActor, "wagner"}, orb.Point{15.95, 29.15}},
+	} {
+		b, ok := r.Extent(tc.ref, d2020)
+		if !ok || !b.Pad(0.3).Contains(tc.inside) {
+			t.Errorf("Extent(%v) = %v, %v; want it to cover %v", tc.ref, b, ok, tc.inside)
+		}
+	}
+	if _, ok := r.Extent(Ref{KindZone, "nope"}, d2020); ok {
+		t.Error("Extent of an unknown zone is ok")
+	}
+}
+
+func TestViewZoomAroundKeepsAnchor(t *testing.T) {
+	const w, h = 1000, 700
+	v := FitView(orb.Bound{Min: orb.Point{9, 19}, Max: orb.Point{26, 34}}, w, h, 10)
+	for _, f := range []float64{2, 0.5, 1.25} {
+		nv := v.ZoomAround(w, h, 300, 200, f)
+		before := v.ToLonLat(w, h, 300, 200)
+		x, y := nv.ToPixel(w, h, before)
+		if math.Abs(x-300) > 1e-6 || math.Abs(y-200) > 1e-6 {
+			t.Errorf("factor %g: anchor moved to %.3f,%.3f", f, x, y)
+		}
+		if math.Abs(nv.Zoom-v.Zoom-math.Log2(f)) > 1e-9 {
+			t.Errorf("factor %g: zoom %g → %g", f, v.Zoom, nv.Zoom)
+		}
+	}
+	p := v.Pan(40, -25)
+	x, y := p.ToPixel(w, h, v.Centre)
+	if math.Abs(x-w/2-40) > 1e-6 || math.Abs(y-h/2+25) > 1e-6 {
+		t.Errorf("Pan(40,-25) moved the old centre to %.3f,%.3f", x, y)
+	}
+}
+
+func TestSelectionIsDrawnAndDeterministic(t *testing.T) {
+	r := newRenderer(t)
+	const w, h = 800, 500
+	v := r.HomeView(w, h)
+	o := Options{Date: d2020, Layers: AllLayers()}
+	plain := r.Render(w, h, v, o)
+	again := NewRenderer(r.Briefing(), r.Basemap()).Render(w, h, v, o)
+	if !bytes.Equal(plain.Pix, again.Pix) {
+		t.Fatal("two renderers draw the same map differently")
+	}
+	o.Selected = Ref{KindZone, "z2020-lna-east"}
+	sel := r.Render(w, h, v, o)
+	if bytes.Equal(plain.Pix, sel.Pix) {
+		t.Fatal("selecting a zone changes nothing")
+	}
+}
+
+// TestGoldenLibya compares the full Libya map on both snapshot dates with
+// testdata/libya-*.png (go test ./app/scene -update rewrites them).
+func TestGoldenLibya(t *testing.T) {
+	r := newRenderer(t)
+	const w, h = 1280, 800
+	for _, tc := range []struct {
+		name string
+		d    data.Date
+	}{{"libya-2020-01-19", d2020}, {"libya-2023-09-30", d2023}} {
+		img := r.Render(w, h, r.HomeView(w, h), Options{Date: tc.d, Layers: AllLayers(), ScaleBar: true})
+		path := filepath.Join("testdata", tc.name+".png")
+		if *update {
+			var buf bytes.Buffer
+			if err := png.Encode(&buf, img); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./app/scene -update)", err)
+		}
+		want, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if frac := diffFraction(img, want); frac > 0.002 {
+			t.Errorf("%s: %.3f%% of pixels differ from the golden by more than 8 levels", tc.name, 100*frac)
+		}
+	}
+}
+
+// diffFraction returns the fraction of pixels whose colour differs by more
+// than 8 levels in any channel (1 if the sizes differ).
+func diffFraction(a image.Image, b image.Image) float64 {
+	if a.Bounds() != b.Bounds() {
+		return 1
+	}
+	n, bad := 0, 0
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r2, g2, b2, _ := b.At(x, y).RGBA()
+			n++
+			if absDiff(r1, r2) > 8<<8 || absDiff(g1, g2) > 8<<8 || absDiff(b1, b2) > 8<<8 {
+				bad++
+			}
+		}
+	}
+	return float64(bad) / float64(n)
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+func BenchmarkRenderLibya1920(b *testing.B) {
+	r := newRenderer(b)
+	v := r.HomeView(1920, 1080)
+	o := Options{Date: d2020, Layers: AllLayers(), ScaleBar: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		r.cache = &geo.BaseCache{}
+		r.Render(1920, 1080, v, o)
+	}
+}
+
+// BenchmarkRenderSelectionChange measures a redraw after the selection
+// changed: the basemap raster comes from the cache.
+func BenchmarkRenderSelectionChange1280(b *testing.B) {
+	r := newRenderer(b)
+	v := r.HomeView(1280, 800)
+	o := Options{Date: d2020, Layers: AllLayers()}
+	r.Render(1280, 800, v, o)
+	refs := []Ref{{KindZone, "z2020-lna-east"}, {KindPlace, "tripoli"}, {KindDeployment, "d2020-wagner"}}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		o.Selected = refs[i%len(refs)]
+		i++
+		r.Render(1280, 800, v, o)
+	}
+}
+
+func BenchmarkPick(b *testing.B) {
+	r := newRenderer(b)
+	v := r.HomeView(1280, 800)
+	o := Options{Date: d2020, Layers: AllLayers()}
+	r.Render(1280, 800, v, o)
+	x, y := v.ToPixel(1280, 800, orb.Point{22, 28})
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Pick(1280, 800, v, o, x, y)
+	}
+}
