@@ -76,7 +76,7 @@ func run(out string, w int, box string) error {
 			if z.Contested() {
 				c = color.RGBA{204, 121, 167, 255}
 			}
-			if z.ID == "z2020-lna-tarhuna" || z.Confidence == data.Medium {
+			if z.Confidence != data.High {
 				c.R, c.G, c.B = c.R/2+100, c.G/2+100, c.B/2+100
 			}
 			fill(panel, z.Geometry, px, c)
