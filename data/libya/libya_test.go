@@ -408,6 +408,12 @@ func TestSpotChecks(t *testing.T) {
 		{"tarhuna", berlin, "z2020-lna-tarhuna", "lna"},
 		{"sabratha", berlin, "z2020-lna-west-coast", "lna"},
 		{"sabha", berlin, "z2020-lna-south", "lna"},
+		{"al-watiya", berlin, "z2020-lna-west-coast", "lna"},
+		{"zuwara", berlin, "z2020-gna-west", "gna"},
+		{"zintan", berlin, "z2020-gna-west", "gna"},
+		{"ghadames", berlin, "z2020-gna-west", "gna"},
+		{"bani-walid", berlin, "z2020-lna-tarhuna", "lna"},
+		{"mitiga", berlin, "z2020-gna-west", "gna"},
 		{"sharara", berlin, "z2020-lna-south", "lna"},
 		{"tarhuna", interval, "z2020jun-gna-west", "gna"},
 		{"sirte", interval, "z2020jun-lna-east", "lna"},
@@ -420,6 +426,9 @@ func TestSpotChecks(t *testing.T) {
 		{"al-jufra", moscow, "z2021-lna-east", "lna"},
 		{"sabha", moscow, "z2021-lna-south", "lna"},
 		{"kufra", moscow, "z2021-lna-south", "lna"},
+		{"al-watiya", moscow, "z2021-gnu-west", "gnu"},
+		{"al-qardabiya", moscow, "z2021-lna-east", "lna"},
+		{"brak", moscow, "z2021-lna-south", "lna"},
 	}
 	for _, h := range holders {
 		p, ok := b.Place(h.place)
