@@ -11,10 +11,11 @@ import (
 
 // drawBasemap draws view v of a basemap in style st: land, neighbours and
 // the focus country each in one fill pass, then borders, the focus
-// outline and the coastline, then the neighbours' names (placed without
-// collisions, each centred on its label point). It returns the names'
-// boxes.
-func drawBasemap(c *Canvas, t *Transformer, v *basemap.View, st BasemapStyle, ratio float64) []Box {
+// outline and the coastline. It returns the label requests of the
+// neighbours' names (centred on their label points, at the lowest
+// priorities) for the map's label pass, so they keep off markers and
+// overlay labels.
+func drawBasemap(c *Canvas, t *Transformer, v *basemap.View, st BasemapStyle, ratio float64) []LabelRequest {
 	var p PixelPath
 	addMultiPolygon(&p, t, v.Land)
 	c.FillPath(&p, st.Land)
@@ -76,18 +77,20 @@ func drawBasemap(c *Canvas, t *Transformer, v *basemap.View, st BasemapStyle, ra
 			continue
 		}
 		area := math.Abs(pixelArea(t, ct.Geometry))
+		bw, bh := w+2*ls.HaloWidth, ls.Size*labelInk+2*ls.HaloWidth
+		if area < 2*bw*bh {
+			continue // a country too small on screen to carry its name
+		}
 		reqs = append(reqs, LabelRequest{Text: text, Style: ls, X: x, Y: y,
-			W: w + 2*ls.HaloWidth, H: ls.Size*labelInk + 2*ls.HaloWidth,
-			Priority: int(math.Min(area, 1e12)), Positions: []Position{Centre}})
+			W: bw, H: bh,
+			Priority: countryNamePriority + int(math.Min(area, 1<<29)), Positions: []Position{Centre}})
 	}
-	placed := PlaceLabels(reqs, frame.Inset(4*ratio), nil)
-	boxes := make([]Box, 0, len(placed))
-	for _, pl := range placed {
-		DrawLabelText(c, pl.Box, reqs[pl.Index].Text, ls)
-		boxes = append(boxes, pl.Box)
-	}
-	return boxes
+	return reqs
 }
+
+// countryNamePriority is the base priority of the basemap's country
+// names: below any overlay label's (bigger countries first).
+const countryNamePriority = -1 << 30
 
 func scaleStroke(s Stroke, k float64) Stroke {
 	s.Width *= k

@@ -85,14 +85,14 @@ func (m *Map) ratio() float64 {
 	return 1
 }
 
-// BaseCache keeps one rasterised basemap (and where its country names
-// went). It is safe for concurrent use; share one between the Maps of a
+// BaseCache keeps one rasterised basemap (and its country names' label
+// requests). It is safe for concurrent use; share one between the Maps of a
 // window.
 type BaseCache struct {
 	mu     sync.Mutex
 	key    string
 	img    *image.RGBA
-	labels []Box
+	labels []LabelRequest
 }
 
 // Render draws the map into a new Width×Height image.
@@ -124,11 +124,12 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 	c := m.scratch
 	c.dst, c.faces = sub, faces
 	t := m.Transformer()
-	nameBoxes := m.drawBase(c, t)
+	furniture := m.furniture(c, t)
+	names := m.drawBase(c, t)
 
 	frame := t.Frame()
-	obstacles := append([]Box(nil), nameBoxes...)
-	var reqs []LabelRequest
+	var obstacles []Box
+	reqs := append([]LabelRequest(nil), names...)
 	for _, l := range m.Layers {
 		for _, o := range l.Objects {
 			if !visible(o, t, frame) {
@@ -143,7 +144,8 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 			}
 		}
 	}
-	obstacles = append(obstacles, m.drawFurniture(c, t)...)
+	m.drawFurniture(c, t, furniture)
+	obstacles = append(obstacles, furniture.boxes()...)
 
 	pad := m.ratio()
 	for i := range reqs {
@@ -196,8 +198,8 @@ func (m *Map) viewKey() string {
 }
 
 // drawBase draws (or copies from the cache) the sea and the basemap and
-// returns the boxes of the country names it drew.
-func (m *Map) drawBase(c *Canvas, t *Transformer) []Box {
+// returns the label requests of the country names.
+func (m *Map) drawBase(c *Canvas, t *Transformer) []LabelRequest {
 	if m.Cache == nil {
 		return m.rasterBase(c, t)
 	}
@@ -216,9 +218,9 @@ func (m *Map) drawBase(c *Canvas, t *Transformer) []Box {
 	return m.Cache.labels
 }
 
-// rasterBase draws the sea and the basemap and returns the boxes of the
-// country names.
-func (m *Map) rasterBase(c *Canvas, t *Transformer) []Box {
+// rasterBase draws the sea and the basemap and returns the label requests
+// of the country names.
+func (m *Map) rasterBase(c *Canvas, t *Transformer) []LabelRequest {
 	c.Clear(m.Style.Sea)
 	if m.Basemap == nil {
 		return nil
@@ -226,19 +228,43 @@ func (m *Map) rasterBase(c *Canvas, t *Transformer) []Box {
 	return drawBasemap(c, t, m.Basemap.View(t.Bounds(), 360/t.WorldSize()), m.Style, m.ratio())
 }
 
-// drawFurniture draws the scale bar and the attribution and returns their
-// boxes.
-func (m *Map) drawFurniture(c *Canvas, t *Transformer) []Box {
-	var boxes []Box
+// furniture is where the map's attribution and scale bar go.
+type furniture struct {
+	attr      string
+	attrStyle TextStyle
+	attrX     float64
+	attrY     float64
+	attrBox   Box
+	scale     bool
+	scaleX    float64
+	scaleY    float64
+	scaleBox  Box
+}
+
+func (f furniture) boxes() []Box {
+	var b []Box
+	if f.attr != "" {
+		b = append(b, f.attrBox)
+	}
+	if f.scale {
+		b = append(b, f.scaleBox)
+	}
+	return b
+}
+
+// furniture lays out the attribution (bottom right) and the scale bar
+// (bottom left) without drawing them.
+func (m *Map) furniture(c *Canvas, t *Transformer) furniture {
+	var f furniture
 	k := m.ratio()
 	margin := 10 * k
+	w, h := t.Size()
 	attr := m.Attribution
 	if attr == "" && m.Basemap != nil {
 		attr = basemap.Attribution
 	}
 	if attr != "" && !m.NoAttribution {
 		st := TextStyle{Size: 10 * k, Color: MutedTextColor, Halo: WithAlpha(color.NRGBA{0xff, 0xff, 0xff, 0xff}, 0.7), HaloWidth: 1.5 * k}
-		w, h := t.Size()
 		maxW := float64(w) - 2*margin
 		if m.ScaleBar {
 			maxW = float64(w)/2 - margin
@@ -246,15 +272,24 @@ func (m *Map) drawFurniture(c *Canvas, t *Transformer) []Box {
 		attr = c.Ellipsize(attr, st, maxW)
 		tw, _, _ := c.MeasureText(attr, st)
 		x, y := float64(w)-margin-tw, float64(h)-margin
-		c.Text(x, y, attr, st)
-		boxes = append(boxes, Box{x - st.HaloWidth, y - st.Size*0.76 - st.HaloWidth, x + tw + st.HaloWidth, y + st.Size*0.25 + st.HaloWidth})
+		f.attr, f.attrStyle, f.attrX, f.attrY = attr, st, x, y
+		f.attrBox = Box{x - st.HaloWidth, y - st.Size*0.76 - st.HaloWidth, x + tw + st.HaloWidth, y + st.Size*0.25 + st.HaloWidth}
 	}
 	if m.ScaleBar {
-		if b, ok := DrawScaleBar(c, t, margin, float64(c.dst.Rect.Dy())-margin, k); ok {
-			boxes = append(boxes, b)
-		}
+		f.scaleX, f.scaleY = margin, float64(h)-margin
+		f.scaleBox, f.scale = scaleBar(c, t, f.scaleX, f.scaleY, k, false)
 	}
-	return boxes
+	return f
+}
+
+// drawFurniture draws the attribution and the scale bar laid out in f.
+func (m *Map) drawFurniture(c *Canvas, t *Transformer, f furniture) {
+	if f.attr != "" {
+		c.Text(f.attrX, f.attrY, f.attr, f.attrStyle)
+	}
+	if f.scale {
+		scaleBar(c, t, f.scaleX, f.scaleY, m.ratio(), true)
+	}
 }
 
 // ScaleLength returns the round length in km (1, 2 or 5 × 10ⁿ) of the
@@ -279,9 +314,15 @@ func ScaleLength(t *Transformer, maxPixels float64) (km, pixels float64, ok bool
 	return km, km * 1000 / mpp, true
 }
 
-// DrawScaleBar draws a scale bar with its left end at (x, y) (the bottom
-// of its label's halo sits above y), sized by ratio, and returns its box.
-func DrawScaleBar(c *Canvas, t *Transformer, x, y, ratio float64) (Box, bool) {
+// DrawScaleBar draws a scale bar for t with its left end at (x, y) (its
+// label above it), sized by ratio (1 for ordinary screens), and returns its
+// box; ok is false when no round length fits.
+func DrawScaleBar(c *Canvas, t *Transformer, x, y, ratio float64) (b Box, ok bool) {
+	return scaleBar(c, t, x, y, ratio, true)
+}
+
+// scaleBar lays out (and when draw is set, draws) a scale bar.
+func scaleBar(c *Canvas, t *Transformer, x, y, ratio float64, draw bool) (Box, bool) {
 	w, _ := t.Size()
 	km, px, ok := ScaleLength(t, math.Min(float64(w)*0.22, 220*ratio))
 	if !ok {
@@ -292,19 +333,21 @@ func DrawScaleBar(c *Canvas, t *Transformer, x, y, ratio float64) (Box, bool) {
 	lw := 1.5 * ratio
 	tick := 5 * ratio
 	y = math.Round(y-2*ratio) + 0.5
-	var p PixelPath
-	p.MoveTo(x, y-tick)
-	p.LineTo(x, y)
-	p.LineTo(x+px, y)
-	p.LineTo(x+px, y-tick)
-	c.StrokePath(&p, Stroke{Color: halo, Width: lw + 3*ratio, Round: true})
-	c.StrokePath(&p, Stroke{Color: ink, Width: lw})
 	label := formatKm(km)
 	st := TextStyle{Size: 11 * ratio, Color: ink, Halo: halo, HaloWidth: 1.5 * ratio}
 	tw, _, _ := c.MeasureText(label, st)
 	tx := x + px/2 - tw/2
 	ty := y - 4*ratio
-	c.Text(tx, ty, label, st)
+	if draw {
+		var p PixelPath
+		p.MoveTo(x, y-tick)
+		p.LineTo(x, y)
+		p.LineTo(x+px, y)
+		p.LineTo(x+px, y-tick)
+		c.StrokePath(&p, Stroke{Color: halo, Width: lw + 3*ratio, Round: true})
+		c.StrokePath(&p, Stroke{Color: ink, Width: lw})
+		c.Text(tx, ty, label, st)
+	}
 	top := ty - st.Size*0.76 - st.HaloWidth
 	return Box{x - 3*ratio, top, math.Max(x+px, tx+tw) + 3*ratio, y + 3*ratio}, true
 }
