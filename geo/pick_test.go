@@ -78,7 +78,6 @@ func TestPick(t *testing.T) {
 	}
 }
 
-
 func TestPickAll(t *testing.T) {
 	m := pickMap()
 	x, y := m.Transformer().ToPixel(orb.Point{3.5, 3.5})
