@@ -560,9 +560,10 @@ func BenchmarkViewLibyaCold(b *testing.B) {
 	}
 }
 
-func BenchmarkViewLibyaWarm(b *testing.B) { benchView(b, viewCases[0]) }
-func BenchmarkViewTripoli(b *testing.B)   { benchView(b, viewCases[1]) }
-func BenchmarkViewWorld(b *testing.B)     { benchView(b, viewCases[4]) }
+func BenchmarkViewLibyaWarm(b *testing.B)     { benchView(b, viewCases[0]) }
+func BenchmarkViewTripoli(b *testing.B)       { benchView(b, viewCases[1]) }
+func BenchmarkViewWorld(b *testing.B)         { benchView(b, viewCases[4]) }
+func BenchmarkViewMediterranean(b *testing.B) { benchView(b, viewCases[3]) }
 
 func benchView(b *testing.B, c struct {
 	name  string

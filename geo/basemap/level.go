@@ -192,9 +192,12 @@ func clipLines(dst orb.MultiLineString, lines []levelLine, b orb.Bound) orb.Mult
 }
 
 // visibleLabel returns a label point inside the part of the largest
-// visible polygon of mp that lies in bound, found to about four pixels or
-// 1/64 of the view. If nothing of mp is in bound it returns the centre of
-// the largest polygon's bound.
+// visible polygon of mp that lies in bound: its pole of inaccessibility,
+// found to about four pixels or 1/32 of its size. A visible part smaller
+// than 1/16 of the view, too small to carry a label, gets the centre of
+// its bound if that is inside it (else its first vertex) without the
+// search. If nothing of mp is in bound it returns the centre of the first
+// polygon's bound.
 func visibleLabel(mp orb.MultiPolygon, bound orb.Bound, tol float64) orb.Point {
 	var best orb.Polygon
 	bestArea := -1.0
@@ -213,6 +216,14 @@ func visibleLabel(mp orb.MultiPolygon, bound orb.Bound, tol float64) orb.Point {
 	if best == nil {
 		return mp[0].Bound().Center()
 	}
-	size := math.Min(bound.Max[0]-bound.Min[0], bound.Max[1]-bound.Min[1])
-	return polylabel.Find(best, math.Max(4*tol, size/64))
+	vb := best.Bound()
+	size := math.Min(vb.Max[0]-vb.Min[0], vb.Max[1]-vb.Min[1])
+	view := math.Min(bound.Max[0]-bound.Min[0], bound.Max[1]-bound.Min[1])
+	if size < view/16 {
+		if c := vb.Center(); planar.PolygonContains(best, c) {
+			return c
+		}
+		return best[0][0]
+	}
+	return polylabel.Find(best, math.Max(4*tol, size/32))
 }

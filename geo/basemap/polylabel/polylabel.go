@@ -91,7 +91,9 @@ func (s scaled) signedDistance(x, y float64) float64 {
 			if (ay > y) != (by > y) && x < (bx-ax)*(y-ay)/(by-ay)+ax {
 				inside = !inside
 			}
-			minSq = math.Min(minSq, segDistSq(x, y, ax, ay, bx, by))
+			if d := segDistSq(x, y, ax, ay, bx, by); d < minSq {
+				minSq = d
+			}
 		}
 	}
 	d := math.Sqrt(minSq)
