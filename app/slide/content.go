@@ -33,12 +33,20 @@ type content struct {
 	excerpts []*data.Excerpt
 }
 
-// callout is one numbered mark on the map and its line in the key.
+// callout is one numbered mark on the map and its line in the key. Records
+// whose marks would fall on the same spot share one number: Ref is the one
+// the map marks, Refs all of them, and Label names them all, each wholly
+// background record marked "†".
 type callout struct {
-	Ref        scene.Ref
-	Label      string
-	Background bool // no field of the record is backed by an excerpt
+	Ref   scene.Ref
+	Refs  []scene.Ref
+	Label string
 }
+
+// calloutSeparation is how far apart (design pixels) two callouts' anchors
+// must be to get numbers of their own: the map's callout discs are 22
+// pixels wide.
+const calloutSeparation = 30.0
 
 // actorLine is one entry of the key-actors list.
 type actorLine struct {
@@ -143,7 +151,9 @@ func sourcedCount(s data.Sourced) int {
 
 // chooseContent applies the selection rules of the package doc to the
 // records visible in bounds on o.Date.
-func chooseContent(ix *index, bounds orb.Bound, o scene.Options, focus scene.Ref) *content {
+// toPixel, when not nil, places a point on the map, so that callouts whose
+// anchors lie within sep pixels share a number.
+func chooseContent(ix *index, bounds orb.Bound, o scene.Options, focus scene.Ref, toPixel func(orb.Point) (x, y float64), sep float64) *content {
 	b := ix.b
 	c := &content{b: b, date: o.Date, focus: focus}
 	var zones []*data.Zone
@@ -175,7 +185,7 @@ func chooseContent(ix *index, bounds orb.Bound, o scene.Options, focus scene.Ref
 		}
 	}
 	focusActors := ix.actorsOf(focus, o.Date)
-	c.callouts = ix.chooseCallouts(o, focus, focusActors, deps, places)
+	c.callouts = ix.chooseCallouts(o, focus, focusActors, deps, places, toPixel, sep)
 	c.actors = ix.chooseActors(o.Date, focus, focusActors, zones, deps)
 	c.excerpts = ix.rankExcerpts(c, focus)
 	return c
@@ -186,12 +196,14 @@ func chooseContent(ix *index, bounds orb.Bound, o scene.Options, focus scene.Ref
 // deployments shown (the focus actors' first, then by confidence, then by
 // number of backing excerpts, then id), then the importance-1 places shown
 // that have a status on the date (e.g. a blockaded terminal); at most
-// maxCallouts.
-func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []string, deps []*data.Deployment, places []*data.Place) []callout {
+// maxCallouts. A record whose anchor lies within sep pixels of an earlier
+// callout's joins that callout's line in the key (two records at most per
+// line) instead of taking a number whose disc would cover the other's.
+func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []string, deps []*data.Deployment, places []*data.Place, toPixel func(orb.Point) (x, y float64), sep float64) []callout {
 	var refs []scene.Ref
 	seen := map[string]bool{}
 	add := func(r scene.Ref) {
-		if len(refs) < maxCallouts && !seen[r.ID] {
+		if !seen[r.ID] {
 			seen[r.ID] = true
 			refs = append(refs, r)
 		}
@@ -234,15 +246,72 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 			add(scene.Ref{Kind: "place", ID: p.ID})
 		}
 	}
-	out := make([]callout, 0, len(refs))
+	var out []callout
+	var at [][2]float64 // anchor pixel of each callout
+	var labels [][]string
 	for _, r := range refs {
 		label, bg := ix.calloutLabel(r, o.Date)
 		if label == "" {
 			continue
 		}
-		out = append(out, callout{Ref: r, Label: label, Background: bg})
+		if bg {
+			label += "†"
+		}
+		joined := false
+		if p, ok := ix.anchor(r, o.Date); ok && toPixel != nil {
+			x, y := toPixel(p)
+			for i, a := range at {
+				if math.Hypot(x-a[0], y-a[1]) < sep {
+					if len(out[i].Refs) < 2 {
+						out[i].Refs = append(out[i].Refs, r)
+						labels[i] = append(labels[i], label)
+					}
+					joined = true
+					break
+				}
+			}
+			if !joined && len(out) < maxCallouts {
+				at = append(at, [2]float64{x, y})
+			}
+		} else if !joined && len(out) < maxCallouts {
+			at = append(at, [2]float64{math.Inf(1), math.Inf(1)})
+		}
+		if joined || len(out) == maxCallouts {
+			continue
+		}
+		out = append(out, callout{Ref: r, Refs: []scene.Ref{r}})
+		labels = append(labels, []string{label})
+	}
+	for i := range out {
+		out[i].Label = strings.Join(labels[i], "; ")
 	}
 	return out
+}
+
+// anchor returns the point a callout for r marks (as app/scene anchors it):
+// a place's point, a deployment's point or first place or area, a zone's
+// interior point.
+func (ix *index) anchor(r scene.Ref, d data.Date) (orb.Point, bool) {
+	switch r.Kind {
+	case data.KindPlace:
+		if p := ix.place(r.ID); p != nil {
+			return p.Point, true
+		}
+	case data.KindDeployment:
+		if dp := ix.deployment(r.ID); dp != nil {
+			if pts := ix.b.DeploymentPoints(dp); len(pts) > 0 {
+				return pts[0], true
+			}
+			if len(dp.Area) > 0 {
+				return scene.InteriorPoint(dp.Area), true
+			}
+		}
+	case data.KindZone:
+		if z := ix.zone(r.ID); z != nil {
+			return scene.InteriorPoint(z.Geometry), true
+		}
+	}
+	return orb.Point{}, false
 }
 
 // calloutLabel returns a callout's line in the key ("Wagner Group
@@ -257,6 +326,14 @@ func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
 		}
 		label := dp.Name
 		var where []string
+		if dp.Point != nil {
+			// An unnamed point: name the front line it lies on, if any.
+			for _, z := range ix.b.ZonesAt(*dp.Point, d) {
+				if z.Contested() && !slices.Contains(where, z.Name) {
+					where = append(where, z.Name)
+				}
+			}
+		}
 		for _, id := range dp.Places {
 			if p := ix.place(id); p != nil && !strings.Contains(strings.ToLower(label), strings.ToLower(p.Name)) {
 				where = append(where, p.Name)
@@ -265,7 +342,7 @@ func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
 		if len(where) > 0 {
 			label += " — " + strings.Join(where, ", ")
 		}
-		if dp.Strength != "" {
+		if st := strings.ToLower(dp.Strength); st != "" && st != "not stated" && st != "unknown" {
 			label += " (" + dp.Strength + ")"
 		}
 		return label, len(dp.Sourced) == 0
@@ -473,11 +550,12 @@ func capitalise(s string) string {
 }
 
 // rankExcerpts orders the candidate excerpts: with a focus, the excerpts
-// about the focus first (newest source first); then, greedily, the excerpt
-// that backs the most shown records (callouts, key actors, visible zones,
-// places and deployments) not yet backed by an earlier pick; ties go to the
-// source nearest the as-of date, then the newest source, then briefing
-// order.
+// about the focus first (contemporary sources first, then newest first);
+// then, greedily, the excerpt that backs the most shown records (callouts,
+// key actors, visible zones, places and deployments) not yet backed by an
+// earlier pick, taking those from contemporary sources (dated within a year
+// of the as-of date) before any other; ties go to the source nearest the
+// as-of date, then the newest source, then briefing order.
 func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
 	var out []*data.Excerpt
 	used := map[string]bool{}
@@ -489,7 +567,7 @@ func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
 			}
 		}
 		slices.SortStableFunc(fe, func(a, b *data.Excerpt) int {
-			return ix.sourceDate(b).Compare(ix.sourceDate(a))
+			return cmp.Or(cmp.Compare(ix.tier(a, c.date), ix.tier(b, c.date)), ix.sourceDate(b).Compare(ix.sourceDate(a)))
 		})
 		for _, e := range fe {
 			if !used[e.ID] {
@@ -503,7 +581,9 @@ func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
 		shown[id] = true
 	}
 	for _, cl := range c.callouts {
-		shown[cl.Ref.ID] = true
+		for _, r := range cl.Refs {
+			shown[r.ID] = true
+		}
 	}
 	for _, a := range c.actors {
 		shown[a.ID] = true
@@ -519,7 +599,7 @@ func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
 	}
 	for {
 		var best *data.Excerpt
-		bestGain := 0
+		bestGain, bestTier := 0, 0
 		for i := range ix.b.Excerpts {
 			e := &ix.b.Excerpts[i]
 			if used[e.ID] {
@@ -527,15 +607,16 @@ func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
 			}
 			gain := 0
 			for _, id := range e.About {
-				if shown[id] && !covered[id] {
+				if shown[id] && !covered[id] && ix.backsOn(e, id, c.date) {
 					gain++
 				}
 			}
 			if gain == 0 {
 				continue
 			}
-			if best == nil || gain > bestGain || gain == bestGain && ix.closer(e, best, c.date) {
-				best, bestGain = e, gain
+			tier := ix.tier(e, c.date)
+			if best == nil || tier < bestTier || tier == bestTier && (gain > bestGain || gain == bestGain && ix.closer(e, best, c.date)) {
+				best, bestGain, bestTier = e, gain, tier
 			}
 		}
 		if best == nil {
@@ -548,6 +629,50 @@ func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
 		}
 	}
 	return out
+}
+
+// backsOn reports whether excerpt e speaks for record id as it stood on d:
+// an excerpt that backs only a place's status of another period (a
+// blockade since lifted) does not.
+func (ix *index) backsOn(e *data.Excerpt, id string, d data.Date) bool {
+	p := ix.place(id)
+	if p == nil {
+		return true
+	}
+	cites := func(s data.Sourced) bool {
+		for _, ids := range s {
+			if slices.Contains(ids, e.ID) {
+				return true
+			}
+		}
+		return false
+	}
+	if cites(p.Sourced) {
+		return true
+	}
+	stale := false
+	for _, st := range p.Statuses {
+		if cites(st.Sourced) {
+			if st.Valid.Contains(d) {
+				return true
+			}
+			stale = true
+		}
+	}
+	return !stale
+}
+
+// contemporaryDays is how near the as-of date a source must be for its
+// excerpts to come first.
+const contemporaryDays = 366
+
+// tier returns 0 when e's source is dated within contemporaryDays of d,
+// else 1: a 2020 article is poor evidence for a 2023 map, and the reverse.
+func (ix *index) tier(e *data.Excerpt, d data.Date) int {
+	if dayGap(ix.sourceDate(e), d) <= contemporaryDays*24 {
+		return 0
+	}
+	return 1
 }
 
 func (ix *index) sourceDate(e *data.Excerpt) data.Date {

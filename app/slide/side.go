@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 )
 
@@ -29,7 +30,7 @@ func (l *layout) sideStyles() sideStyles {
 const (
 	nameLines     = 2
 	detailLines   = 2
-	keyLines      = 2
+	keyLines      = 3
 	quoteMaxLines = 8 // an excerpt longer than this is skipped, not cut
 )
 
@@ -124,7 +125,9 @@ func (l *layout) side(r rect, c *content) {
 	}
 	shown := slices.Clone(c.visible)
 	for _, cl := range l.callouts {
-		shown = append(shown, cl.Ref.ID)
+		for _, r := range cl.Refs {
+			shown = append(shown, r.ID)
+		}
 	}
 	numbers.addBacking(shown)
 	l.sources = numbers.order
@@ -172,13 +175,21 @@ func (l *layout) sectionHeader(r rect, y float64, name string, st sideStyles) fl
 	return y + l.u(12) + l.pen.lineHeight(st.header) + l.u(8)
 }
 
+// actorBlock lays out an actor: a chip of its side's colour (as on the
+// map), its name, and a line on its side, leader and backers.
 func (l *layout) actorBlock(r rect, a actorLine, st sideStyles) sideBlock {
-	name, _ := l.pen.block(a.Name, st.name, r.W(), nameLines)
-	detail, _ := l.pen.block(a.Detail, st.detail, r.W(), detailLines)
+	chip := l.u(14)
+	indent := chip + l.u(10)
+	text := rect{r.X0 + indent, r.Y0, r.X1, r.Y1}
+	name, _ := l.pen.block(a.Name, st.name, text.W(), nameLines)
+	detail, _ := l.pen.block(a.Detail, st.detail, text.W(), detailLines)
 	h := float64(len(name))*l.pen.lineHeight(st.name) + float64(len(detail))*l.pen.lineHeight(st.detail) + l.u(12)
+	colour := scene.ActorColour(l.s.Briefing, a.ID)
 	return sideBlock{h: h, draw: func(y float64) {
-		y = l.lines(r.X0, y, name, st.name, r)
-		l.lines(r.X0, y, detail, st.detail, r)
+		top := y + (l.pen.lineHeight(st.name)-chip)/2
+		l.pen.fillRect(rect{r.X0, top, r.X0 + chip, top + chip}, colour)
+		y = l.lines(text.X0, y, name, st.name, text)
+		l.lines(text.X0, y, detail, st.detail, text)
 	}}
 }
 
@@ -186,9 +197,6 @@ func (l *layout) calloutBlock(r rect, n int, cl callout, st sideStyles) sideBloc
 	d := l.u(30) // the number disc's diameter
 	indent := d + l.u(12)
 	label := cl.Label
-	if cl.Background {
-		label += "†"
-	}
 	text := rect{r.X0 + indent, r.Y0, r.X1, r.Y1}
 	ls, _ := l.pen.block(label, st.key, text.W(), keyLines)
 	lh := l.pen.lineHeight(st.key)

@@ -32,8 +32,10 @@
 // Excerpts: with a focus, the excerpts about the focus first, newest source
 // first. Then, greedily, the excerpt that backs the most shown records
 // (callouts, key actors, zones, places, deployments) not yet backed by an
-// earlier pick; ties go to the source nearest the as-of date, then the newest
-// source, then the briefing's order. The side column shows the first two to
+// earlier pick. Excerpts from contemporary sources (dated within a year of
+// the as-of date) come before any other, so a 2023 map quotes the 2023
+// article first; ties go to the source nearest the as-of date, then the
+// newest source, then the briefing's order. The side column shows the first two to
 // four that fit whole; an excerpt too long for the room left is skipped for
 // the next one, so quotes are never cut. Only when not even two fit are the
 // last ones shortened, with "…" marking the cut.
@@ -65,6 +67,7 @@ import (
 	"github.com/briefmap/briefmap/assets"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/internal/atomicfile"
 )
 
@@ -202,7 +205,8 @@ func newLayout(s Spec) (*layout, error) {
 	}
 	o.ScaleBar = true
 	o.Hovered = scene.Ref{}
-	if !s.Focus.IsZero() && o.Selected.IsZero() && s.Focus.Kind != "actor" && s.Focus.Kind != "excerpt" {
+	o.PixelRatio = float64(s.Size.X) / float64(HD.X)
+	if !s.Focus.IsZero() && o.Selected.IsZero() {
 		o.Selected = s.Focus
 	}
 	dst := image.NewRGBA(image.Rectangle{Max: s.Size})
@@ -223,10 +227,15 @@ func (l *layout) style(w weight, size float64, c color.NRGBA) textStyle {
 
 // Design grid (1920×1080 units).
 const (
-	margin      = 56.0
-	mapWidth    = 1080.0
-	columnGap   = 44.0
-	footerLines = 3 // at most, for the sources
+	margin        = 56.0
+	mapWidth      = 820.0
+	keyGap        = 28.0
+	keyWidth      = 290.0
+	columnGap     = 40.0
+	keyLabelLines = 3
+	focusPadding  = 90 // around a focus's extent: room for its symbols, labels and callouts
+	sourceLines   = 3  // footer lines for the sources, at most
+	noteLines     = 3  // footer lines for the notes, at most
 )
 
 // text draws one line with its top-left ink corner at (x, top) and records
@@ -251,7 +260,6 @@ func (l *layout) lines(x, top float64, ls []string, st textStyle, within rect) f
 func (l *layout) compose() {
 	b := l.s.Briefing
 	W, H := l.W, l.H
-	full := rect{0, 0, W, H}
 	// Accent: a red rule across the top and a red tag under it.
 	l.pen.fillRect(rect{0, 0, W, l.u(6)}, accentRed)
 	l.pen.fillRect(rect{l.u(margin), 0, l.u(margin + 84), l.u(18)}, accentRed)
@@ -281,42 +289,40 @@ func (l *layout) compose() {
 	for i := range b.Sources {
 		allSources[i] = b.Sources[i].ID
 	}
-	srcLines := l.sourceLines(allSources, footSt, inner.W())
-	footerTop := H - l.u(26) - float64(len(srcLines)+1)*flh - l.u(14)
+	src, notes := l.footerLines(allSources, true, footSt, inner.W())
+	footerTop := H - l.u(26) - float64(len(src)+len(notes))*flh - l.u(14)
 	bodyBottom := footerTop - l.u(18)
 
-	// Map column and side column.
+	// Three columns: the map, its key, the side column. The map is about
+	// square, the shape of a country at national scale.
 	mapCol := rect{inner.X0, bodyTop, inner.X0 + l.u(mapWidth), bodyBottom}
-	side := rect{mapCol.X1 + l.u(columnGap), bodyTop, inner.X1, bodyBottom}
+	keyCol := rect{mapCol.X1 + l.u(keyGap), bodyTop, mapCol.X1 + l.u(keyGap+keyWidth), bodyBottom}
+	side := rect{keyCol.X1 + l.u(columnGap), bodyTop, inner.X1, bodyBottom}
+	entries := l.s.Renderer.Legend(l.opts)
+	if len(entries) == 0 {
+		mapCol.X1 = keyCol.X1
+	}
+	l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
 
-	// The map's view: decided before the legend's height is known, from the
-	// whole map column; refined below once the legend is placed.
-	view, bounds := l.frame(mapCol)
-	c := chooseContent(l.ix, bounds, l.opts, l.s.Focus)
+	view, bounds := l.frame(l.mapRect)
+	mw, mh := int(l.mapRect.W()), int(l.mapRect.H())
+	toPixel := func(p orb.Point) (float64, float64) { return view.ToPixel(mw, mh, p) }
+	c := chooseContent(l.ix, bounds, l.opts, l.s.Focus, toPixel, l.u(calloutSeparation))
 	l.side(side, c)
 	l.opts.Callouts = l.opts.Callouts[:0:0]
 	for _, cl := range l.callouts {
 		l.opts.Callouts = append(l.opts.Callouts, cl.Ref)
 	}
-
-	// Legend above the map, then the map.
-	legendBottom := l.legend(mapCol)
-	mr := rect{mapCol.X0, legendBottom, mapCol.X1, mapCol.Y1}
-	if legendBottom > mapCol.Y0 {
-		mr.Y0 += l.u(12)
-	}
-	l.mapRect = rect{math.Round(mr.X0), math.Round(mr.Y0), math.Round(mr.X1), math.Round(mr.Y1)}
-	view, _ = l.frame(l.mapRect)
-	_ = view
+	l.legend(keyCol, entries)
 	l.drawMap()
 
 	// Footer.
-	l.footer(rect{inner.X0, footerTop, inner.X1, H - l.u(20)}, footSt, full)
+	l.footer(rect{inner.X0, footerTop, inner.X1, H - l.u(20)}, footSt)
 }
 
 // calloutStyle returns the style of a numbered callout disc of diameter d.
 func (l *layout) calloutStyle(d float64) geo.MarkerStyle {
-	return geo.MarkerStyle{Symbol: geo.SymbolCallout, Size: d, Fill: ink, Stroke: paper, StrokeWidth: l.u(1.5)}
+	return geo.MarkerStyle{Symbol: geo.SymbolCallout, Size: d, Fill: geo.InkColor, Stroke: paper, StrokeWidth: l.u(1.5)}
 }
 
 // frame returns the map view for a map of r's size, and the bounds it shows.
@@ -329,7 +335,7 @@ func (l *layout) frame(r rect) (scene.View, orb.Bound) {
 		v = scene.FitView(l.s.Bounds, w, h, 0)
 	case !l.s.Focus.IsZero():
 		if ext, ok := l.focusExtent(); ok {
-			v = scene.FitView(ext, w, h, l.u(48))
+			v = scene.FitView(ext, w, h, l.u(focusPadding))
 		} else {
 			v = rd.HomeView(w, h)
 		}
@@ -377,31 +383,54 @@ func (l *layout) drawMap() {
 	l.pen.fillRect(rect{r.X1, r.Y0, r.X1 + t, r.Y1}, hairline)
 }
 
-// legend flows the legend entries of what the map shows across the top of
-// col and returns the y below them.
-func (l *layout) legend(col rect) float64 {
-	entries := l.s.Renderer.Legend(l.opts)
+// legend lists the legend entries of what the map shows down col, under a
+// "MAP KEY" header: a swatch and a label wrapped to at most keyLabelLines
+// lines. When the list is too long for the column it is set smaller, then
+// shortened to what fits, with a last line saying how many are left out.
+func (l *layout) legend(col rect, entries []scene.LegendEntry) {
 	if len(entries) == 0 {
-		return col.Y0
+		return
 	}
-	st := l.style(regular, 19, ink)
+	st := l.sideStyles()
+	top := l.u(12) + l.pen.lineHeight(st.header) + l.u(8)
 	sw := l.u(22)
-	rowH := l.u(32)
-	gap, pad := l.u(8), l.u(28)
-	x, y := col.X0, col.Y0
-	for _, e := range entries {
-		label := l.pen.ellipsize(e.Label, st, col.W()-sw-gap)
-		w := sw + gap + l.pen.measure(label, st)
-		if x > col.X0 && x+w > col.X1 {
-			x, y = col.X0, y+rowH
-		}
-		swatch := scene.Swatch(e, int(math.Round(sw)))
-		l.pen.image(int(math.Round(x)), int(math.Round(y+(rowH-sw)/2)), swatch)
-		asc := l.pen.ascent(st)
-		l.text(x+sw+gap, y+(rowH-asc)/2-l.u(1), label, st, col)
-		x += w + pad
+	gap := l.u(10)
+	textCol := rect{col.X0 + sw + gap, col.Y0, col.X1, col.Y1}
+	type entry struct {
+		lines []string
+		h     float64
 	}
-	return y + rowH
+	var (
+		es    []entry
+		total float64
+		est   textStyle
+	)
+	for _, size := range []float64{18, 16} {
+		est = l.style(regular, size, ink)
+		es, total = es[:0], top
+		for _, e := range entries {
+			ls, _ := l.pen.block(e.Label, est, textCol.W(), keyLabelLines)
+			h := math.Max(sw, float64(len(ls))*l.pen.lineHeight(est)) + l.u(9)
+			es = append(es, entry{ls, h})
+			total += h
+		}
+		if total <= col.H() {
+			break
+		}
+	}
+	y := l.sectionHeader(col, col.Y0, "MAP KEY", st)
+	for i, e := range entries {
+		left := len(entries) - i
+		if y+es[i].h > col.Y1 || left > 1 && y+es[i].h+l.pen.lineHeight(est) > col.Y1 && total > col.H() {
+			more := fmt.Sprintf("(%d more on the map)", left)
+			l.text(col.X0, y, l.pen.ellipsize(more, est, col.W()), est, col)
+			return
+		}
+		geo.DrawLegendSwatch(l.pen.c, e.Item, geo.Box{X0: col.X0, Y0: y, X1: col.X0 + sw, Y1: y + sw}.Inset(l.u(1)))
+		lh := l.pen.lineHeight(est)
+		l.lines(textCol.X0, y+(math.Min(sw, lh)-lh)/2+(sw-est.Size)/2-l.u(2), es[i].lines, est, textCol)
+		y += es[i].h
+	}
 }
 
 // titleLines returns the title on at most two lines of width w. A title too
@@ -424,7 +453,7 @@ func (l *layout) titleLines(st textStyle, w float64) []string {
 }
 
 // sourceLines returns the footer's numbered list of sources ids on at most
-// footerLines lines of width w. Every source is listed: when the list is too
+// sourceLines lines of width w. Every source is listed: when the list is too
 // long, the titles are shortened (with "…"), never the list.
 func (l *layout) sourceLines(ids []string, st textStyle, w float64) []string {
 	var ls []string
@@ -434,7 +463,7 @@ func (l *layout) sourceLines(ids []string, st textStyle, w float64) []string {
 			parts[i] = "[" + strconv.Itoa(i+1) + "] " + l.citation(id, st, titleW) + "."
 		}
 		var cut bool
-		if ls, cut = l.pen.block("Sources: "+strings.Join(parts, "  "), st, w, footerLines); !cut {
+		if ls, cut = l.pen.block("Sources: "+strings.Join(parts, "  "), st, w, sourceLines); !cut {
 			return ls
 		}
 	}
@@ -453,29 +482,45 @@ func (l *layout) citation(id string, st textStyle, titleW float64) string {
 	return citation(&short)
 }
 
-func (l *layout) footer(r rect, st textStyle, full rect) {
+// footerLines returns the footer's lines: the numbered sources, then the
+// notes (the briefing's data notes, what "†" means when dagger is set, the
+// basemap attribution), which leave room on their last line for the
+// version.
+func (l *layout) footerLines(sources []string, dagger bool, st textStyle, w float64) (src, notes []string) {
+	src = l.sourceLines(sources, st, w)
+	n := l.s.Briefing.Notes
+	if n == "" {
+		n = "Boundaries approximate; background facts are marked."
+	}
+	if dagger {
+		n += " † Background knowledge, not backed by a source excerpt."
+	}
+	n += " Basemap: " + basemap.Attribution + "."
+	notes, _ = l.pen.block(n, st, w-l.versionWidth(st)-l.u(32), noteLines)
+	return src, notes
+}
+
+func (l *layout) version() string {
+	if l.s.Version == "" {
+		return "Briefmap"
+	}
+	return "Briefmap " + l.s.Version
+}
+
+func (l *layout) versionWidth(st textStyle) float64 {
+	st.Weight = bold
+	return l.pen.measure(l.version(), st)
+}
+
+func (l *layout) footer(r rect, st textStyle) {
 	t := math.Max(1, math.Round(l.u(1)))
 	l.pen.fillRect(rect{r.X0, r.Y0, r.X1, r.Y0 + t}, hairline)
-	srcLines := l.sourceLines(l.sources, st, r.W())
-	y := l.lines(r.X0, r.Y0+l.u(12), srcLines, st, r)
-
-	notes := l.s.Briefing.Notes
-	if notes == "" {
-		notes = "Boundaries approximate; background facts are marked."
-	}
-	if l.hasDagger() {
-		notes += " † Background knowledge, not backed by a source excerpt."
-	}
-	notes += " Basemap: " + attribution + "."
-	ver := "Briefmap"
-	if l.s.Version != "" {
-		ver += " " + l.s.Version
-	}
+	src, notes := l.footerLines(l.sources, l.hasDagger(), st, r.W())
+	y := l.lines(r.X0, r.Y0+l.u(12), src, st, r)
+	y = l.lines(r.X0, y, notes, st, r)
 	vst := st
 	vst.Weight = bold
-	vw := l.pen.measure(ver, vst)
-	l.text(r.X1-vw, y, ver, vst, r)
-	l.text(r.X0, y, l.pen.ellipsize(notes, st, r.W()-vw-l.u(32)), st, r)
+	l.text(r.X1-l.versionWidth(st), y-l.pen.lineHeight(st), l.version(), vst, r)
 }
 
 func (l *layout) hasDagger() bool {

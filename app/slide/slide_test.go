@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo/basemap"
@@ -227,7 +229,7 @@ func TestChooseContent(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	c := chooseContent(ix, b.BBox, o, scene.Ref{})
+	c := chooseContent(ix, b.BBox, o, scene.Ref{}, nil, 0)
 	var callouts []string
 	for _, cl := range c.callouts {
 		callouts = append(callouts, cl.Ref.ID+"="+cl.Label)
@@ -235,14 +237,11 @@ func TestChooseContent(t *testing.T) {
 	want := []string{
 		"d-drones=Northern Ally drones",             // high confidence
 		"d-mercs=Mercenaries — Al Jufra (hundreds)", // medium
-		"d-advisers=Patron advisers",                // low
+		"d-advisers=Patron advisers†",               // low; wholly background
 		"terminal=Es Sider — blockaded",             // importance 1 with a status
 	}
 	if !slices.Equal(callouts, want) {
 		t.Errorf("callouts\n got %q\nwant %q", callouts, want)
-	}
-	if !c.callouts[2].Background || c.callouts[0].Background {
-		t.Errorf("background marks: %+v", c.callouts)
 	}
 	var actors []string
 	for _, a := range c.actors {
@@ -275,7 +274,7 @@ func TestChooseContentFocus(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	c := chooseContent(ix, b.BBox, o, scene.Ref{Kind: "actor", ID: "mercs"})
+	c := chooseContent(ix, b.BBox, o, scene.Ref{Kind: "actor", ID: "mercs"}, nil, 0)
 	if c.callouts[0].Ref.ID != "d-mercs" {
 		t.Errorf("first callout %v, want the focus actor's deployment", c.callouts[0].Ref)
 	}
@@ -285,7 +284,7 @@ func TestChooseContentFocus(t *testing.T) {
 	if c.excerpts[0].ID != "x-mercs" {
 		t.Errorf("first excerpt %q, want the focus's", c.excerpts[0].ID)
 	}
-	c = chooseContent(ix, b.BBox, o, scene.Ref{Kind: "place", ID: "airbase"})
+	c = chooseContent(ix, b.BBox, o, scene.Ref{Kind: "place", ID: "airbase"}, nil, 0)
 	if c.callouts[0].Ref.ID != "airbase" {
 		t.Errorf("first callout %v, want the focus place", c.callouts[0].Ref)
 	}
@@ -294,18 +293,46 @@ func TestChooseContentFocus(t *testing.T) {
 	}
 }
 
+// Records whose callouts would fall on one spot share a number and a line.
+func TestCalloutsShareASpot(t *testing.T) {
+	b := fixture()
+	ix := newIndex(b)
+	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
+	// 20 pixels a degree: the drones (13.2E) and the mercenaries' airbase
+	// (16.4E) are far apart; put the advisers next to the drones.
+	b.Deployments[2].Point = &orb.Point{13.25, 32.72}
+	b.Reindex()
+	toPixel := func(p orb.Point) (float64, float64) { return p[0] * 20, -p[1] * 20 }
+	c := chooseContent(ix, b.BBox, o, scene.Ref{}, toPixel, 30)
+	var got []string
+	for _, cl := range c.callouts {
+		got = append(got, cl.Ref.ID+"="+cl.Label)
+	}
+	want := []string{
+		"d-drones=Northern Ally drones; Patron advisers†",
+		"d-mercs=Mercenaries — Al Jufra (hundreds)",
+		"terminal=Es Sider — blockaded",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("callouts\n got %q\nwant %q", got, want)
+	}
+	if refs := c.callouts[0].Refs; len(refs) != 2 || refs[1].ID != "d-advisers" {
+		t.Errorf("first callout's records %v", refs)
+	}
+}
+
 func TestCalloutsHonourLayersAndDate(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: data.MustDate("2021-01-01"), Layers: scene.AllLayers()}
-	c := chooseContent(ix, b.BBox, o, scene.Ref{})
+	c := chooseContent(ix, b.BBox, o, scene.Ref{}, nil, 0)
 	for _, cl := range c.callouts {
 		if cl.Ref.Kind == "deployment" {
 			t.Errorf("deployment %s called out after its validity", cl.Ref.ID)
 		}
 	}
 	o = scene.Options{Date: b.DefaultDate, Layers: scene.Layers{Zones: true}}
-	if c := chooseContent(ix, b.BBox, o, scene.Ref{}); len(c.callouts) != 0 {
+	if c := chooseContent(ix, b.BBox, o, scene.Ref{}, nil, 0); len(c.callouts) != 0 {
 		t.Errorf("callouts with only zones shown: %+v", c.callouts)
 	}
 }
@@ -401,5 +428,29 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 	}
 	if !slices.Equal(names, []string{"file.txt", "slide.png"}) {
 		t.Errorf("folder holds %q after failed exports", names)
+	}
+}
+
+// An excerpt that backs only a lifted blockade does not speak for the
+// terminal after the blockade ends.
+func TestBacksOnDate(t *testing.T) {
+	b := fixture()
+	b.Places[0].Statuses[0].Valid.To = data.MustDate("2020-09-18")
+	b.Places[0].Statuses = append(b.Places[0].Statuses, data.PlaceStatus{Status: "operating", Valid: data.Period{From: data.MustDate("2020-09-19")}})
+	b.Reindex()
+	ix := newIndex(b)
+	e := ix.excerpt("x-blockade")
+	for _, tc := range []struct {
+		id   string
+		date string
+		want bool
+	}{
+		{"terminal", "2020-01-19", true},
+		{"terminal", "2021-01-01", false},
+		{"east-army", "2021-01-01", true}, // not a place: no status to be stale
+	} {
+		if got := ix.backsOn(e, tc.id, data.MustDate(tc.date)); got != tc.want {
+			t.Errorf("backsOn(x-blockade, %s, %s) = %v, want %v", tc.id, tc.date, got, tc.want)
+		}
 	}
 }

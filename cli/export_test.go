@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// pngSize returns the size of the PNG at path.
+func pngSize(t *testing.T, path string) image.Point {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return image.Pt(cfg.Width, cfg.Height)
+}
+
+func TestExportWritesSlide(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+		size image.Point
+	}{
+		{"default.png", nil, image.Pt(1920, 1080)},
+		{"wagner.png", []string{"--focus", "wagner"}, image.Pt(1920, 1080)},
+		{"front-2020.png", []string{"--focus", "z2020-tripoli-front"}, image.Pt(1920, 1080)},
+		{"2023.png", []string{"--date", "2023-09-30", "--focus", "haftar"}, image.Pt(1920, 1080)},
+		{"uhd.png", []string{"--size", "3840x2160"}, image.Pt(3840, 2160)},
+	} {
+		out := filepath.Join(dir, tc.name)
+		code, stdout, stderr := run(append([]string{"export", "-o", out}, tc.args...)...)
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", tc.name, code, stderr)
+		}
+		if strings.TrimSpace(stdout) != out {
+			t.Errorf("%s: stdout %q, want the path", tc.name, stdout)
+		}
+		if got := pngSize(t, out); got != tc.size {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.size)
+		}
+	}
+}
+
+func TestExportDefaultNameAndDeterminism(t *testing.T) {
+	t.Chdir(t.TempDir())
+	code, stdout, stderr := run("export")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	const want = "libya-briefing-2020-01-19.png"
+	if strings.TrimSpace(stdout) != want {
+		t.Errorf("stdout %q, want %q", stdout, want)
+	}
+	first, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run("export", "--date", "2020-01-19", "-o", "again.png"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	again, err := os.ReadFile("again.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again) {
+		t.Error("two exports of the same slide differ")
+	}
+}
+
+func TestExportErrors(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "keep.png")
+	if err := os.WriteFile(existing, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string // in the first line of stderr
+	}{
+		{"bad size", []string{"--size", "800x600"}, ExitUsage, `--size "800x600": must be 1920x1080 or 3840x2160`},
+		{"unknown focus", []string{"--focus", "atlantis"}, ExitInput, `--focus "atlantis"`},
+		{"bad date", []string{"--date", "2020-13-01"}, ExitInput, "--date"},
+		{"unknown flag", []string{"--colour", "red"}, ExitUsage, "flag provided but not defined"},
+		{"extra argument", []string{"now"}, ExitUsage, `unexpected argument "now"`},
+		{"missing briefing", []string{"--briefing", filepath.Join(dir, "nope")}, ExitInput, "nope"},
+		{"unwritable folder", []string{"-o", filepath.Join(dir, "no", "such", "folder", "x.png")}, ExitInput, "cannot write"},
+		{"folder is a file", []string{"-o", filepath.Join(existing, "x.png")}, ExitInput, "cannot write"},
+	} {
+		args := append([]string{"export"}, tc.args...)
+		if !slices.Contains(tc.args, "-o") {
+			args = append(args, "-o", filepath.Join(dir, "out.png"))
+		}
+		code, stdout, stderr := run(args...)
+		if code != tc.code {
+			t.Errorf("%s: exit %d, want %d (stderr %q)", tc.name, code, tc.code, stderr)
+		}
+		first, _, _ := strings.Cut(stderr, "\n")
+		if !strings.Contains(first, tc.want) || !strings.HasPrefix(first, "briefmap: ") {
+			t.Errorf("%s: stderr first line %q, want it to name %q", tc.name, first, tc.want)
+		}
+		if tc.code == ExitInput && strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+			t.Errorf("%s: stderr is not one line: %q", tc.name, stderr)
+		}
+		if stdout != "" {
+			t.Errorf("%s: stdout %q", tc.name, stdout)
+		}
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 || ents[0].Name() != "keep.png" {
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		t.Errorf("folder holds %q after failed exports, want only keep.png", names)
+	}
+	if bs, _ := os.ReadFile(existing); string(bs) != "old" {
+		t.Errorf("keep.png changed to %q", bs)
+	}
+}
