@@ -155,17 +155,15 @@ func labelStyle(size float64, weight geo.Weight, ratio float64) geo.TextStyle {
 	return geo.TextStyle{Size: size * ratio, Weight: weight, Color: geo.InkColor, Halo: geo.HaloColor, HaloWidth: 2 * ratio}
 }
 
-// placePriority orders labels: important cities first, then terminals,
-// airbases and fields, then small towns.
+// placePriority orders labels: the main cities first (a reader finds
+// their way by them), then terminals, airbases and fields, then small towns.
 func placePriority(p *data.Place) int {
-	base := 40
+	rank := 3 - clampInt(p.Importance, 1, 3) // 2 for the most important
 	switch p.Kind {
 	case data.City, data.Port, data.OtherPlace:
-		base = 30
-	case data.OilTerminal:
-		base = 35
+		return 40 + 30*rank
 	}
-	return base + 20*(3-clampInt(p.Importance, 1, 3))
+	return 45 + 15*rank
 }
 
 func clampInt(v, lo, hi int) int {
@@ -194,7 +192,7 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 			}
 		}
 	}
-	for _, p := range r.visiblePlaces(o) {
+	for _, p := range r.declutter(t, r.visiblePlaces(o), o) {
 		m := &geo.Marker{Key: Ref{KindPlace, p.ID}.Key(), Name: p.Name, Point: p.Point, Style: placeStyle(p, d, ratio)}
 		if o.Layers.Labels {
 			m.Label = p.Name
@@ -308,6 +306,55 @@ func (r *Renderer) visiblePlaces(o Options) []*data.Place {
 	return out
 }
 
+// declutter drops the symbols of places that would sit on a more important
+// place's symbol at this zoom (Mitiga airport on Tripoli at national scale),
+// the cartographer's generalisation: they come back as the user zooms in.
+// A place that is selected, hovered, highlighted or called out always stays.
+// The result keeps places' order.
+func (r *Renderer) declutter(t *geo.Transformer, places []*data.Place, o Options) []*data.Place {
+	keep := map[string]bool{}
+	for _, ref := range append(append([]Ref{o.Selected, o.Hovered}, o.Highlight...), o.Callouts...) {
+		if ref.Kind == KindPlace {
+			keep[ref.ID] = true
+		}
+	}
+	byPriority := append([]*data.Place(nil), places...)
+	sort.SliceStable(byPriority, func(i, j int) bool {
+		pi, pj := keep[byPriority[i].ID], keep[byPriority[j].ID]
+		if pi != pj {
+			return pi
+		}
+		return placePriority(byPriority[i]) > placePriority(byPriority[j])
+	})
+	type disc struct{ x, y, r float64 }
+	var kept []disc
+	drop := map[string]bool{}
+	ratio := o.ratio()
+	for _, p := range byPriority {
+		x, y := t.ToPixel(p.Point)
+		rad := placeStyle(p, o.Date, ratio).Size / 2
+		clash := false
+		for _, k := range kept {
+			if math.Hypot(x-k.x, y-k.y) < 0.8*(rad+k.r) {
+				clash = true
+				break
+			}
+		}
+		if clash && !keep[p.ID] {
+			drop[p.ID] = true
+			continue
+		}
+		kept = append(kept, disc{x, y, rad})
+	}
+	out := places[:0:0]
+	for _, p := range places {
+		if !drop[p.ID] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // deploymentPoints returns where deployment dep's markers go: its points,
 // each nudged off the place symbol it shares (several deployments at one
 // airbase fan out around it).
@@ -316,7 +363,7 @@ func (r *Renderer) deploymentPoints(t *geo.Transformer, dep *data.Deployment, ra
 	out := make([]orb.Point, 0, len(pts))
 	for _, p := range pts {
 		slot := r.slotAt(dep, p)
-		angle := (-40 + 55*float64(slot)) * math.Pi / 180
+		angle := (-20 - 50*float64(slot)) * math.Pi / 180 // below-right, then round underneath: labels go above
 		x, y := t.ToPixel(p)
 		rad := 15 * ratio
 		out = append(out, t.ToLonLat(x+rad*math.Cos(angle), y-rad*math.Sin(angle)))

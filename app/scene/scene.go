@@ -9,6 +9,7 @@ package scene
 
 import (
 	"image"
+	"math"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -160,8 +161,11 @@ func (r *Renderer) Briefing() *data.Briefing { return r.b }
 func (r *Renderer) Basemap() *basemap.Basemap { return r.base }
 
 // HomeView returns the view that frames the briefing's bounding box in a
-// w×h map.
-func (r *Renderer) HomeView(w, h int) View { return FitView(r.b.BBox, w, h, 16) }
+// w×h map, with room around it for the labels of places on its edge.
+func (r *Renderer) HomeView(w, h int) View {
+	pad := math.Max(24, math.Min(float64(w), float64(h))/20)
+	return FitView(r.b.BBox, w, h, pad)
+}
 
 // Map returns the geo.Map that draws view v of a w×h map with options o.
 func (r *Renderer) Map(w, h int, v View, o Options) *geo.Map {

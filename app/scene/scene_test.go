@@ -309,3 +309,29 @@ func BenchmarkPick(b *testing.B) {
 		r.Pick(1280, 800, v, o, x, y)
 	}
 }
+
+func TestDeclutterDropsSymbolsOnMoreImportantOnes(t *testing.T) {
+	r := newRenderer(t)
+	const w, h = 1280, 800
+	names := func(v View, o Options) map[string]bool {
+		got := map[string]bool{}
+		for _, p := range r.declutter(v.transformer(w, h), r.visiblePlaces(o), o) {
+			got[p.ID] = true
+		}
+		return got
+	}
+	o := Options{Date: d2020, Layers: AllLayers()}
+	home := names(r.HomeView(w, h), o)
+	if !home["tripoli"] || home["mitiga"] {
+		t.Errorf("national view: tripoli %v, mitiga %v; want Tripoli kept over Mitiga", home["tripoli"], home["mitiga"])
+	}
+	p, _ := r.Briefing().Place("tripoli")
+	close := names(View{Centre: p.Point, Zoom: 10}, o)
+	if !close["tripoli"] || !close["mitiga"] {
+		t.Errorf("zoomed in: tripoli %v, mitiga %v; want both", close["tripoli"], close["mitiga"])
+	}
+	o.Selected = Ref{KindPlace, "mitiga"}
+	if sel := names(r.HomeView(w, h), o); !sel["mitiga"] {
+		t.Error("a selected place is decluttered away")
+	}
+}
