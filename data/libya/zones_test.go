@@ -134,7 +134,7 @@ func TestZoneCoverage(t *testing.T) {
 	if len(points) < 50000 {
 		t.Fatalf("only %d grid points inside Libya: the border file looks wrong", len(points))
 	}
-	for _, d := range []data.Date{berlin, interval, moscow} {
+	for _, d := range []data.Date{data.MustDate("2019-10-01"), berlin, interval, moscow} {
 		var held, contested []boundedZone
 		for _, z := range b.ZonesOn(d) {
 			bz := boundedZone{z, newArea(z.Geometry)}
@@ -198,6 +198,31 @@ func TestZoneCoverage(t *testing.T) {
 			if len(pts) == 0 || float64(inside) < 0.99*float64(len(pts)) || overlaps == 0 {
 				t.Errorf("%v: contested %s: %d sample points, %d inside Libya, %d in controlled zones", d, c.ID, len(pts), inside, overlaps)
 			}
+		}
+	}
+}
+
+// TestNoGapsInTime checks, day by day from the first zone (27 June 2019) to
+// the end of 2024, that the controlled zones valid on each day add up to
+// Libya's area: a gap or an overlap between two periods' validity shows up
+// as a day with too little or too much.
+func TestNoGapsInTime(t *testing.T) {
+	b := load(t)
+	libya := geo.Area(border(t))
+	areas := map[string]float64{}
+	for _, z := range b.Zones {
+		areas[z.ID] = geo.Area(z.Geometry)
+	}
+	for day := data.MustDate("2019-06-27").Time(); day.Year() < 2025; day = day.AddDate(0, 0, 1) {
+		d := data.Date{Year: day.Year(), Month: day.Month(), Day: day.Day()}
+		sum := 0.0
+		for _, z := range b.ZonesOn(d) {
+			if !z.Contested() {
+				sum += areas[z.ID]
+			}
+		}
+		if math.Abs(sum/libya-1) > 0.005 {
+			t.Errorf("%v: controlled zones cover %.1f%% of Libya's area", d, 100*sum/libya)
 		}
 	}
 }

@@ -40,7 +40,7 @@ func run(out string, w int, box string) error {
 	if err != nil {
 		return err
 	}
-	dates := []data.Date{data.MustDate("2020-01-19"), data.MustDate("2020-09-01"), data.MustDate("2023-09-30")}
+	dates := []data.Date{data.MustDate("2019-10-01"), data.MustDate("2020-01-19"), data.MustDate("2020-09-01"), data.MustDate("2023-09-30")}
 	bound := b.BBox
 	if box != "" {
 		var v [4]float64
