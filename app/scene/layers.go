@@ -134,8 +134,8 @@ var whatSymbols = map[string]geo.Symbol{
 
 // whatNames are the legend names of what is deployed.
 var whatNames = map[string]string{
-	"drones":      "Drones",
-	"aircraft":    "Aircraft and drones",
+	"drones":      "Drones and aircraft",
+	"aircraft":    "Drones and aircraft",
 	"air-defence": "Air defence",
 	"troops":      "Troops and advisers",
 	"advisers":    "Troops and advisers",
@@ -573,24 +573,21 @@ func (r *Renderer) Legend(o Options) []LegendEntry {
 		symbol("City or town", placeStyle(&data.Place{Kind: data.City, Importance: 1}, d, 1))
 	}
 	if o.Layers.Deployments {
-		type key struct{ colour, what string }
-		seen := map[key]bool{}
+		// One entry per kind of force, in grey: the colour of a force's
+		// symbol is the side it backs, as in the zones' entries above.
+		seen := map[string]bool{}
 		for _, dep := range b.DeploymentsOn(d) {
-			side := sideOf(b, dep)
 			what := whatNames[dep.What]
 			if what == "" {
-				what = "Forces"
+				what = "Other forces"
 			}
-			k := key{side, what}
-			if seen[k] {
+			if seen[what] {
 				continue
 			}
-			seen[k] = true
-			label := what
-			if side != "" {
-				label += ", backing " + sideName(b, side)
-			}
-			symbol(label, deploymentStyle(b, dep, 1))
+			seen[what] = true
+			st := deploymentStyle(b, dep, 1)
+			st.Fill = neutralColour
+			symbol(what, st)
 		}
 	}
 	if o.Layers.Ranges {
@@ -603,27 +600,6 @@ func (r *Renderer) Legend(o Options) []LegendEntry {
 		}
 	}
 	return out
-}
-
-// sideOf returns the side a deployment fights for.
-func sideOf(b *data.Briefing, dep *data.Deployment) string {
-	id := dep.Supports
-	if id == "" {
-		id = dep.Actor
-	}
-	if a, ok := b.Actor(id); ok {
-		return a.Side
-	}
-	return ""
-}
-
-func sideName(b *data.Briefing, id string) string {
-	for _, s := range b.Sides {
-		if s.ID == id {
-			return s.Name
-		}
-	}
-	return id
 }
 
 // Swatch draws a legend entry's swatch in a transparent px×px image, with
