@@ -14,9 +14,7 @@ func benchRender(b *testing.B, w, h int) {
 	m.RenderTo(dst)
 	b.ReportAllocs()
 	b.ResetTimer()
-	for b.Loop() {
-		m.RenderTo(dst)
-	}
+	reportCPU(b, func() { m.RenderTo(dst) })
 }
 
 // BenchmarkRender1920 renders the Libya-like fixture (basemap, six areas
@@ -36,9 +34,7 @@ func BenchmarkRenderOverlay1920(b *testing.B) {
 	m.RenderTo(dst)
 	b.ReportAllocs()
 	b.ResetTimer()
-	for b.Loop() {
-		m.RenderTo(dst)
-	}
+	reportCPU(b, func() { m.RenderTo(dst) })
 }
 
 // BenchmarkBasemap1920 draws the basemap alone at 1920×1080.
@@ -48,9 +44,7 @@ func BenchmarkBasemap1920(b *testing.B) {
 	dst := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	b.ReportAllocs()
 	b.ResetTimer()
-	for b.Loop() {
-		m.RenderTo(dst)
-	}
+	reportCPU(b, func() { m.RenderTo(dst) })
 }
 
 // BenchmarkPick picks at a spread of pixels of the 1920×1080 fixture.
@@ -65,11 +59,11 @@ func BenchmarkPick(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	i := 0
-	for b.Loop() {
+	reportCPU(b, func() {
 		p := pts[i%len(pts)]
 		m.Pick(p[0], p[1])
 		i++
-	}
+	})
 }
 
 // BenchmarkPlaceLabels places 100 random labels in a 1920×1080 frame with
@@ -79,9 +73,7 @@ func BenchmarkPlaceLabels(b *testing.B) {
 	frame := Box{X1: 1920, Y1: 1080}
 	b.ReportAllocs()
 	b.ResetTimer()
-	for b.Loop() {
-		PlaceLabels(reqs, frame, obstacles)
-	}
+	reportCPU(b, func() { PlaceLabels(reqs, frame, obstacles) })
 }
 
 func benchPNG(b *testing.B, level png.CompressionLevel) {
@@ -91,12 +83,12 @@ func benchPNG(b *testing.B, level png.CompressionLevel) {
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	b.ResetTimer()
-	for b.Loop() {
+	reportCPU(b, func() {
 		buf.Reset()
 		if err := enc.Encode(&buf, img); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 	b.ReportMetric(float64(buf.Len()), "bytes")
 }
 

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -29,6 +30,8 @@ type Canvas struct {
 	clip   PixelPath    // scratch clipped path
 	dash   []orb.Point  // scratch dash piece
 	ring   orb.Ring     // scratch ring for clipping
+	tile   PixelPath    // scratch path of one tile of a stroke
+	tiles  [][]int32    // stroke pieces per tile
 }
 
 // NewCanvas returns a Canvas drawing into dst with fonts (which may be nil
@@ -232,13 +235,15 @@ func (c *Canvas) HatchPath(p *PixelPath, h Hatch) {
 }
 
 // coverageTable holds, for each 8-bit coverage m, the 8.8 fixed-point
-// factors of compositing a colour at that coverage: a channel becomes
-// (v·keep + add) >> 8. Tables make the per-pixel work a multiply and an
-// add, with no division.
+// factors of compositing a colour at that coverage: a channel v becomes
+// (v·keep + add) >> 8, computed two channels at a time (R and B, then G and
+// A, in the lanes of a uint32). Tables make the per-pixel work two
+// multiplies and two adds, with no division.
 type coverageTable struct {
-	keep    [256]uint32
-	r, g, b [256]uint32
-	a       [256]uint32 // alpha·coverage in 0.8 fixed point (0…256)
+	keep   [256]uint32
+	addRB  [256]uint32 // R in bits 0–15, B in bits 16–31
+	addGA  [256]uint32 // G in bits 0–15, A in bits 16–31
+	opaque [256]bool   // the result is the colour itself
 }
 
 func (t *coverageTable) set(col color.NRGBA) {
@@ -248,45 +253,90 @@ func (t *coverageTable) set(col color.NRGBA) {
 	pb := uint32(col.B) * uint32(col.A) / 255
 	for m := range 256 {
 		k := uint32(col.A) * uint32(m) // alpha·coverage, 0…255²
-		// keep rounds down and the colour terms round down then add
-		// 127/256, so v·keep + add never exceeds 255.996·256.
-		t.keep[m] = 256 - (k*256+65024)/65025
-		t.r[m] = pr*uint32(m)*256/255 + 127
-		t.g[m] = pg*uint32(m)*256/255 + 127
-		t.b[m] = pb*uint32(m)*256/255 + 127
-		t.a[m] = (k*256 + 32512) / 65025 // alpha·coverage·256, rounded
+		// keep is rounded and the colour terms round down then add
+		// 127/256, so v·keep + add stays below 255·256 + 255: no lane
+		// overflows into the next.
+		t.keep[m] = 256 - (k*256+32512)/65025
+		r := pr*uint32(m)*256/255 + 127
+		g := pg*uint32(m)*256/255 + 127
+		b := pb*uint32(m)*256/255 + 127
+		a := k*256/255 + 127
+		t.addRB[m] = r | b<<16
+		t.addGA[m] = g | a<<16
+		t.opaque[m] = k == 255*255
 	}
 }
 
+// blendPixel composites table entry m over pixel p (RGBA, little-endian
+// bytes). An opaque pixel stays opaque.
+func (t *coverageTable) blendPixel(p uint32, m uint8) uint32 {
+	k := t.keep[m]
+	rb := ((p&0x00ff00ff)*k + t.addRB[m]) >> 8 & 0x00ff00ff
+	ga := (((p>>8)&0x00ff00ff)*k + t.addGA[m]) & 0xff00ff00
+	out := rb | ga
+	if p >= 0xff000000 {
+		out |= 0xff000000
+	}
+	return out
+}
+
 // paintCoverage composites col through the scratch mask onto the image
-// rectangle r (absolute coordinates), skipping uncovered pixels.
+// rectangle r (absolute coordinates), skipping uncovered pixels eight at a
+// time.
 func (c *Canvas) paintCoverage(r image.Rectangle, col color.NRGBA) {
 	if col.A == 0 {
 		return
 	}
 	var t coverageTable
 	t.set(col)
-	opaque := col.A == 0xff
+	solid := uint32(col.R) | uint32(col.G)<<8 | uint32(col.B)<<16 | 0xff000000
+	solid2 := uint64(solid) | uint64(solid)<<32
+	// Two fully covered pixels at a time, in the four 16-bit lanes of a
+	// uint64.
+	k2 := uint64(t.keep[255])
+	rb2 := uint64(t.addRB[255]&0xffff) | uint64(t.addRB[255]>>16)<<16
+	rb2 |= rb2 << 32
+	ga2 := uint64(t.addGA[255]&0xffff) | uint64(t.addGA[255]>>16)<<16
+	ga2 |= ga2 << 32
+	const lanes = 0x00ff00ff00ff00ff
 	w := r.Dx()
 	for y := 0; y < r.Dy(); y++ {
 		mrow := c.mask.Pix[y*c.mask.Stride : y*c.mask.Stride+w]
 		off := c.dst.PixOffset(r.Min.X, r.Min.Y+y)
 		drow := c.dst.Pix[off : off+4*w]
-		for x, m := range mrow {
+		for x := 0; x < w; x++ {
+			if x+8 <= w && binary.LittleEndian.Uint64(mrow[x:x+8]) == 0 {
+				x += 7
+				continue
+			}
+			if x+2 <= w && mrow[x] == 0xff && mrow[x+1] == 0xff {
+				px := drow[4*x : 4*x+8 : 4*x+8]
+				if t.opaque[0xff] {
+					binary.LittleEndian.PutUint64(px, solid2)
+				} else {
+					q := binary.LittleEndian.Uint64(px)
+					out := ((q&lanes)*k2+rb2)>>8&lanes | (((q>>8)&lanes)*k2+ga2)&^lanes
+					if q&0xff000000 == 0xff000000 {
+						out |= 0xff000000
+					}
+					if q>>56 == 0xff {
+						out |= 0xff << 56
+					}
+					binary.LittleEndian.PutUint64(px, out)
+				}
+				x++
+				continue
+			}
+			m := mrow[x]
 			if m == 0 {
 				continue
 			}
 			px := drow[4*x : 4*x+4 : 4*x+4]
-			if m == 0xff && opaque {
-				px[0], px[1], px[2], px[3] = col.R, col.G, col.B, 0xff
+			if t.opaque[m] {
+				binary.LittleEndian.PutUint32(px, solid)
 				continue
 			}
-			k := t.keep[m]
-			px[0] = uint8((uint32(px[0])*k + t.r[m]) >> 8)
-			px[1] = uint8((uint32(px[1])*k + t.g[m]) >> 8)
-			px[2] = uint8((uint32(px[2])*k + t.b[m]) >> 8)
-			// Alpha grows towards 255 and stays there: opaque stays opaque.
-			px[3] += uint8(((255-uint32(px[3]))*t.a[m] + 128) >> 8)
+			binary.LittleEndian.PutUint32(px, t.blendPixel(binary.LittleEndian.Uint32(px), m))
 		}
 	}
 }
@@ -298,21 +348,32 @@ func (c *Canvas) paintHatch(r image.Rectangle, h Hatch) {
 	// Distance across the lines: the normal of direction (cos a, −sin a).
 	nx, ny := math.Sin(a), math.Cos(a)
 	half := h.Width / 2
+	sp := h.Spacing
 	cr, cg, cb, ca := premul(h.Color)
 	local := r.Sub(c.dst.Rect.Min)
-	inv := 1 / h.Spacing
+	w := r.Dx()
 	for y := 0; y < r.Dy(); y++ {
 		py := float64(local.Min.Y+y) + 0.5
-		mrow := c.mask.Pix[y*c.mask.Stride : y*c.mask.Stride+r.Dx()]
+		mrow := c.mask.Pix[y*c.mask.Stride : y*c.mask.Stride+w]
 		drow := c.dst.Pix[c.dst.PixOffset(r.Min.X, r.Min.Y+y):]
-		for x, m := range mrow {
+		// f is the position across the lines modulo the spacing, stepped
+		// along the row.
+		d := (float64(local.Min.X)+0.5)*nx + py*ny
+		f := d - sp*math.Floor(d/sp)
+		for x := 0; x < w; x, f = x+1, f+nx {
+			if f >= sp {
+				f -= sp
+			} else if f < 0 {
+				f += sp
+			}
+			m := mrow[x]
 			if m == 0 {
 				continue
 			}
-			px := float64(local.Min.X+x) + 0.5
-			d := px*nx + py*ny
-			f := d - h.Spacing*math.Floor(d*inv)
-			dist := math.Min(f, h.Spacing-f)
+			dist := f
+			if sp-f < dist {
+				dist = sp - f
+			}
 			cov := half + 0.5 - dist
 			if cov <= 0 {
 				continue
@@ -320,8 +381,7 @@ func (c *Canvas) paintHatch(r image.Rectangle, h Hatch) {
 			if cov > 1 {
 				cov = 1
 			}
-			k := uint32(cov * float64(m) * 257)
-			blend(drow[4*x:4*x+4], cr, cg, cb, ca, k)
+			blend(drow[4*x:4*x+4], cr, cg, cb, ca, uint32(cov*float64(m)*257))
 		}
 	}
 }

@@ -1,32 +1,38 @@
 package geo
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"testing"
 )
 
 // TestCoverageTableNoOverflow composites every colour alpha and coverage
-// over extreme backgrounds: no channel may wrap, and the result must be
-// within 1 of the exact value.
+// over extreme backgrounds: no channel may wrap into its neighbour, the
+// result must be within 1 of the exact value, and opaque stays opaque.
 func TestCoverageTableNoOverflow(t *testing.T) {
 	for _, a := range []uint8{1, 64, 127, 128, 200, 254, 255} {
-		for _, v := range []uint8{0, 255} {
-			col := color.NRGBA{255, 0, 128, a}
-			var tab coverageTable
-			tab.set(col)
-			for m := 0; m < 256; m++ {
-				k := tab.keep[m]
-				got := (uint32(v)*k + tab.r[m]) >> 8
-				alpha := float64(a) / 255 * float64(m) / 255
-				want := float64(v)*(1-alpha) + 255*float64(a)/255*float64(m)/255
-				if got > 255 || float64(got)+1.01 < want || float64(got) > want+1.01 {
-					t.Fatalf("a=%d v=%d m=%d: got %d, want %.2f", a, v, m, got, want)
-				}
-				ga := uint32(v) + ((255-uint32(v))*tab.a[m]+128)>>8
-				wantA := float64(v)*(1-alpha) + 255*alpha
-				if ga > 255 || float64(ga)+1.01 < wantA || float64(ga) > wantA+1.01 || (v == 255 && ga != 255) {
-					t.Fatalf("alpha a=%d v=%d m=%d: got %d, want %.2f", a, v, m, ga, wantA)
+		for _, v := range []uint8{0, 1, 128, 254, 255} {
+			for _, bgA := range []uint8{v, 255} {
+				col := color.NRGBA{255, 0, 128, a}
+				var tab coverageTable
+				tab.set(col)
+				for m := 0; m < 256; m++ {
+					p := uint32(v) | uint32(v)<<8 | uint32(v)<<16 | uint32(bgA)<<24
+					out := tab.blendPixel(p, uint8(m))
+					alpha := float64(a) / 255 * float64(m) / 255
+					for ch, src := range []float64{255, 0, 128 * float64(a) / 255 / (float64(a) / 255)} {
+						got := float64(out >> (8 * ch) & 0xff)
+						want := float64(v)*(1-alpha) + src*alpha
+						if got+1.5 < want || got > want+1.5 || got > 255 {
+							t.Fatalf("a=%d v=%d m=%d channel %d: got %v, want %.2f", a, v, m, ch, got, want)
+						}
+					}
+					gotA := float64(out >> 24)
+					wantA := float64(bgA)*(1-alpha) + 255*alpha
+					if gotA+1.5 < wantA || gotA > wantA+1.5 || (bgA == 255 && gotA != 255) {
+						t.Fatalf("alpha a=%d bg=%d m=%d: got %v, want %.2f", a, bgA, m, gotA, wantA)
+					}
 				}
 			}
 		}
@@ -97,6 +103,42 @@ func TestDash(t *testing.T) {
 	for x, want := range map[int]bool{5: true, 15: false, 25: true, 35: false, 95: false} {
 		if got := img.RGBAAt(x, 5).A > 200; got != want {
 			t.Errorf("x=%d: inked=%v, want %v", x, got, want)
+		}
+	}
+}
+
+// TestPaintCoveragePairs: the two-pixel path gives the same pixels as the
+// one-pixel path.
+func TestPaintCoveragePairs(t *testing.T) {
+	for _, col := range []color.NRGBA{{10, 200, 30, 255}, {200, 100, 50, 77}, {0, 0, 0, 1}} {
+		img := image.NewRGBA(image.Rect(0, 0, 9, 3))
+		for i := range img.Pix {
+			img.Pix[i] = uint8(i * 37)
+		}
+		for y := 0; y < 3; y++ {
+			img.Pix[y*img.Stride+3] = 0xff // pixel (0,y) opaque
+			img.Pix[y*img.Stride+7] = 0xff // pixel (1,y) opaque
+		}
+		want := image.NewRGBA(img.Rect)
+		var tab coverageTable
+		tab.set(col)
+		for i := 0; i < len(img.Pix); i += 4 {
+			p := binary.LittleEndian.Uint32(img.Pix[i:])
+			binary.LittleEndian.PutUint32(want.Pix[i:], tab.blendPixel(p, 0xff))
+			if col.A == 0xff {
+				copy(want.Pix[i:], []uint8{col.R, col.G, col.B, 0xff})
+			}
+		}
+		c := NewCanvas(img, nil)
+		c.mask = alphaScratch(nil, 9, 3)
+		for i := range c.mask.Pix {
+			c.mask.Pix[i] = 0xff
+		}
+		c.paintCoverage(img.Rect, col)
+		for i := range img.Pix {
+			if img.Pix[i] != want.Pix[i] {
+				t.Fatalf("colour %v: byte %d = %d, want %d", col, i, img.Pix[i], want.Pix[i])
+			}
 		}
 	}
 }

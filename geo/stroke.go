@@ -47,7 +47,58 @@ func (c *Canvas) StrokePath(p *PixelPath, st Stroke) {
 		}
 		outlinePolyline(&c.stroke, pts, hw, st.Round, s.closed, cull)
 	}
+	if st.Color.A == 0xff {
+		c.fillTiled(&c.stroke, st.Color)
+		return
+	}
 	c.FillPath(&c.stroke, st.Color)
+}
+
+// strokeTile is the side in pixels of the tiles fillTiled groups pieces by.
+const strokeTile = 96
+
+// fillTiled fills the pieces (subpaths) of p with an opaque colour in one
+// pass per tile of the canvas, each piece in the tile of its first point,
+// so that a long thin outline costs about its own area rather than its
+// bounding box's. Where pieces of two tiles overlap, antialiased edges are
+// composited twice, which an opaque colour hides; translucent colours must
+// use FillPath.
+func (c *Canvas) fillTiled(p *PixelPath, col color.NRGBA) {
+	bb := p.Bounds().Intersect(c.Frame())
+	if bb.Empty() {
+		return
+	}
+	if bb.W()*bb.H() <= 4*strokeTile*strokeTile {
+		c.FillPath(p, col)
+		return
+	}
+	x0, y0 := bb.X0, bb.Y0
+	cols := int(bb.W()/strokeTile) + 1
+	rows := int(bb.H()/strokeTile) + 1
+	if cap(c.tiles) < cols*rows {
+		c.tiles = make([][]int32, cols*rows)
+	}
+	c.tiles = c.tiles[:cols*rows]
+	for i := range c.tiles {
+		c.tiles[i] = c.tiles[i][:0]
+	}
+	for i, s := range p.subs {
+		q := p.pts[s.start]
+		cx := max(0, min(cols-1, int((q[0]-x0)/strokeTile)))
+		cy := max(0, min(rows-1, int((q[1]-y0)/strokeTile)))
+		c.tiles[cy*cols+cx] = append(c.tiles[cy*cols+cx], int32(i))
+	}
+	for _, pieces := range c.tiles {
+		if len(pieces) == 0 {
+			continue
+		}
+		c.tile.Reset()
+		for _, i := range pieces {
+			s := p.subs[i]
+			c.tile.AddRing(p.pts[s.start:s.end])
+		}
+		c.FillPath(&c.tile, col)
+	}
 }
 
 // validDash reports whether pattern d can be walked: an even, non-empty
