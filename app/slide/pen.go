@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/image/font"
 
-	"github.com/briefmap/briefmap/assets"
 	"github.com/briefmap/briefmap/geo"
 )
 
@@ -52,8 +51,8 @@ type pen struct {
 	unit float64
 }
 
-func newPen(dst *image.RGBA, fonts *assets.Fonts, unit float64) *pen {
-	return &pen{c: geo.NewCanvas(dst, fonts), dst: dst, unit: unit}
+func newPen(dst *image.RGBA, faces *geo.FaceCache, unit float64) *pen {
+	return &pen{c: geo.NewCanvasFaces(dst, faces), dst: dst, unit: unit}
 }
 
 // measure returns the advance width of s in pixels.

@@ -64,7 +64,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/app/scene"
-	"github.com/briefmap/briefmap/assets"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
@@ -192,10 +191,6 @@ func newLayout(s Spec) (*layout, error) {
 	if s.Size.X*9 != s.Size.Y*16 || s.Size.X < 960 || s.Size.X > 7680 {
 		return nil, fmt.Errorf("slide: size %dx%d is not 16:9 between 960x540 and 7680x4320", s.Size.X, s.Size.Y)
 	}
-	fonts, err := assets.LoadFonts()
-	if err != nil {
-		return nil, err
-	}
 	o := s.Options
 	if o.Date.IsZero() {
 		o.Date = s.Briefing.DefaultDate
@@ -211,10 +206,10 @@ func newLayout(s Spec) (*layout, error) {
 	}
 	dst := image.NewRGBA(image.Rectangle{Max: s.Size})
 	l := &layout{
-		s: s, ix: newIndex(s.Briefing), dst: dst, pen: newPen(dst, fonts, float64(s.Size.X)/float64(HD.X)),
+		s: s, ix: newIndex(s.Briefing), dst: dst, pen: newPen(dst, rendererFaces(s.Renderer), float64(s.Size.X)/float64(HD.X)),
 		scale: float64(s.Size.X) / float64(HD.X), W: float64(s.Size.X), H: float64(s.Size.Y), opts: o,
 	}
-	l.pen.c.Clear(paper)
+	fill(dst, paper)
 	return l, nil
 }
 
@@ -368,13 +363,33 @@ func (l *layout) focusExtent() (orb.Bound, bool) {
 	return ext, true
 }
 
+// rendererFaces returns the font faces the renderer draws the map with, so
+// the slide shares their parsed glyph and kerning caches.
+func rendererFaces(r *scene.Renderer) *geo.FaceCache {
+	// A map with nothing on it is the way to reach them (scene has no
+	// accessor): building it draws nothing.
+	return r.Map(1, 1, scene.View{}, scene.Options{}).Faces
+}
+
+// fill paints every pixel of dst with c, by doubling copies.
+func fill(dst *image.RGBA, c color.NRGBA) {
+	pix := dst.Pix
+	if len(pix) < 4 {
+		return
+	}
+	pix[0], pix[1], pix[2], pix[3] = c.R, c.G, c.B, c.A // c is opaque: premultiplied alike
+	for n := 4; n < len(pix); n *= 2 {
+		copy(pix[n:], pix[:n])
+	}
+}
+
+// drawMap draws the map straight into the slide, through the same
+// geo.Map the window draws.
 func (l *layout) drawMap() {
 	r := l.mapRect
 	w, h := int(r.W()), int(r.H())
-	img := l.s.Renderer.Render(w, h, l.view, l.opts)
-	if img != nil {
-		l.pen.image(int(r.X0), int(r.Y0), img)
-	}
+	m := l.s.Renderer.Map(w, h, l.view, l.opts)
+	m.RenderTo(l.dst.SubImage(r.image()).(*image.RGBA))
 	// A hairline frame.
 	t := math.Max(1, math.Round(l.u(1)))
 	l.pen.fillRect(rect{r.X0 - t, r.Y0 - t, r.X1 + t, r.Y0}, hairline)
