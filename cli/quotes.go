@@ -1,8 +1,118 @@
 package cli
 
-import "errors"
+import (
+	"fmt"
+	"io"
+	"strings"
 
-// runQuotes is not written yet; the helper that owns this file replaces it.
+	"github.com/briefmap/briefmap/data"
+)
+
+// quote is one excerpt in quotes --json.
+type quote struct {
+	ID        string   `json:"id"`
+	Source    string   `json:"source"`
+	Publisher string   `json:"publisher"`
+	Date      string   `json:"date"`
+	Text      string   `json:"text"`
+	About     []string `json:"about"`
+}
+
+// runQuotes prints the briefing's verbatim excerpts with their citations,
+// optionally only those about one record.
 func runQuotes(e *Env, args []string) int {
-	return e.fail(ExitUsage, errors.New("quotes: not implemented yet"))
+	fs := e.flagSet("quotes")
+	asJSON := fs.Bool("json", false, "print JSON")
+	about := fs.String("about", "", "only the excerpts about record `ID` (an actor, zone, place, deployment, source or excerpt)")
+	pos, code, ok := e.parseInterleaved(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return e.usage("quotes takes no arguments")
+	}
+	b, err := loadBriefing("")
+	if err != nil {
+		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
+	}
+	qs, err := quotes(b, *about)
+	if err != nil {
+		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
+	}
+	if *asJSON {
+		err = writeJSON(e.Stdout, qs)
+	} else {
+		err = writeQuotesText(e.Stdout, b, qs)
+	}
+	if err != nil {
+		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
+	}
+	return ExitOK
+}
+
+// quotes returns b's excerpts in file order; with about, only those about
+// that record: for a source, its excerpts; for an excerpt, itself; for any
+// other record, the excerpts whose about names it or that its sourced
+// fields cite (data.Briefing.ExcerptsFor).
+func quotes(b *data.Briefing, about string) ([]quote, error) {
+	var es []*data.Excerpt
+	switch b.KindOf(about) {
+	case "":
+		if about != "" {
+			return nil, fmt.Errorf("--about: no record has id %q", about)
+		}
+		for i := range b.Excerpts {
+			es = append(es, &b.Excerpts[i])
+		}
+	case data.KindSource:
+		for i := range b.Excerpts {
+			if b.Excerpts[i].Source == about {
+				es = append(es, &b.Excerpts[i])
+			}
+		}
+	case data.KindExcerpt:
+		e, _ := b.Excerpt(about)
+		es = append(es, e)
+	default:
+		es = b.ExcerptsFor(about)
+	}
+	out := []quote{}
+	for _, e := range es {
+		q := quote{ID: e.ID, Source: e.Source, Text: e.Text, About: e.About}
+		if s, ok := b.Source(e.Source); ok {
+			q.Publisher, q.Date = s.Publisher, s.Date.String()
+		}
+		if q.About == nil {
+			q.About = []string{}
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}
+
+// writeQuotesText prints each quote and its citation for people:
+//
+//	“text”
+//	    — Publisher, “Title”, 19 January 2020 [excerpt-id]; about: a, b
+func writeQuotesText(w io.Writer, b *data.Briefing, qs []quote) error {
+	var sb strings.Builder
+	if len(qs) == 0 {
+		sb.WriteString("No excerpt.\n")
+	}
+	for i, q := range qs {
+		if i > 0 {
+			sb.WriteString("\n")
+		}
+		cite := q.Publisher
+		if s, ok := b.Source(q.Source); ok {
+			date := s.Date.Long()
+			if s.DateApproximate {
+				date = "about " + date
+			}
+			cite = fmt.Sprintf("%s, “%s”, %s", s.Publisher, s.Title, date)
+		}
+		fmt.Fprintf(&sb, "“%s”\n    — %s [%s]; about: %s\n", q.Text, cite, q.ID, strings.Join(q.About, ", "))
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
 }

@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/briefmap/briefmap/data"
+	"github.com/paulmach/orb/geojson"
+)
+
+func TestGeoJSONGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"2020-01-19", []string{"geojson"}},
+		{"2023-09-30", []string{"geojson", "--date", "2023-09-30"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := run(c.args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, "geojson-"+c.name+".geojson", []byte(out))
+			_, again, _ := run(c.args...)
+			if again != out {
+				t.Error("two runs gave different output")
+			}
+		})
+	}
+}
+
+// TestGeoJSONValid reads the export back with orb/geojson and checks every
+// feature carries the properties DESIGN.md promises.
+func TestGeoJSONValid(t *testing.T) {
+	code, out, errs := run("geojson")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	fc, err := geojson.UnmarshalFeatureCollection([]byte(out))
+	if err != nil {
+		t.Fatalf("not a FeatureCollection: %v", err)
+	}
+	b, err := loadBriefing("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := b.DefaultDate
+	want := len(b.ZonesOn(d)) + len(b.Places) + len(b.DeploymentsOn(d))
+	if len(fc.Features) != want {
+		t.Errorf("%d features, want %d (zones and deployments valid on %s, and every place)", len(fc.Features), want, d)
+	}
+	layers := map[string]int{}
+	for _, f := range fc.Features {
+		p := f.Properties
+		layer := p.MustString("layer", "")
+		layers[layer]++
+		for _, k := range []string{"id", "layer", "name", "kind", "valid_from", "valid_to", "confidence", "excerpts"} {
+			if _, ok := p[k]; !ok {
+				t.Errorf("feature %v lacks %q", p["id"], k)
+			}
+		}
+		switch layer {
+		case "zone":
+			if _, ok := p["controller"]; !ok {
+				t.Errorf("zone %v lacks controller", p["id"])
+			}
+			if f.Geometry.GeoJSONType() != "Polygon" && f.Geometry.GeoJSONType() != "MultiPolygon" {
+				t.Errorf("zone %v is a %s", p["id"], f.Geometry.GeoJSONType())
+			}
+		case "deployment":
+			if p.MustString("actor", "") == "" {
+				t.Errorf("deployment %v lacks actor", p["id"])
+			}
+		case "place":
+			if f.Geometry.GeoJSONType() != "Point" {
+				t.Errorf("place %v is a %s", p["id"], f.Geometry.GeoJSONType())
+			}
+		default:
+			t.Errorf("feature %v has layer %q", p["id"], layer)
+		}
+		if !b.BBox.Contains(f.Geometry.Bound().Min) || !b.BBox.Contains(f.Geometry.Bound().Max) {
+			t.Errorf("feature %v lies outside the briefing's bbox", p["id"])
+		}
+	}
+	if layers["zone"] == 0 || layers["place"] == 0 || layers["deployment"] == 0 {
+		t.Errorf("layers = %v, want zones, places and deployments", layers)
+	}
+}
+
+func TestGeoJSONOnPackage(t *testing.T) {
+	b, err := data.LoadPath("../data/testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := featureCollection(b, data.MustDate("2020-01-19"))
+	var got []string
+	for _, f := range fc.Features {
+		p := f.Properties
+		s := p.Layer + ":" + p.ID + ":" + f.Geometry.Type
+		if p.Status != nil {
+			s += ":" + *p.Status
+		}
+		if len(p.Excerpts) > 0 {
+			s += ":" + p.Excerpts[0].ID
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"zone:z-east:MultiPolygon:econ-haftar-controls-most",
+		"zone:z-west:Polygon:econ-sarraj",
+		"zone:z-front:Polygon",
+		"place:tripoli:Point:econ-sarraj",
+		"place:es-sider:Point:blockaded:econ-ports",
+		"place:sirte:Point",
+		"place:al-jufra:Point",
+		"deployment:d-wagner:Polygon:econ-wagner",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("features:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Without an area, a deployment is its point and the points of its places.
+	b.Deployments[0].Area = nil
+	g := deploymentGeometry(b, &b.Deployments[0])
+	if g.Type != "MultiPoint" || len(g.Coordinates.([][2]float64)) != 2 {
+		t.Errorf("deployment without area = %+v, want a MultiPoint of 2", g)
+	}
+}
+
+func TestGeoJSONFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.geojson")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run("geojson", "-o", path)
+	if code != ExitOK || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, _ := run("geojson")
+	if string(got) != stdout {
+		t.Error("-o wrote something else than stdout shows")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d files, want only out.geojson (no temporary file left)", len(entries))
+	}
+	// A folder that does not exist: exit 1, one line, nothing written.
+	code, _, errs = run("geojson", "-o", filepath.Join(dir, "missing", "out.geojson"))
+	if code != ExitInput || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "briefmap: geojson: ") {
+		t.Errorf("unwritable -o: exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestGeoJSONErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+		errs string
+	}{
+		{[]string{"geojson", "--date", "2020-1-19"}, ExitInput, `briefmap: geojson: --date: date "2020-1-19" is not YYYY-MM-DD`},
+		{[]string{"geojson", "extra"}, ExitUsage, "briefmap: geojson takes no arguments"},
+		{[]string{"geojson", "--layers", "zone"}, ExitUsage, "flag provided but not defined: -layers"},
+	}
+	for _, c := range cases {
+		code, _, errs := run(c.args...)
+		first, _, _ := strings.Cut(errs, "\n")
+		if code != c.code || first != c.errs {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
+		}
+	}
+}
+
+func BenchmarkGeoJSON(b *testing.B) {
+	br, err := loadBriefing("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := writeFeatureCollection(discard{}, featureCollection(br, br.DefaultDate)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/briefmap/briefmap/data"
+	"github.com/paulmach/orb"
+)
+
+func TestInfoGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"tripoli", []string{"info", "--json", "32.89,13.19"}},
+		{"tripoli-front", []string{"info", "32.704,13.196", "--json"}},
+		{"benghazi-2023", []string{"info", "--date", "2023-09-30", "--json", "32.12,20.09"}},
+		{"sea", []string{"info", "--json", "34.0,18.0"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := run(c.args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, "info-"+c.name+".json", []byte(out))
+		})
+	}
+}
+
+func TestInfoJSONShape(t *testing.T) {
+	code, out, errs := run("info", "--json", "32.704,13.196")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var res struct {
+		Point  []float64        `json:"point"`
+		Date   string           `json:"date"`
+		Zones  []map[string]any `json:"zones"`
+		Places []map[string]any `json:"places"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	if err := dec.Decode(&res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(res.Point) != 2 || res.Point[0] != 13.196 || res.Point[1] != 32.704 {
+		t.Errorf("point = %v, want [lon, lat] = [13.196, 32.704]", res.Point)
+	}
+	if res.Date != "2020-01-19" {
+		t.Errorf("date = %q, want the default 2020-01-19", res.Date)
+	}
+	if len(res.Zones) < 2 {
+		t.Fatalf("zones = %v, want the Tripoli zone and the front", res.Zones)
+	}
+	last := res.Zones[len(res.Zones)-1]
+	if last["controller"] != "" || last["contested_by"] == nil {
+		t.Errorf("last zone = %v, want a contested zone (controller \"\", contested_by)", last)
+	}
+	for _, z := range res.Zones {
+		for _, k := range []string{"id", "name", "controller", "controller_name", "valid_from", "valid_to", "confidence", "sources"} {
+			if _, ok := z[k]; !ok {
+				t.Errorf("zone %v lacks %q", z["id"], k)
+			}
+		}
+	}
+}
+
+func TestInfoOnPackage(t *testing.T) {
+	b, err := data.LoadPath("../data/testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := info(b, orb.Point{13.2, 32.7}, b.DefaultDate)
+	var ids []string
+	for _, z := range res.Zones {
+		ids = append(ids, z.ID+"/"+z.Controller+"/"+strings.Join(z.Sources, "+"))
+	}
+	if got, want := strings.Join(ids, " "), "z-west/gna/economist-2020 z-front//"; got != want {
+		t.Errorf("zones = %s, want %s", got, want)
+	}
+	if len(res.Places) != 1 || res.Places[0].ID != "tripoli" || res.Places[0].DistanceKM != 21.2 {
+		t.Errorf("places = %+v, want Tripoli at 21.2 km", res.Places)
+	}
+}
+
+func TestInfoText(t *testing.T) {
+	code, out, errs := run("info", "32.704,13.196")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"32.7040 N, 13.1960 E on 19 January 2020", "held by Government of National Accord", "contested by", "Place: Tripoli (city)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestInfoErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+		errs string // first line of stderr
+	}{
+		{[]string{"info"}, ExitUsage, "briefmap: info takes one LAT,LON point"},
+		{[]string{"info", "1,2", "3,4"}, ExitUsage, "briefmap: info takes one LAT,LON point"},
+		{[]string{"info", "--bogus", "1,2"}, ExitUsage, "flag provided but not defined: -bogus"},
+		{[]string{"info", "tripoli"}, ExitInput, `briefmap: info: bad point "tripoli": want LAT,LON in degrees, e.g. 32.89,13.19`},
+		{[]string{"info", "32.89;13.19"}, ExitInput, `briefmap: info: bad point "32.89;13.19": want LAT,LON in degrees, e.g. 32.89,13.19`},
+		{[]string{"info", "132.89,13.19"}, ExitInput, `briefmap: info: bad point "132.89,13.19": latitude must be within ±90 and longitude within ±180`},
+		{[]string{"info", "--date", "2020-02-30", "32.89,13.19"}, ExitInput, `briefmap: info: --date: date "2020-02-30" does not exist`},
+		{[]string{"info", "32.89,13.19", "--date", "19/01/2020"}, ExitInput, `briefmap: info: --date: date "19/01/2020" is not YYYY-MM-DD`},
+		{[]string{"info", "-33.9,18.4", "--json"}, ExitOK, ""},
+	}
+	for _, c := range cases {
+		code, _, errs := run(c.args...)
+		first, _, _ := strings.Cut(errs, "\n")
+		if code != c.code || first != c.errs {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
+		}
+	}
+}
+
+func TestParsePoint(t *testing.T) {
+	cases := []struct {
+		in   string
+		want orb.Point
+		ok   bool
+	}{
+		{"32.89,13.19", orb.Point{13.19, 32.89}, true},
+		{" 32.89 , 13.19 ", orb.Point{13.19, 32.89}, true},
+		{"-33.9,-18.4", orb.Point{-18.4, -33.9}, true},
+		{"90,180", orb.Point{180, 90}, true},
+		{"91,0", orb.Point{}, false},
+		{"0,181", orb.Point{}, false},
+		{"NaN,1", orb.Point{}, false},
+		{"1", orb.Point{}, false},
+		{"", orb.Point{}, false},
+	}
+	for _, c := range cases {
+		got, err := parsePoint(c.in)
+		if (err == nil) != c.ok || got != c.want {
+			t.Errorf("parsePoint(%q) = %v, %v; want %v, ok %v", c.in, got, err, c.want, c.ok)
+		}
+	}
+}

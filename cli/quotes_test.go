@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/briefmap/briefmap/data"
+)
+
+func TestQuotesGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"all", []string{"quotes", "--json"}},
+		{"about-haftar", []string{"quotes", "--about", "haftar", "--json"}},
+		{"text-about-wagner", []string{"quotes", "--about", "wagner"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := run(c.args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			ext := ".json"
+			if !slices.Contains(c.args, "--json") {
+				ext = ".txt"
+			}
+			golden(t, "quotes-"+c.name+ext, []byte(out))
+		})
+	}
+}
+
+// TestQuotesJSON checks the shape of quotes --json on the embedded briefing.
+func TestQuotesJSON(t *testing.T) {
+	code, out, errs := run("quotes", "--json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var qs []map[string]any
+	if err := json.Unmarshal([]byte(out), &qs); err != nil {
+		t.Fatalf("not a JSON array: %v", err)
+	}
+	b, err := loadBriefing("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != len(b.Excerpts) {
+		t.Errorf("%d quotes, want %d", len(qs), len(b.Excerpts))
+	}
+	for _, q := range qs {
+		for _, k := range []string{"id", "source", "publisher", "date", "text", "about"} {
+			if v, ok := q[k]; !ok || v == "" {
+				t.Errorf("quote %v: %q missing or empty", q["id"], k)
+			}
+		}
+	}
+}
+
+func TestQuotesFilter(t *testing.T) {
+	b, err := data.LoadPath("../data/testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		about string
+		want  string
+		err   string
+	}{
+		{"", "econ-haftar-controls-most nyt-hifter-backers econ-sarraj econ-ports econ-wagner", ""},
+		{"haftar", "econ-haftar-controls-most nyt-hifter-backers econ-ports", ""},
+		{"z-east", "econ-haftar-controls-most", ""},
+		{"nyt-2020", "nyt-hifter-backers", ""},
+		{"econ-ports", "econ-ports", ""},
+		{"sirte", "", ""},
+		{"nobody", "", `--about: no record has id "nobody"`},
+	}
+	for _, c := range cases {
+		qs, err := quotes(b, c.about)
+		if c.err != "" {
+			if err == nil || err.Error() != c.err {
+				t.Errorf("quotes(%q) error = %v, want %q", c.about, err, c.err)
+			}
+			continue
+		}
+		var ids []string
+		for _, q := range qs {
+			ids = append(ids, q.ID)
+		}
+		if got := strings.Join(ids, " "); err != nil || got != c.want {
+			t.Errorf("quotes(%q) = %q, %v; want %q", c.about, got, err, c.want)
+		}
+	}
+}
+
+func TestQuotesErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+		errs string
+	}{
+		{[]string{"quotes", "--about", "nobody"}, ExitInput, `briefmap: quotes: --about: no record has id "nobody"`},
+		{[]string{"quotes", "haftar"}, ExitUsage, "briefmap: quotes takes no arguments"},
+		{[]string{"quotes", "--about"}, ExitUsage, "flag needs an argument: -about"},
+	}
+	for _, c := range cases {
+		code, _, errs := run(c.args...)
+		first, _, _ := strings.Cut(errs, "\n")
+		if code != c.code || first != c.errs {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
+		}
+	}
+}
