@@ -42,6 +42,12 @@ func readTopoJSON(path, object string) ([]feature, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseTopoJSON(raw, path, object)
+}
+
+// parseTopoJSON decodes the named GeometryCollection of the TopoJSON text
+// raw (read from path, which errors name).
+func parseTopoJSON(raw []byte, path, object string) ([]feature, error) {
 	var t topology
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -75,6 +81,9 @@ func readTopoJSON(path, object string) ([]feature, error) {
 				return nil, fmt.Errorf("arc %d out of range", ref)
 			}
 			a := arcs[i]
+			if len(a) < 2 {
+				return nil, fmt.Errorf("arc %d has %d points", ref, len(a))
+			}
 			seq := make([][2]float64, len(a))
 			for j := range a {
 				if rev {
@@ -122,14 +131,22 @@ func readTopoJSON(path, object string) ([]feature, error) {
 		}
 		for _, p := range polys {
 			var rings [][][2]float64
-			for _, refs := range p {
+			for ri, refs := range p {
 				r, err := ring(refs)
 				if err != nil {
 					return nil, fmt.Errorf("%s: geometry %d (%s): %w", path, gi, f.Name, err)
 				}
+				if len(r) < 3 { // degenerate (Natural Earth has a few): skip it
+					if ri == 0 {
+						break
+					}
+					continue
+				}
 				rings = append(rings, r)
 			}
-			f.Polygons = append(f.Polygons, rings)
+			if len(rings) > 0 {
+				f.Polygons = append(f.Polygons, rings)
+			}
 		}
 		out = append(out, f)
 	}

@@ -119,7 +119,7 @@ func buildTopology(countries []*country) *topo.Topology {
 			t.Arcs[i].Kind = topo.Coast
 		}
 		if len(u) > 2 {
-			log.Printf("arc %d used %d times by %v: %v", i, len(u), u, t.Arcs[i].Points)
+			log.Printf("note: arc %d is used %d times (by countries %v: a spike traversed back and forth in the source), kept as a border: %v", i, len(u), u, t.Arcs[i].Points)
 		}
 	}
 	return t
