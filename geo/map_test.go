@@ -1,0 +1,127 @@
+package geo
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"sync"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+// TestRenderDeterministic: the same map renders to the same pixels, with
+// or without the basemap cache, in parallel goroutines too.
+func TestRenderDeterministic(t *testing.T) {
+	ref := fixtureMap(t, 640, 400).Render()
+	cached := fixtureMap(t, 640, 400)
+	cached.Cache = &BaseCache{}
+	for i := 0; i < 2; i++ {
+		if got := cached.Render(); !bytes.Equal(got.Pix, ref.Pix) {
+			t.Fatalf("cached render %d differs from the uncached one", i)
+		}
+	}
+	var wg sync.WaitGroup
+	results := make([]*image.RGBA, 4)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = fixtureMap(t, 640, 400).Render()
+		}()
+	}
+	wg.Wait()
+	for i, r := range results {
+		if !bytes.Equal(r.Pix, ref.Pix) {
+			t.Errorf("parallel render %d differs", i)
+		}
+	}
+}
+
+// TestBaseCacheOverlayChange: after a selection change (an outline added),
+// the cached render equals a fresh render, and the cache was not rebuilt.
+func TestBaseCacheOverlayChange(t *testing.T) {
+	m := fixtureMap(t, 640, 400)
+	m.Cache = &BaseCache{}
+	m.Render()
+	base := m.Cache.img
+	sel := &Area{Key: "selection", Geometry: m.Layers[0].Objects[0].(*Area).Geometry,
+		Style: AreaStyle{Stroke: Stroke{Color: InkColor, Width: 3}}}
+	m.Layers = append(m.Layers, Layer{Name: "selection", Objects: []Object{sel}})
+	got := m.Render()
+	if m.Cache.img != base {
+		t.Error("the basemap was rasterised again for an overlay change")
+	}
+	fresh := fixtureMap(t, 640, 400)
+	fresh.Layers = m.Layers
+	if want := fresh.Render(); !bytes.Equal(got.Pix, want.Pix) {
+		t.Error("cached render with a selection differs from a fresh one")
+	}
+	// A pan invalidates the cache.
+	m.Centre[0] += 0.5
+	m.Render()
+	if m.Cache.img == base {
+		t.Error("the cache was reused after the view changed")
+	}
+}
+
+// TestRenderWithoutBasemap: a nil basemap gives the sea colour, with the
+// objects over it, and no attribution.
+func TestRenderWithoutBasemap(t *testing.T) {
+	sea := color.NRGBA{10, 20, 30, 255}
+	m := &Map{Width: 100, Height: 80, Style: BasemapStyle{Sea: sea}, Layers: []Layer{{Objects: []Object{
+		&Area{Geometry: orb.MultiPolygon{{rect(-1, -1, 1, 1)}}, Style: AreaStyle{Fill: color.NRGBA{255, 0, 0, 255}}},
+	}}}}
+	m.Fit(orb.Bound{Min: orb.Point{-5, -4}, Max: orb.Point{5, 4}}, 0)
+	img := m.Render()
+	if got := img.RGBAAt(2, 2); got != (color.RGBA{10, 20, 30, 255}) {
+		t.Errorf("corner = %v, want the sea", got)
+	}
+	if got := img.RGBAAt(50, 40); got != (color.RGBA{255, 0, 0, 255}) {
+		t.Errorf("centre = %v, want the area", got)
+	}
+}
+
+// TestRenderToSubImage: RenderTo draws into a sub-image at its corner and
+// nowhere else.
+func TestRenderToSubImage(t *testing.T) {
+	dst := image.NewRGBA(image.Rect(0, 0, 300, 200))
+	m := &Map{Width: 100, Height: 80, Style: BasemapStyle{Sea: SeaColor}}
+	m.Fit(orb.Bound{Min: orb.Point{-5, -4}, Max: orb.Point{5, 4}}, 0)
+	m.RenderTo(dst.SubImage(image.Rect(50, 60, 250, 200)).(*image.RGBA))
+	if dst.RGBAAt(49, 60).A != 0 || dst.RGBAAt(150, 60).A != 0 || dst.RGBAAt(50, 140).A != 0 {
+		t.Error("RenderTo drew outside its Width×Height rectangle")
+	}
+	if dst.RGBAAt(50, 60).A == 0 || dst.RGBAAt(149, 139).A == 0 {
+		t.Error("RenderTo did not fill its rectangle")
+	}
+}
+
+// TestLabelsStayInFrame: every label the fixture map places lies inside
+// the frame and clear of every marker symbol.
+func TestLabelsStayInFrame(t *testing.T) {
+	m := fixtureMap(t, 1280, 800)
+	m.Render()
+	frame := m.Transformer().Frame()
+	var symbols []Box
+	for _, l := range m.Layers {
+		for _, o := range l.Objects {
+			if os, ok := o.(ObstacleSource); ok {
+				symbols = append(symbols, os.Obstacles(m.Transformer())...)
+			}
+		}
+	}
+	if len(m.lastLabels) < 15 {
+		t.Errorf("only %d labels placed on the fixture map", len(m.lastLabels))
+	}
+	for _, l := range m.lastLabels {
+		if !l.box.Inside(frame) {
+			t.Errorf("label of %s at %+v leaves the frame", l.owner.ID(), l.box)
+		}
+		for _, s := range symbols {
+			if l.box.Overlaps(s) {
+				t.Errorf("label of %s covers a symbol at %+v", l.owner.ID(), s)
+			}
+		}
+	}
+}
