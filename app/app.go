@@ -14,6 +14,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
@@ -52,6 +54,17 @@ func Main(args []string, stderr io.Writer) int {
 	// wait until the app runs (the window is shown and laid out).
 	w.mapView.holdReady = true
 	a.Lifecycle().SetOnStarted(func() { w.mapView.AllowReady() })
+	// Loading the briefing and the basemap leaves garbage: hand it back to
+	// the system once the map is up, off the UI thread.
+	w.mapView.OnReady = func() {
+		go func() {
+			debug.FreeOSMemory()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			log.Debug("memory after start-up", "go_heap_mb", float64(ms.HeapAlloc)/(1<<20), "go_sys_mb", float64(ms.Sys)/(1<<20),
+				"go_released_mb", float64(ms.HeapReleased)/(1<<20))
+		}()
+	}
 	log.Debug("window built", "briefing", b.ID, "date", w.date.String())
 	w.win.ShowAndRun()
 	return 0

@@ -1,9 +1,11 @@
 package app
 
 import (
+	"context"
 	"image"
 	"log/slog"
 	"math"
+	"runtime"
 	"sync"
 	"time"
 
@@ -63,6 +65,8 @@ type MapView struct {
 	OnHover func(p orb.Point, ref scene.Ref, ok, inside bool)
 	// OnViewChange is called when the user pans or zooms (after the drag).
 	OnViewChange func(scene.View)
+	// OnReady is called once, after the first frame at the map's real size.
+	OnReady func()
 	// OnFrame is called on the UI thread after each frame is shown, with the
 	// time it took to render.
 	OnFrame func(d time.Duration)
@@ -351,6 +355,9 @@ func (m *MapView) maybeReady() {
 	}
 	m.ready = true
 	m.logReady(m.lastReq)
+	if m.OnReady != nil {
+		m.OnReady()
+	}
 }
 
 // logReady logs "map ready" with the widget's rectangle in window device
@@ -366,6 +373,11 @@ func (m *MapView) logReady(req renderRequest) {
 		"map_x", int(math.Round(float64(pos.X*s))), "map_y", int(math.Round(float64(pos.Y*s))),
 		"map_w", req.w, "map_h", req.h,
 		"west", b.Min[0], "south", b.Min[1], "east", b.Max[0], "north", b.Max[1])
+	if m.log.Enabled(context.Background(), slog.LevelDebug) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		m.log.Debug("memory", "go_heap_mb", float64(ms.HeapAlloc)/(1<<20), "go_sys_mb", float64(ms.Sys)/(1<<20))
+	}
 }
 
 func (m *MapView) pick(w, h int, v scene.View, o scene.Options, x, y float64) (scene.Ref, bool) {

@@ -31,17 +31,19 @@ func cardSegments(b *data.Briefing, c card, onExcerpt func(*data.Excerpt)) []wid
 		case f.Plain:
 			segs = append(segs, &widget.TextSegment{Text: f.Value, Style: widget.RichTextStyleParagraph})
 		case len(f.Sourced) > 0:
+			// The tag goes before the value: a value that wraps must not
+			// squeeze a trailing tag into a one-letter column.
 			segs = append(segs,
-				&widget.TextSegment{Text: f.Value + "  ", Style: widget.RichTextStyleInline},
-				&widget.TextSegment{Text: tagSourced, Style: tagStyle(theme.ColorNameSuccess)})
+				&widget.TextSegment{Text: tagSourced + " ", Style: tagStyle(theme.ColorNameSuccess)},
+				&widget.TextSegment{Text: f.Value, Style: widget.RichTextStyleParagraph})
 			for _, e := range f.Sourced {
 				segs = append(segs, quoteSegments(b, e, nil)...)
 			}
 		default:
 			background = true
 			segs = append(segs,
-				&widget.TextSegment{Text: f.Value + "  ", Style: widget.RichTextStyleInline},
-				&widget.TextSegment{Text: tagBackground, Style: tagStyle(theme.ColorNameWarning)})
+				&widget.TextSegment{Text: tagBackground + " ", Style: tagStyle(theme.ColorNameWarning)},
+				&widget.TextSegment{Text: f.Value, Style: widget.RichTextStyleParagraph})
 		}
 	}
 	if c.Note != "" || background {
@@ -85,7 +87,7 @@ func muted(s widget.RichTextStyle) widget.RichTextStyle {
 }
 
 func tagStyle(c fyne.ThemeColorName) widget.RichTextStyle {
-	s := widget.RichTextStyleParagraph
+	s := widget.RichTextStyleInline
 	s.ColorName = c
 	s.TextStyle.Bold = true
 	s.SizeName = theme.SizeNameCaptionText

@@ -24,6 +24,10 @@ import (
 // statusHint is the status line when the pointer is not on the map.
 const statusHint = "Click a zone, terminal or deployment on the map to see who holds it and the sources"
 
+// swatchPaper is the light background legend swatches are shown on, close
+// to the map's land colour.
+var swatchPaper = color.NRGBA{R: 0xf2, G: 0xef, B: 0xe9, A: 0xff}
+
 // Panel widths in logical pixels: the map takes the rest.
 const (
 	leftWidth  = 250
@@ -300,9 +304,14 @@ func (w *window) rebuildLegend() {
 		img := canvas.NewImageFromImage(scene.Swatch(e, px))
 		img.SetMinSize(fyne.NewSize(swatchSize, swatchSize))
 		img.FillMode = canvas.ImageFillContain
+		// Swatches are translucent like the map's fills: show them on the
+		// map's light paper, not on the (possibly dark) panel.
+		paper := canvas.NewRectangle(swatchPaper)
+		paper.SetMinSize(fyne.NewSize(swatchSize+4, swatchSize+4))
+		paper.CornerRadius = 2
 		l := widget.NewLabel(e.Label)
 		l.Wrapping = fyne.TextWrapWord
-		w.legendBox.Add(container.NewBorder(nil, nil, container.NewCenter(img), nil, l))
+		w.legendBox.Add(container.NewBorder(nil, nil, container.NewCenter(container.NewStack(paper, container.NewCenter(img))), nil, l))
 	}
 	w.legendBox.Refresh()
 }
@@ -341,7 +350,9 @@ func (w *window) buildRight() fyne.CanvasObject {
 			w.SelectActor(w.actorIDs[i])
 		}
 	}
-	w.actorCard = widget.NewRichText()
+	w.actorCard = widget.NewRichText(&widget.TextSegment{
+		Text:  "Pick an actor above to see its aliases, side, backers and deployments, and to highlight what it holds on the map.",
+		Style: widget.RichTextStyleParagraph})
 	w.actorCard.Wrapping = fyne.TextWrapWord
 	w.actorScroll = container.NewVScroll(w.actorCard)
 	split := container.NewVSplit(w.actorList, w.actorScroll)
