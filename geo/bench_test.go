@@ -37,6 +37,19 @@ func BenchmarkRenderOverlay1920(b *testing.B) {
 	reportCPU(b, func() { m.RenderTo(dst) })
 }
 
+// BenchmarkRenderSelection1920 redraws after a selection change when the
+// basemap and the zones layer are cached (Map.CachedLayers = 1): the
+// markers, ring, front line and labels are redrawn.
+func BenchmarkRenderSelection1920(b *testing.B) {
+	m := fixtureMap(b, 1920, 1080)
+	m.Cache, m.CachedLayers = &BaseCache{}, 1
+	dst := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	m.RenderTo(dst)
+	b.ReportAllocs()
+	b.ResetTimer()
+	reportCPU(b, func() { m.RenderTo(dst) })
+}
+
 // BenchmarkBasemap1920 draws the basemap alone at 1920×1080.
 func BenchmarkBasemap1920(b *testing.B) {
 	m := fixtureMap(b, 1920, 1080)

@@ -34,6 +34,13 @@ type Map struct {
 	Basemap *basemap.Basemap // nil: sea only
 	Style   BasemapStyle     // the zero style draws nothing but a transparent sea: see DefaultBasemapStyle
 	Layers  []Layer          // bottom to top
+	// CachedLayers is how many of the bottom layers are rasterised into
+	// the Cache with the basemap (their labels are still placed with the
+	// others at every render). Use it for layers that change less often
+	// than the selection (the control zones): their objects must then not
+	// be mutated; replace an object to change it (the cache is keyed by
+	// the objects' identities).
+	CachedLayers int
 
 	ScaleBar      bool   // a scale bar in km, bottom left
 	Attribution   string // bottom right; "" with a Basemap: basemap.Attribution
@@ -56,7 +63,7 @@ type Map struct {
 	// means 6 and 4.
 	PointTolerance, LineTolerance float64
 
-	lastKey    string
+	lastView   viewKey
 	lastLabels []placedLabel
 	scratch    *Canvas // kept between renders for its buffers
 }
@@ -130,12 +137,19 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 	frame := t.Frame()
 	var obstacles []Box
 	reqs := append([]LabelRequest(nil), names...)
-	for _, l := range m.Layers {
+	if m.Cache == nil {
+		for _, l := range m.Layers[:m.cachedLayers()] {
+			m.drawLayer(c, t, l)
+		}
+	}
+	for i, l := range m.Layers {
+		if i >= m.cachedLayers() {
+			m.drawLayer(c, t, l)
+		}
 		for _, o := range l.Objects {
 			if !visible(o, t, frame) {
 				continue
 			}
-			o.Draw(c, t)
 			if os, ok := o.(ObstacleSource); ok {
 				obstacles = append(obstacles, os.Obstacles(t)...)
 			}
@@ -159,7 +173,7 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 		}
 	}
 	placed := PlaceLabels(reqs, frame.Inset(2*pad), obstacles)
-	m.lastKey = m.viewKey()
+	m.lastView = m.viewKey()
 	m.lastLabels = m.lastLabels[:0]
 	for _, p := range placed {
 		q := reqs[p.Index]
@@ -168,6 +182,19 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 		}
 		if q.Owner != nil {
 			m.lastLabels = append(m.lastLabels, placedLabel{p.Box, q.Owner})
+		}
+	}
+}
+
+// cachedLayers returns how many bottom layers go into the cached raster.
+func (m *Map) cachedLayers() int { return max(0, min(m.CachedLayers, len(m.Layers))) }
+
+// drawLayer draws the objects of l that may show in the frame.
+func (m *Map) drawLayer(c *Canvas, t *Transformer, l Layer) {
+	frame := t.Frame()
+	for _, o := range l.Objects {
+		if visible(o, t, frame) {
+			o.Draw(c, t)
 		}
 	}
 }
@@ -193,9 +220,14 @@ func visible(o Object, t *Transformer, frame Box) bool {
 	return b.Overlaps(frame) || (b.W() == 0 && b.H() == 0 && frame.ContainsPoint(b.X0, b.Y0))
 }
 
-func (m *Map) viewKey() string {
-	return fmt.Sprintf("%d×%d %v %v", m.Width, m.Height, m.Centre, m.Zoom)
+// viewKey identifies a map's size and view.
+type viewKey struct {
+	w, h   int
+	centre orb.Point
+	zoom   float64
 }
+
+func (m *Map) viewKey() viewKey { return viewKey{m.Width, m.Height, m.Centre, m.Zoom} }
 
 // drawBase draws (or copies from the cache) the sea and the basemap and
 // returns the label requests of the country names.
@@ -203,7 +235,13 @@ func (m *Map) drawBase(c *Canvas, t *Transformer) []LabelRequest {
 	if m.Cache == nil {
 		return m.rasterBase(c, t)
 	}
-	key := fmt.Sprintf("%s %p %#v %v", m.viewKey(), m.Basemap, m.Style, m.ratio())
+	key := fmt.Sprintf("%v %p %#v %v", m.viewKey(), m.Basemap, m.Style, m.ratio())
+	for _, l := range m.Layers[:m.cachedLayers()] {
+		for _, o := range l.Objects {
+			key += fmt.Sprintf(" %p", o)
+		}
+		key += " |"
+	}
 	m.Cache.mu.Lock()
 	defer m.Cache.mu.Unlock()
 	if m.Cache.key != key || m.Cache.img == nil {
@@ -211,6 +249,9 @@ func (m *Map) drawBase(c *Canvas, t *Transformer) []LabelRequest {
 		dst := c.dst
 		c.dst = img
 		m.Cache.labels = m.rasterBase(c, t)
+		for _, l := range m.Layers[:m.cachedLayers()] {
+			m.drawLayer(c, t, l)
+		}
 		c.dst = dst
 		m.Cache.img, m.Cache.key = img, key
 	}
@@ -387,7 +428,7 @@ func (m *Map) PickAll(x, y float64) []Object {
 
 // pick calls yield with each hit, topmost first, until it returns false.
 func (m *Map) pick(x, y float64, yield func(Object) bool) {
-	if m.lastKey == m.viewKey() {
+	if m.lastView == m.viewKey() {
 		for i := len(m.lastLabels) - 1; i >= 0; i-- {
 			l := m.lastLabels[i]
 			if l.owner.ID() != "" && l.box.ContainsPoint(x, y) && !yield(l.owner) {

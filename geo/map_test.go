@@ -125,3 +125,31 @@ func TestLabelsStayInFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestCachedLayers: zones rasterised into the cache with the basemap give
+// the same pixels as a plain render, and a selection change does not
+// redraw them.
+func TestCachedLayers(t *testing.T) {
+	want := fixtureMap(t, 640, 400).Render()
+	m := fixtureMap(t, 640, 400)
+	m.Cache, m.CachedLayers = &BaseCache{}, 1
+	if got := m.Render(); !bytes.Equal(got.Pix, want.Pix) {
+		t.Fatal("render with a cached zones layer differs from a plain render")
+	}
+	base := m.Cache.img
+	m.Layers = append(m.Layers, Layer{Name: "selection", Objects: []Object{&Area{Key: "sel",
+		Geometry: m.Layers[0].Objects[2].(*Area).Geometry, Style: AreaStyle{Stroke: Stroke{Color: InkColor, Width: 3}}}}})
+	m.Render()
+	if m.Cache.img != base {
+		t.Error("cache rebuilt for a change above the cached layers")
+	}
+	// Replacing a zone invalidates it.
+	zones := append([]Object(nil), m.Layers[0].Objects...)
+	old := zones[0].(*Area)
+	zones[0] = &Area{Key: old.Key, Geometry: old.Geometry, Style: AreaStyle{Fill: InkColor}}
+	m.Layers[0].Objects = zones
+	m.Render()
+	if m.Cache.img == base {
+		t.Error("cache reused after a cached layer's object was replaced")
+	}
+}

@@ -193,23 +193,41 @@ type LineStyle struct {
 type Path struct {
 	Key      string
 	Name     string
-	Geometry orb.MultiLineString
+	Geometry orb.MultiLineString // must not change after first use
 	Style    LineStyle
+
+	once sync.Once
+	unit orb.MultiLineString // normalised Mercator
+	bnd  orb.Bound
+}
+
+func (p *Path) project() {
+	p.once.Do(func() {
+		p.bnd = p.Geometry.Bound()
+		p.unit = make(orb.MultiLineString, len(p.Geometry))
+		for i, ls := range p.Geometry {
+			p.unit[i] = make(orb.LineString, len(ls))
+			for j, q := range ls {
+				p.unit[i][j] = mercatorUnit(q)
+			}
+		}
+	})
 }
 
 // ID implements Object.
 func (p *Path) ID() string { return p.Key }
 
 // Bounds implements Object.
-func (p *Path) Bounds() orb.Bound { return p.Geometry.Bound() }
+func (p *Path) Bounds() orb.Bound { p.project(); return p.bnd }
 
 // Margin implements Object.
 func (p *Path) Margin() float64 { return math.Max(p.Style.Line.Width, p.Style.Casing.Width)/2 + 1 }
 
 func (p *Path) pixels(t *Transformer, out *PixelPath) {
-	for _, ls := range p.Geometry {
+	p.project()
+	for _, ls := range p.unit {
 		for i, q := range ls {
-			x, y := t.ToPixel(q)
+			x, y := t.unitToPixel(q)
 			if i == 0 {
 				out.MoveTo(x, y)
 			} else {
@@ -272,9 +290,10 @@ type Circle struct {
 	RadiusKm float64
 	Style    RingStyle
 
-	once sync.Once
-	ring orb.Ring
-	bnd  orb.Bound
+	once  sync.Once
+	ring  orb.Ring
+	uring orb.Ring // normalised Mercator
+	bnd   orb.Bound
 }
 
 // ringSides is how many points approximate a range ring.
@@ -285,6 +304,10 @@ func (c *Circle) Ring() orb.Ring {
 	c.once.Do(func() {
 		c.ring = GeodesicCircle(c.Centre, c.RadiusKm*1000, ringSides)
 		c.bnd = c.ring.Bound()
+		c.uring = make(orb.Ring, len(c.ring))
+		for i, p := range c.ring {
+			c.uring[i] = mercatorUnit(p)
+		}
 	})
 	return c.ring
 }
@@ -316,9 +339,10 @@ func (c *Circle) Bounds() orb.Bound { c.Ring(); return c.bnd }
 func (c *Circle) Margin() float64 { return c.Style.Stroke.Width/2 + 1 }
 
 func (c *Circle) pixels(t *Transformer, out *PixelPath) {
-	r := c.Ring()
+	c.Ring()
+	r := c.uring
 	for i, q := range r[:len(r)-1] {
-		x, y := t.ToPixel(q)
+		x, y := t.unitToPixel(q)
 		if i == 0 {
 			out.MoveTo(x, y)
 		} else {
