@@ -20,10 +20,14 @@ const (
 	Centre
 )
 
-// DefaultPositions is the order positions are tried in when a request lists
-// none: right, left, above, below, then the diagonals (the cartographic
-// preference for point labels).
-var DefaultPositions = []Position{Right, Left, Above, Below, AboveRight, BelowRight, AboveLeft, BelowLeft}
+// defaultPositions is the order positions are tried in when a request
+// lists none: right, left, above, below, then the diagonals (the
+// cartographic preference for point labels).
+var defaultPositions = [...]Position{Right, Left, Above, Below, AboveRight, BelowRight, AboveLeft, BelowLeft}
+
+// DefaultPositions returns the positions tried for a request that lists
+// none: right, left, above, below, then the diagonals.
+func DefaultPositions() []Position { return append([]Position(nil), defaultPositions[:]...) }
 
 // LabelRequest asks for a W×H box near anchor (X, Y). Text and Style are
 // drawn by a Map; PlaceLabels itself uses only the geometry, so it also
@@ -37,7 +41,7 @@ type LabelRequest struct {
 	// marker: its symbol's half size plus a little air).
 	Gap       float64
 	Priority  int        // higher is placed first and dropped last
-	Positions []Position // tried in order; nil: DefaultPositions
+	Positions []Position // tried in order; nil: DefaultPositions()
 	Owner     Object     // what the label names (for Pick); may be nil
 }
 
@@ -99,7 +103,7 @@ func PlaceLabels(reqs []LabelRequest, frame Box, obstacles []Box) []PlacedLabel 
 		}
 		pos := r.Positions
 		if pos == nil {
-			pos = DefaultPositions
+			pos = defaultPositions[:]
 		}
 		for _, p := range pos {
 			b := BoxAt(p, r.X, r.Y, r.W, r.H, r.Gap)

@@ -65,7 +65,7 @@ func TestPlaceLabelsProperty(t *testing.T) {
 			if got[i] {
 				continue
 			}
-			for _, pos := range DefaultPositions {
+			for _, pos := range DefaultPositions() {
 				b := BoxAt(pos, q.X, q.Y, q.W, q.H, q.Gap)
 				if !b.Inside(frame) {
 					continue

@@ -444,6 +444,12 @@ func (m *Map) pick(x, y float64, yield func(Object) bool) {
 	if lt == 0 {
 		lt = 4
 	}
+	// Pre-filter by geographic bounds without projecting each object:
+	// near the click, a pixel spans degLon degrees of longitude and about
+	// degLat of latitude (with slack for the variation across a margin).
+	click := t.ToLonLat(x, y)
+	degLon := 360 / t.WorldSize()
+	degLat := degLon * math.Cos(click[1]*math.Pi/180) * 1.25
 	for li := len(m.Layers) - 1; li >= 0; li-- {
 		objs := m.Layers[li].Objects
 		for oi := len(objs) - 1; oi >= 0; oi-- {
@@ -456,8 +462,10 @@ func (m *Map) pick(x, y float64, yield func(Object) bool) {
 			case *Marker, *Label:
 				tol = pt
 			}
-			b := t.PixelBound(o.Bounds()).Inset(-o.Margin() - tol)
-			if !b.ContainsPoint(x, y) {
+			b := o.Bounds()
+			reach := o.Margin() + tol + 1
+			if click[0] < b.Min[0]-reach*degLon || click[0] > b.Max[0]+reach*degLon ||
+				click[1] < b.Min[1]-reach*degLat || click[1] > b.Max[1]+reach*degLat {
 				continue
 			}
 			if o.Hit(t, x, y, tol) && !yield(o) {
