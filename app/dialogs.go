@@ -148,7 +148,7 @@ func (w *window) setBriefing(b *data.Briefing) {
 // Choosing a result selects it and pans to it.
 func (w *window) ShowSearch() {
 	var d dialog.Dialog
-	entry := widget.NewEntry()
+	entry := newEscEntry(func() { d.Hide() })
 	entry.SetPlaceHolder("Name or any spelling, e.g. Hifter, Sidra")
 	var matches []data.Match
 	list := widget.NewList(
@@ -230,7 +230,7 @@ func (w *window) aboutText() string {
 		}
 	}
 	fmt.Fprintf(&sb, "\nBasemap: %s\n\n", basemap.Attribution)
-	sb.WriteString("Licences:\n  • Briefmap code: see the LICENSE file of the project\n" +
+	sb.WriteString("Licences:\n  • Briefmap code: © the Briefmap authors (terms in the project repository)\n" +
 		"  • Noto Sans font: SIL Open Font License 1.1\n" +
 		"  • Natural Earth data: public domain\n")
 	return sb.String()
@@ -243,4 +243,26 @@ func (w *window) ShowAbout() {
 	scroll := container.NewVScroll(l)
 	scroll.SetMinSize(fyne.NewSize(560, 360))
 	dialog.NewCustom("About Briefmap", "Close", scroll, w.win).Show()
+}
+
+// escEntry is an Entry that calls onEscape when Esc is pressed (Fyne
+// dialogs do not close on Esc by themselves).
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry(onEscape func()) *escEntry {
+	e := &escEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }

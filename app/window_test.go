@@ -303,7 +303,7 @@ func TestSearchShortcutFindsHaftarByHifter(t *testing.T) {
 	if top == nil {
 		t.Fatal("Ctrl+F opened nothing")
 	}
-	entry, ok := findObject[*widget.Entry](top)
+	entry, ok := findObject[*escEntry](top)
 	if !ok {
 		t.Fatal("the search has no entry")
 	}
@@ -325,6 +325,14 @@ func TestSearchShortcutFindsHaftarByHifter(t *testing.T) {
 	}
 	if w.win.Canvas().Overlays().Top() != nil {
 		t.Error("the search stays open after a choice")
+	}
+
+	// Esc closes the search.
+	w.ShowSearch()
+	entry, _ = findObject[*escEntry](w.win.Canvas().Overlays().Top())
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc does not close the search")
 	}
 }
 
