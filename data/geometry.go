@@ -125,8 +125,17 @@ func (l *loader) decodeFeatures(dec *json.Decoder, b []byte, malformed func(erro
 	return true
 }
 
-// rawGeometry is a GeoJSON geometry with its coordinates left undecoded, to
-// check every position has two or three numbers (orb reads [1] as [1 0]).
+// rawFeature is a GeoJSON Feature as zones.geojson holds it. Its geometry is
+// decoded here rather than by orb/geojson, whose orb.Point reads a position
+// [1] as [1 0] without complaint: every position must have two or three
+// numbers. The result is orb geometry all the same.
+type rawFeature struct {
+	Type       string             `json:"type"`
+	Properties geojson.Properties `json:"properties"`
+	Geometry   *rawGeometry       `json:"geometry"`
+}
+
+// rawGeometry is a GeoJSON geometry with its coordinates not yet decoded.
 type rawGeometry struct {
 	Type        string          `json:"type"`
 	Coordinates json.RawMessage `json:"coordinates"`
@@ -136,8 +145,8 @@ type rawGeometry struct {
 func (l *loader) decodeFeature(i int, raw json.RawMessage, line int) {
 	const file = fileGeometry
 	field := fmt.Sprintf("features[%d]", i)
-	f, err := geojson.UnmarshalFeature(raw)
-	if err != nil {
+	var f rawFeature
+	if err := json.Unmarshal(raw, &f); err != nil {
 		l.ps.add(file, line, field, "not a GeoJSON Feature: %v", err)
 		return
 	}
@@ -154,26 +163,23 @@ func (l *loader) decodeFeature(i int, raw json.RawMessage, line int) {
 		l.ps.add(file, line, "properties.id", "duplicate feature %q (already at line %d)", id, prev.line)
 		return
 	}
-	mp, ok := l.featureGeometry(raw, f, id, line)
+	mp, ok := l.featureGeometry(f.Geometry, id, line)
 	l.features[id] = feature{geom: mp, line: line, bad: !ok}
 	l.featOrder = append(l.featOrder, id)
 }
 
 // featureGeometry decodes and checks the geometry of feature id; ok is false
 // (after recording the problems) when it is missing or bad.
-func (l *loader) featureGeometry(raw json.RawMessage, f *geojson.Feature, id string, line int) (orb.MultiPolygon, bool) {
+func (l *loader) featureGeometry(g *rawGeometry, id string, line int) (orb.MultiPolygon, bool) {
 	const file = fileGeometry
-	var rg struct {
-		Geometry *rawGeometry `json:"geometry"`
-	}
-	if err := json.Unmarshal(raw, &rg); err != nil || rg.Geometry == nil || f.Geometry == nil {
+	if g == nil {
 		l.ps.add(file, line, "geometry", "feature %q: missing", id)
 		return nil, false
 	}
-	switch rg.Geometry.Type {
+	switch g.Type {
 	case "Polygon":
 		var c [][][]float64
-		if err := json.Unmarshal(rg.Geometry.Coordinates, &c); err != nil {
+		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
 			l.ps.add(file, line, "geometry", "feature %q: bad Polygon coordinates: %v", id, err)
 			return nil, false
 		}
@@ -181,7 +187,7 @@ func (l *loader) featureGeometry(raw json.RawMessage, f *geojson.Feature, id str
 		return orb.MultiPolygon{p}, ok
 	case "MultiPolygon":
 		var c [][][][]float64
-		if err := json.Unmarshal(rg.Geometry.Coordinates, &c); err != nil {
+		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
 			l.ps.add(file, line, "geometry", "feature %q: bad MultiPolygon coordinates: %v", id, err)
 			return nil, false
 		}
@@ -198,7 +204,7 @@ func (l *loader) featureGeometry(raw json.RawMessage, f *geojson.Feature, id str
 		}
 		return mp, ok
 	default:
-		l.ps.add(file, line, "geometry", "feature %q: %s: want Polygon or MultiPolygon", id, rg.Geometry.Type)
+		l.ps.add(file, line, "geometry", "feature %q: %s: want Polygon or MultiPolygon", id, g.Type)
 		return nil, false
 	}
 }
@@ -271,6 +277,9 @@ func ringProblem(r orb.Ring) string {
 				}
 				continue
 			}
+			if !boxesMeet(a1, a2, b1, b2) {
+				continue
+			}
 			if segmentsIntersect(a1, a2, b1, b2) {
 				return fmt.Sprintf("self-intersecting: edge %d (%v–%v) meets edge %d (%v–%v)",
 					i, [2]float64(a1), [2]float64(a2), j, [2]float64(b1), [2]float64(b2))
@@ -295,20 +304,27 @@ func orient(a, b, c orb.Point) int {
 	abx, aby := b.X()-a.X(), b.Y()-a.Y()
 	acx, acy := c.X()-a.X(), c.Y()-a.Y()
 	v := abx*acy - aby*acx
-	tol := collinearTolerance * math.Hypot(abx, aby) * math.Hypot(acx, acy)
-	switch {
-	case v > tol:
-		return 1
-	case v < -tol:
-		return -1
+	// |v| > tol·|ab|·|ac|, compared squared to avoid square roots.
+	if v*v <= collinearTolerance*collinearTolerance*(abx*abx+aby*aby)*(acx*acx+acy*acy) {
+		return 0
 	}
-	return 0
+	if v > 0 {
+		return 1
+	}
+	return -1
 }
 
 // onSegment reports whether c, collinear with a–b, lies within its bounds.
 func onSegment(a, b, c orb.Point) bool {
-	return math.Min(a.X(), b.X()) <= c.X() && c.X() <= math.Max(a.X(), b.X()) &&
-		math.Min(a.Y(), b.Y()) <= c.Y() && c.Y() <= math.Max(a.Y(), b.Y())
+	return min(a[0], b[0]) <= c[0] && c[0] <= max(a[0], b[0]) &&
+		min(a[1], b[1]) <= c[1] && c[1] <= max(a[1], b[1])
+}
+
+// boxesMeet reports whether the bounding boxes of segments p1–p2 and q1–q2
+// intersect: a cheap test that rules out most segment pairs.
+func boxesMeet(p1, p2, q1, q2 orb.Point) bool {
+	return max(p1[0], p2[0]) >= min(q1[0], q2[0]) && max(q1[0], q2[0]) >= min(p1[0], p2[0]) &&
+		max(p1[1], p2[1]) >= min(q1[1], q2[1]) && max(q1[1], q2[1]) >= min(p1[1], p2[1])
 }
 
 // segmentsIntersect reports whether segments p1–p2 and q1–q2 share any point
@@ -350,7 +366,7 @@ func ringContains(r orb.Ring, p orb.Point) bool {
 	in := false
 	for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
 		a, b := r[i], r[j]
-		if orient(a, b, p) == 0 && onSegment(a, b, p) {
+		if onSegment(a, b, p) && orient(a, b, p) == 0 {
 			return false
 		}
 		if (a.Y() > p.Y()) != (b.Y() > p.Y()) &&
@@ -361,10 +377,30 @@ func ringContains(r orb.Ring, p orb.Point) bool {
 	return in
 }
 
+// ringCovers reports whether p lies inside ring r or on its boundary.
+func ringCovers(r orb.Ring, p orb.Point) bool {
+	in := false
+	for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
+		a, b := r[i], r[j]
+		if (a[1] > p[1]) != (b[1] > p[1]) {
+			x := (b[0]-a[0])*(p[1]-a[1])/(b[1]-a[1]) + a[0]
+			if p[0] == x {
+				return true
+			}
+			if p[0] < x {
+				in = !in
+			}
+		} else if onSegment(a, b, p) && orient(a, b, p) == 0 {
+			return true
+		}
+	}
+	return in
+}
+
 // onRing reports whether p lies on one of ring r's edges.
 func onRing(r orb.Ring, p orb.Point) bool {
 	for i := 0; i+1 < len(r); i++ {
-		if orient(r[i], r[i+1], p) == 0 && onSegment(r[i], r[i+1], p) {
+		if onSegment(r[i], r[i+1], p) && orient(r[i], r[i+1], p) == 0 {
 			return true
 		}
 	}
@@ -391,18 +427,21 @@ func polygonContainsStrictly(pg orb.Polygon, p orb.Point) bool {
 // one's interior point inside the other (for identical shapes). Polygons that
 // only share border segments or vertices do not overlap.
 func polygonsOverlap(a, b orb.Polygon) (orb.Point, bool) {
-	if len(a) == 0 || len(b) == 0 || !a.Bound().Intersects(b.Bound()) {
+	if len(a) == 0 || len(b) == 0 {
+		return orb.Point{}, false
+	}
+	ab, bb := a.Bound(), b.Bound()
+	if !ab.Intersects(bb) {
 		return orb.Point{}, false
 	}
 	for _, ra := range a {
 		for i := 0; i+1 < len(ra); i++ {
-			segBound := orb.Bound{Min: ra[i], Max: ra[i]}.Extend(ra[i+1])
-			if !segBound.Intersects(b.Bound()) {
+			if !boxesMeet(ra[i], ra[i+1], bb.Min, bb.Max) {
 				continue
 			}
 			for _, rb := range b {
 				for j := 0; j+1 < len(rb); j++ {
-					if segmentsCross(ra[i], ra[i+1], rb[j], rb[j+1]) {
+					if boxesMeet(ra[i], ra[i+1], rb[j], rb[j+1]) && segmentsCross(ra[i], ra[i+1], rb[j], rb[j+1]) {
 						return crossing(ra[i], ra[i+1], rb[j], rb[j+1]), true
 					}
 				}
@@ -411,11 +450,12 @@ func polygonsOverlap(a, b orb.Polygon) (orb.Point, bool) {
 	}
 	for _, pair := range [2][2]orb.Polygon{{a, b}, {b, a}} {
 		x, y := pair[0], pair[1]
+		yb := y.Bound()
 		for _, r := range x {
 			for i := 0; i+1 < len(r); i++ {
 				mid := orb.Point{(r[i].X() + r[i+1].X()) / 2, (r[i].Y() + r[i+1].Y()) / 2}
-				for _, q := range []orb.Point{r[i], mid} {
-					if polygonContainsStrictly(y, q) {
+				for _, q := range [2]orb.Point{r[i], mid} {
+					if yb.Contains(q) && polygonContainsStrictly(y, q) {
 						return q, true
 					}
 				}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
-	"github.com/paulmach/orb/planar"
 )
 
 // index holds a briefing's lookup tables: positions of records in the
@@ -23,6 +22,7 @@ type index struct {
 	about       map[string][]int // record id → excerpts whose About names it, file order
 	ledBy       map[string][]string
 	zoneBounds  []orb.Bound
+	polyBounds  [][]orb.Bound // zone index → bound of each of its polygons
 	pos         map[string]position // record id → where it was written (Load only)
 	aboutLine   map[string]int      // excerpt id → line of its about (Load only)
 }
@@ -40,6 +40,7 @@ func buildIndex(b *Briefing) *index {
 		about:       map[string][]int{},
 		ledBy:       map[string][]string{},
 		zoneBounds:  make([]orb.Bound, len(b.Zones)),
+		polyBounds:  make([][]orb.Bound, len(b.Zones)),
 		pos:         map[string]position{},
 		aboutLine:   map[string]int{},
 	}
@@ -70,6 +71,9 @@ func buildIndex(b *Briefing) *index {
 	for i, z := range b.Zones {
 		put(ix.zones, KindZone, z.ID, i)
 		ix.zoneBounds[i] = z.Geometry.Bound()
+		for _, pg := range z.Geometry {
+			ix.polyBounds[i] = append(ix.polyBounds[i], pg.Bound())
+		}
 	}
 	for i, p := range b.Places {
 		put(ix.places, KindPlace, p.ID, i)
@@ -213,7 +217,7 @@ func (b *Briefing) ZonesAt(p orb.Point, d Date) []*Zone {
 	var controlled, contested []*Zone
 	for i := range b.Zones {
 		z := &b.Zones[i]
-		if !ix.zoneBounds[i].Contains(p) || !z.Valid.Contains(d) || !planar.MultiPolygonContains(z.Geometry, p) {
+		if !z.Valid.Contains(d) || !ix.zoneBounds[i].Contains(p) || !multiPolygonCovers(z.Geometry, ix.polyBounds[i], p) {
 			continue
 		}
 		if z.Contested() {
@@ -223,6 +227,27 @@ func (b *Briefing) ZonesAt(p orb.Point, d Date) []*Zone {
 		}
 	}
 	return append(controlled, contested...)
+}
+
+// multiPolygonCovers reports whether p lies in one of mp's polygons (on its
+// boundary included, outside its holes); bounds are the polygons' bounds.
+func multiPolygonCovers(mp orb.MultiPolygon, bounds []orb.Bound, p orb.Point) bool {
+	for k, pg := range mp {
+		if len(pg) == 0 || !bounds[k].Contains(p) || !ringCovers(pg[0], p) {
+			continue
+		}
+		inHole := false
+		for _, h := range pg[1:] {
+			if ringContains(h, p) {
+				inHole = true
+				break
+			}
+		}
+		if !inHole {
+			return true
+		}
+	}
+	return false
 }
 
 // PlaceDistance is a place and its great-circle distance from a point.

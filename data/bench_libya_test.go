@@ -1,0 +1,118 @@
+package data
+
+import (
+	"os"
+	"testing"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+)
+
+// The embedded Libya briefing's files, read straight from disk (package
+// data cannot import data/libya, which imports it).
+const libyaDir = "libya/briefing"
+
+func loadLibya(tb testing.TB) *Briefing {
+	tb.Helper()
+	b, err := Load(os.DirFS(libyaDir))
+	if err != nil {
+		tb.Fatalf("Libya briefing: %v", err)
+	}
+	return b
+}
+
+func TestLibyaQueries(t *testing.T) {
+	b := loadLibya(t)
+	jan := MustDate("2020-01-19")
+	cases := []struct {
+		name string
+		p    orb.Point
+		d    Date
+		want string // controller of the first zone, "" for none
+	}{
+		{"Tripoli", orb.Point{13.19, 32.89}, jan, "gna"},
+		{"Benghazi", orb.Point{20.09, 32.12}, jan, "lna"},
+		{"Benghazi 2023", orb.Point{20.09, 32.12}, MustDate("2023-09-30"), "lna"},
+		{"Tripoli 2023", orb.Point{13.19, 32.89}, MustDate("2023-09-30"), "gnu"},
+		{"the sea", orb.Point{18, 34}, jan, ""},
+	}
+	for _, c := range cases {
+		zs := b.ZonesAt(c.p, c.d)
+		got := ""
+		if len(zs) > 0 {
+			got = zs[0].Controller
+		}
+		if got != c.want {
+			t.Errorf("%s: first zone controller = %q, want %q", c.name, got, c.want)
+		}
+	}
+	for _, q := range []struct{ query, id string }{{"Hifter", "haftar"}, {"surt", "sirte"}, {"sidra", "es-sider"}} {
+		ms := b.Search(q.query)
+		if len(ms) == 0 || ms[0].ID != q.id {
+			t.Errorf("Search(%q) = %v, want %s first", q.query, ms, q.id)
+		}
+	}
+}
+
+func BenchmarkLoadLibya(b *testing.B) {
+	fsys := os.DirFS(libyaDir)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkZonesAtLibya(b *testing.B) {
+	br := loadLibya(b)
+	d := br.DefaultDate
+	p := orb.Point{13.196, 32.704} // the southern Tripoli front: two zones
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(br.ZonesAt(p, d)) != 2 {
+			b.Fatal("wrong zones")
+		}
+	}
+}
+
+func BenchmarkLintLibya(b *testing.B) {
+	br := loadLibya(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		br.Lint()
+	}
+}
+
+func BenchmarkSearchLibya(b *testing.B) {
+	br := loadLibya(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(br.Search("hifter")) == 0 {
+			b.Fatal("no match")
+		}
+	}
+}
+
+// TestZonesAtMatchesPlanar compares ZonesAt's containment with
+// orb/planar's on a grid of points over Libya, for every date with zones.
+func TestZonesAtMatchesPlanar(t *testing.T) {
+	b := loadLibya(t)
+	dates := []Date{MustDate("2020-01-19"), MustDate("2020-07-01"), MustDate("2023-09-30")}
+	for _, d := range dates {
+		for lon := 9.0; lon <= 26; lon += 0.173 {
+			for lat := 19.0; lat <= 34.5; lat += 0.131 {
+				p := orb.Point{lon, lat}
+				got := map[string]bool{}
+				for _, z := range b.ZonesAt(p, d) {
+					got[z.ID] = true
+				}
+				for _, z := range b.ZonesOn(d) {
+					if want := planar.MultiPolygonContains(z.Geometry, p); want != got[z.ID] {
+						t.Errorf("%v on %s: ZonesAt says %v for %s, planar says %v", p, d, got[z.ID], z.ID, want)
+					}
+				}
+			}
+		}
+	}
+}
