@@ -22,7 +22,7 @@ type index struct {
 	about       map[string][]int // record id → excerpts whose About names it, file order
 	ledBy       map[string][]string
 	zoneBounds  []orb.Bound
-	polyBounds  [][]orb.Bound // zone index → bound of each of its polygons
+	polyBounds  [][]orb.Bound       // zone index → bound of each of its polygons
 	pos         map[string]position // record id → where it was written (Load only)
 	aboutLine   map[string]int      // excerpt id → line of its about (Load only)
 }
