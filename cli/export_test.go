@@ -136,3 +136,15 @@ func TestExportErrors(t *testing.T) {
 		t.Errorf("keep.png changed to %q", bs)
 	}
 }
+
+// BenchmarkExport runs "briefmap export" in-process: load the briefing and
+// the basemap, compose, encode, write.
+func BenchmarkExport(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "slide.png")
+	b.ReportAllocs()
+	for b.Loop() {
+		if code, _, stderr := run("export", "-o", out); code != ExitOK {
+			b.Fatal(stderr)
+		}
+	}
+}

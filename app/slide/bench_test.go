@@ -40,14 +40,15 @@ func BenchmarkComposeHD(b *testing.B) {
 	}
 }
 
-// BenchmarkPNGLevel measures each PNG compression level on the HD slide:
-// time per encode and the file size (bytes/file), to choose Encode's level.
-func BenchmarkPNGLevel(b *testing.B) {
+// BenchmarkPNG measures PNG writers and compression levels on the HD
+// slide: time per encode and the file size (bytes/file), to choose
+// Encode's writer and level.
+func BenchmarkPNG(b *testing.B) {
 	img, err := Compose(libyaSpec(b, "", scene.Ref{}))
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, lv := range []struct {
+	levels := []struct {
 		name  string
 		level png.CompressionLevel
 	}{
@@ -55,14 +56,28 @@ func BenchmarkPNGLevel(b *testing.B) {
 		{"BestSpeed", png.BestSpeed},
 		{"Default", png.DefaultCompression},
 		{"BestCompression", png.BestCompression},
-	} {
-		b.Run(lv.name, func(b *testing.B) {
+	}
+	for _, lv := range levels {
+		b.Run("imagepng/"+lv.name, func(b *testing.B) {
 			enc := png.Encoder{CompressionLevel: lv.level}
 			var buf bytes.Buffer
 			b.ReportAllocs()
 			for b.Loop() {
 				buf.Reset()
 				if err := enc.Encode(&buf, img); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes/file")
+		})
+	}
+	for _, lv := range levels {
+		b.Run("rgb/"+lv.name, func(b *testing.B) {
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := encodeRGB(&buf, img, pngLevel(lv.level)); err != nil {
 					b.Fatal(err)
 				}
 			}

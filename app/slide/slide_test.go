@@ -13,6 +13,7 @@ import (
 
 	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
 )
 
@@ -452,5 +453,23 @@ func TestBacksOnDate(t *testing.T) {
 		if got := ix.backsOn(e, tc.id, data.MustDate(tc.date)); got != tc.want {
 			t.Errorf("backsOn(x-blockade, %s, %s) = %v, want %v", tc.id, tc.date, got, tc.want)
 		}
+	}
+}
+
+func TestScaleLegendItem(t *testing.T) {
+	item := geo.LegendItem{
+		Kind:   geo.LegendRing,
+		Marker: geo.MarkerStyle{Size: 12, StrokeWidth: 1},
+		Area:   geo.AreaStyle{Stroke: geo.Stroke{Width: 1}, Hatch: geo.Hatch{Spacing: 6, Width: 1.5}},
+		Ring:   geo.RingStyle{Stroke: geo.Stroke{Width: 1.4, Dash: []float64{6, 4}}},
+	}
+	got := scaleLegendItem(item, 2)
+	if got.Marker.Size != 24 || got.Marker.StrokeWidth != 2 || got.Area.Stroke.Width != 2 ||
+		got.Area.Hatch.Spacing != 12 || got.Area.Hatch.Width != 3 || got.Ring.Stroke.Width != 2.8 ||
+		!slices.Equal(got.Ring.Stroke.Dash, []float64{12, 8}) {
+		t.Errorf("scaled item %+v", got)
+	}
+	if !slices.Equal(item.Ring.Stroke.Dash, []float64{6, 4}) {
+		t.Error("scaling changed the original's dashes")
 	}
 }
