@@ -52,12 +52,8 @@ type Country struct {
 type Basemap struct {
 	topo   *topo.Topology // countries sorted by ISO3
 	byISO  map[string]int // ISO3 → index in topo.Countries
-	levels [len(levelTolerances)]levelCache
+	levels []levelCache   // per entry of topo.Levels
 }
-
-// levelTolerances are the Douglas–Peucker thresholds, in degrees, of the
-// precomputed simplification levels; level 0 is the data as stored.
-var levelTolerances = [...]float64{0, 0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.256, 0.512, 1.024, 2.048}
 
 type levelCache struct {
 	once sync.Once
@@ -65,7 +61,7 @@ type levelCache struct {
 }
 
 // Load decodes the embedded basemap and checks that its rings close. The
-// simplified levels are built on first use by View.
+// simplified levels are assembled on first use by View.
 func Load() (*Basemap, error) {
 	t, err := topo.Decode(embedded)
 	if err != nil {
@@ -78,7 +74,7 @@ func Load() (*Basemap, error) {
 // every ring's arcs join end to end and close.
 func fromTopology(t *topo.Topology) (*Basemap, error) {
 	sort.SliceStable(t.Countries, func(i, j int) bool { return t.Countries[i].ISO3 < t.Countries[j].ISO3 })
-	b := &Basemap{topo: t, byISO: make(map[string]int, len(t.Countries))}
+	b := &Basemap{topo: t, byISO: make(map[string]int, len(t.Countries)), levels: make([]levelCache, len(t.Levels))}
 	for i, tc := range t.Countries {
 		if _, dup := b.byISO[tc.ISO3]; dup {
 			return nil, fmt.Errorf("basemap: country %s twice", tc.ISO3)
@@ -182,15 +178,19 @@ type View struct {
 	Coastline orb.MultiLineString
 }
 
+// Levels returns the Douglas–Peucker thresholds, in degrees, of the
+// precomputed simplification levels, finest (0: the data as is) first.
+func (b *Basemap) Levels() []float64 { return append([]float64(nil), b.topo.Levels...) }
+
 // Level returns the simplification threshold View would use for the
 // requested tolerance: the largest precomputed level not above it.
-func Level(tolerance float64) float64 {
-	return levelTolerances[levelIndex(tolerance)]
+func (b *Basemap) Level(tolerance float64) float64 {
+	return b.topo.Levels[b.levelIndex(tolerance)]
 }
 
-func levelIndex(tolerance float64) int {
+func (b *Basemap) levelIndex(tolerance float64) int {
 	i := 0
-	for k, t := range levelTolerances {
+	for k, t := range b.topo.Levels {
 		if t <= tolerance {
 			i = k
 		}
@@ -201,7 +201,9 @@ func levelIndex(tolerance float64) int {
 // View returns the geometry to draw for a map showing bound at a
 // resolution of tolerance degrees (about one pixel): simplified with
 // Douglas–Peucker at the largest precomputed level not above tolerance
-// (shared borders are simplified once, so neighbours still meet), rings
+// (the generator ran orb/simplify per level on every arc and recorded
+// which points each level keeps; shared borders are one arc, so
+// neighbours still meet), rings
 // smaller than about a pixel dropped, and everything clipped to bound
 // expanded by eight pixels and 1% of its size. Polygons stay closed rings;
 // lines are clipped as lines. A NaN or negative tolerance counts as 0 (full
@@ -209,13 +211,12 @@ func levelIndex(tolerance float64) int {
 func (b *Basemap) View(bound orb.Bound, tolerance float64) *View {
 	if !(tolerance > 0) || math.IsInf(tolerance, 0) {
 		if math.IsInf(tolerance, 1) {
-			tolerance = levelTolerances[len(levelTolerances)-1]
+			tolerance = b.topo.Levels[len(b.topo.Levels)-1]
 		} else {
 			tolerance = 0
 		}
 	}
-	k := levelIndex(tolerance)
-	lvl := b.level(k)
+	lvl := b.level(b.levelIndex(tolerance))
 	margin := 8*tolerance + 0.01*math.Max(bound.Max[0]-bound.Min[0], bound.Max[1]-bound.Min[1])
 	v := &View{Tolerance: lvl.tol}
 	if !validBound(bound) || !(margin >= 0) || math.IsInf(margin, 0) {
@@ -240,6 +241,6 @@ func validBound(b orb.Bound) bool {
 // level returns simplification level k, building it on first use.
 func (b *Basemap) level(k int) *level {
 	c := &b.levels[k]
-	c.once.Do(func() { c.lvl = buildLevel(b, levelTolerances[k]) })
+	c.once.Do(func() { c.lvl = buildLevel(b.topo, k) })
 	return c.lvl
 }

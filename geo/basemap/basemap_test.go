@@ -399,11 +399,14 @@ func TestViewSimplifies(t *testing.T) {
 			t.Errorf("%s: %d vertices at 2°, %d at full detail: simplification does too little", c.name, prev, first)
 		}
 	}
-	if got := Level(0.0099); got != 0.008 {
+	if got := b.Level(0.0099); got != 0.008 {
 		t.Errorf("Level(0.0099) = %g, want 0.008", got)
 	}
-	if got := Level(0.0005); got != 0 {
+	if got := b.Level(0.0005); got != 0 {
 		t.Errorf("Level(0.0005) = %g, want 0", got)
+	}
+	if lv := b.Levels(); len(lv) != 13 || lv[0] != 0 || lv[12] != 2.048 {
+		t.Errorf("Levels() = %v", lv)
 	}
 }
 

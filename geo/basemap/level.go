@@ -8,7 +8,6 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
 	"github.com/paulmach/orb/planar"
-	"github.com/paulmach/orb/simplify"
 )
 
 // level is the whole basemap simplified at one tolerance, with the bound of
@@ -37,20 +36,27 @@ type levelLine struct {
 	bound orb.Bound
 }
 
-// buildLevel simplifies every arc once with Douglas–Peucker (endpoints, and
-// so the junctions between neighbours, stay put) and assembles the rings
-// and lines from the simplified arcs. A ring whose area falls below tol²
-// (about a square pixel) is dropped, and with an outer ring its polygon;
-// an island's coastline goes with it.
-func buildLevel(b *Basemap, tol float64) *level {
-	t := b.topo
+// buildLevel assembles level k of t: every arc simplified as the
+// generator recorded (Douglas–Peucker keeps the endpoints, and so the
+// junctions between neighbours), then the rings and lines from the
+// simplified arcs. A ring whose area falls below tol² (about a square
+// pixel) is dropped, and with an outer ring its polygon; an island's
+// coastline goes with it.
+func buildLevel(t *topo.Topology, k int) *level {
+	tol := t.Levels[k]
 	arcs := make([]orb.LineString, len(t.Arcs))
+	var slab []orb.Point
 	for i, a := range t.Arcs {
-		ls := orb.LineString(a.Points)
-		if tol > 0 && len(ls) > 2 {
-			ls = simplify.DouglasPeucker(tol).LineString(ls.Clone())
+		if k == 0 {
+			arcs[i] = a.Points
+			continue
 		}
-		arcs[i] = ls
+		if cap(slab)-len(slab) < len(a.Points) {
+			slab = make([]orb.Point, 0, max(len(a.Points), 1<<14))
+		}
+		start := len(slab)
+		slab = a.Simplified(slab, k)
+		arcs[i] = slab[start:len(slab):len(slab)]
 	}
 	minArea := tol * tol
 	tiny := func(r orb.Ring) bool {

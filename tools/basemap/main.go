@@ -9,7 +9,8 @@
 // for the rest of the world, cuts each to its region so they do not
 // overlap, rebuilds a topology (arcs shared between neighbours) from the
 // result, classifies every arc as coast, border or seam, computes a label
-// point per country and writes the compact file plus its summary.
+// point per country, records per point the coarsest Douglas–Peucker level
+// that keeps it, and writes the compact file plus its summary.
 package main
 
 import (
@@ -164,6 +165,9 @@ func run(in, out string) error {
 	t := buildTopology(countries)
 	for i, c := range countries {
 		t.Countries[i].Label = labelPoint(c.polygons)
+	}
+	if err := setLevels(t); err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	if err := topo.Encode(&buf, t); err != nil {

@@ -21,7 +21,7 @@ import (
 // Magic opens every file; Version is the layout version after it.
 const (
 	Magic   = "BMAPTOPO"
-	Version = 1
+	Version = 2
 )
 
 // Kind says how an arc is drawn as a line.
@@ -58,6 +58,24 @@ func (k Kind) String() string {
 type Arc struct {
 	Kind   Kind
 	Points []orb.Point
+	// Levels holds, per point, the index of the coarsest entry of
+	// Topology.Levels at which Douglas–Peucker still keeps the point: the
+	// arc simplified at level k is the points with Levels[i] >= k. The
+	// endpoints are kept at every level. Nil means every point is kept
+	// only at level 0 (but the endpoints, always).
+	Levels []uint8
+}
+
+// Simplified appends to dst the points of a kept at level k and returns
+// the extended slice.
+func (a Arc) Simplified(dst []orb.Point, k int) []orb.Point {
+	last := len(a.Points) - 1
+	for i, p := range a.Points {
+		if i == 0 || i == last || (i < len(a.Levels) && int(a.Levels[i]) >= k) || k == 0 {
+			dst = append(dst, p)
+		}
+	}
+	return dst
 }
 
 // Country is one country's polygons as rings of arc references. A reference
@@ -76,6 +94,10 @@ type Country struct {
 type Topology struct {
 	// Quantum is the number of grid units per degree (10000: 1e-4°).
 	Quantum float64
+	// Levels are the Douglas–Peucker thresholds, in degrees, of the
+	// simplification levels, finest first; Levels[0] is 0, the data as is.
+	// Each must be a multiple of 1/Quantum.
+	Levels []float64
 	// Detail is the region where the arcs come from the 10m data.
 	Detail    orb.Bound
 	Arcs      []Arc
@@ -90,6 +112,7 @@ const (
 	maxCountries = 1 << 12
 	maxRefs      = 1 << 20
 	maxName      = 1 << 10
+	maxLevels    = 32
 )
 
 // Encode writes t to w in the embedded format. Every coordinate must lie on
@@ -107,6 +130,16 @@ func Encode(w io.Writer, t *Topology) error {
 	for _, v := range []float64{t.Detail.Min[0], t.Detail.Min[1], t.Detail.Max[0], t.Detail.Max[1]} {
 		e.varint(e.quant(v))
 	}
+	if len(t.Levels) == 0 || len(t.Levels) > maxLevels || t.Levels[0] != 0 {
+		return fmt.Errorf("topo: encode: %d levels (want 1 to %d, the first 0)", len(t.Levels), maxLevels)
+	}
+	e.uvarint(uint64(len(t.Levels)))
+	for i, l := range t.Levels {
+		if i > 0 && !(l > t.Levels[i-1]) {
+			return fmt.Errorf("topo: encode: level %d (%v) not above the one before", i, l)
+		}
+		e.uvarint(uint64(e.quant(l)))
+	}
 	e.uvarint(uint64(len(t.Arcs)))
 	for i, a := range t.Arcs {
 		if a.Kind >= numKinds {
@@ -115,14 +148,25 @@ func Encode(w io.Writer, t *Topology) error {
 		if len(a.Points) < 2 {
 			return fmt.Errorf("topo: encode: arc %d: %d points, need 2", i, len(a.Points))
 		}
+		if a.Levels != nil && len(a.Levels) != len(a.Points) {
+			return fmt.Errorf("topo: encode: arc %d: %d levels for %d points", i, len(a.Levels), len(a.Points))
+		}
 		e.uvarint(uint64(a.Kind))
 		e.uvarint(uint64(len(a.Points)))
 		var px, py int64
-		for _, p := range a.Points {
+		for j, p := range a.Points {
 			x, y := e.quant(p[0]), e.quant(p[1])
 			e.varint(x - px)
 			e.varint(y - py)
 			px, py = x, y
+			lvl := uint8(0)
+			if a.Levels != nil {
+				lvl = a.Levels[j]
+			}
+			if int(lvl) >= len(t.Levels) {
+				return fmt.Errorf("topo: encode: arc %d: point %d: level %d of %d", i, j, lvl, len(t.Levels))
+			}
+			e.w.WriteByte(lvl)
 		}
 	}
 	e.uvarint(uint64(len(t.Countries)))
@@ -302,6 +346,17 @@ func (d *decoder) topology() (*Topology, error) {
 		bound[i] = float64(d.varint()) / t.Quantum
 	}
 	t.Detail = orb.Bound{Min: orb.Point{bound[0], bound[1]}, Max: orb.Point{bound[2], bound[3]}}
+	nLevels := d.count("level count", maxLevels)
+	if d.err == nil && nLevels == 0 {
+		d.fail(fmt.Errorf("no levels: %w", errCorrupt))
+	}
+	t.Levels = make([]float64, nLevels)
+	for i := range t.Levels {
+		t.Levels[i] = float64(d.count("level", 1<<40)) / t.Quantum
+		if d.err == nil && ((i == 0 && t.Levels[0] != 0) || (i > 0 && !(t.Levels[i] > t.Levels[i-1]))) {
+			d.fail(fmt.Errorf("level %d: %v: %w", i, t.Levels[i], errCorrupt))
+		}
+	}
 
 	nArcs := d.count("arc count", maxArcs)
 	if d.err != nil {
@@ -309,7 +364,8 @@ func (d *decoder) topology() (*Topology, error) {
 	}
 	t.Arcs = make([]Arc, nArcs)
 	total := 0
-	var slab []orb.Point // points are carved from slabs to save allocations
+	var slab []orb.Point // points and levels are carved from slabs to save allocations
+	var lslab []uint8
 	for i := range t.Arcs {
 		kind := d.count("kind", uint64(numKinds-1))
 		n := d.count("point count", maxPoints)
@@ -322,26 +378,35 @@ func (d *decoder) topology() (*Topology, error) {
 		if d.err != nil {
 			return nil, fmt.Errorf("arc %d: %w", i, d.err)
 		}
-		// Each point takes at least two bytes: refuse counts the rest of
+		// Each point takes at least three bytes: refuse counts the rest of
 		// the input cannot hold before allocating for them.
-		if n > (len(d.b)-d.off)/2 {
+		if n > (len(d.b)-d.off)/3 {
 			return nil, fmt.Errorf("arc %d: %d points in %d bytes: %w", i, n, len(d.b)-d.off, io.ErrUnexpectedEOF)
 		}
 		if len(slab) < n {
 			slab = make([]orb.Point, max(n, 1<<14))
 		}
-		pts := slab[:n:n]
-		slab = slab[n:]
+		if len(lslab) < n {
+			lslab = make([]uint8, max(n, 1<<14))
+		}
+		pts, lvls := slab[:n:n], lslab[:n:n]
+		slab, lslab = slab[n:], lslab[n:]
 		var x, y int64
 		for j := range pts {
 			x += d.varint()
 			y += d.varint()
 			pts[j] = orb.Point{float64(x) / t.Quantum, float64(y) / t.Quantum}
+			if b := d.bytes(1); b != nil {
+				if int(b[0]) >= nLevels {
+					d.fail(fmt.Errorf("point %d: level %d of %d: %w", j, b[0], nLevels, errCorrupt))
+				}
+				lvls[j] = b[0]
+			}
 		}
 		if d.err != nil {
 			return nil, fmt.Errorf("arc %d: %w", i, d.err)
 		}
-		t.Arcs[i] = Arc{Kind: Kind(kind), Points: pts}
+		t.Arcs[i] = Arc{Kind: Kind(kind), Points: pts, Levels: lvls}
 	}
 
 	nCountries := d.count("country count", maxCountries)
@@ -439,13 +504,22 @@ func (t *Topology) Summary() Summary {
 	put(q(t.Detail.Min[1]))
 	put(q(t.Detail.Max[0]))
 	put(q(t.Detail.Max[1]))
+	put(int64(len(t.Levels)))
+	for _, l := range t.Levels {
+		put(q(l))
+	}
 	for _, a := range t.Arcs {
 		put(int64(a.Kind))
 		put(int64(len(a.Points)))
 		s.Points += len(a.Points)
-		for _, p := range a.Points {
+		for j, p := range a.Points {
 			put(q(p[0]))
 			put(q(p[1]))
+			lvl := int64(0)
+			if a.Levels != nil {
+				lvl = int64(a.Levels[j])
+			}
+			put(lvl)
 		}
 	}
 	for _, c := range t.Countries {

@@ -17,13 +17,14 @@ import (
 func twoSquares() *Topology {
 	return &Topology{
 		Quantum: 10000,
+		Levels:  []float64{0, 0.5, 2},
 		Detail:  orb.Bound{Min: orb.Point{-6, 8}, Max: orb.Point{42, 46}},
 		Arcs: []Arc{
-			{Kind: Border, Points: []orb.Point{{1, 0}, {1, 1}}},                           // 0: shared
-			{Kind: Coast, Points: []orb.Point{{1, 1}, {0, 1}, {0, 0}, {1, 0}}},            // 1: west square's coast
-			{Kind: Coast, Points: []orb.Point{{1, 0}, {2, 0}, {2, 1}, {1, 1}}},            // 2: east square's coast
-			{Kind: Seam, Points: []orb.Point{{5, 5}, {5.5, 5}, {5.5, 5.5}, {5, 5}}},       // 3: closed
-			{Kind: Coast, Points: []orb.Point{{-0.0001, 0.0001}, {-1.2345, 0.5}, {0, 0}}}, // 4: unused odd values
+			{Kind: Border, Points: []orb.Point{{1, 0}, {1, 1}}, Levels: []uint8{2, 2}},                              // 0: shared
+			{Kind: Coast, Points: []orb.Point{{1, 1}, {0, 1}, {0, 0}, {1, 0}}, Levels: []uint8{2, 1, 2, 2}},         // 1: west square's coast
+			{Kind: Coast, Points: []orb.Point{{1, 0}, {2, 0}, {2, 1}, {1, 1}}, Levels: []uint8{2, 0, 1, 2}},         // 2: east square's coast
+			{Kind: Seam, Points: []orb.Point{{5, 5}, {5.5, 5}, {5.5, 5.5}, {5, 5}}, Levels: []uint8{2, 1, 1, 2}},    // 3: closed
+			{Kind: Coast, Points: []orb.Point{{-0.0001, 0.0001}, {-1.2345, 0.5}, {0, 0}}, Levels: []uint8{2, 0, 2}}, // 4: unused odd values
 		},
 		Countries: []Country{
 			{ISO3: "AAA", Name: "West", Label: orb.Point{0.5, 0.5}, Polygons: [][][]int{{{0, 1}}}},
@@ -57,6 +58,11 @@ func TestRoundTrip(t *testing.T) {
 	if s.Arcs != 5 || s.Points != 17 || s.Countries != 2 || s.Rings != 3 || len(s.Checksum) != 16 {
 		t.Errorf("summary = %+v", s)
 	}
+	relevelled := twoSquares()
+	relevelled.Arcs[2].Levels[1] = 1
+	if relevelled.Summary().Checksum == s.Checksum {
+		t.Error("checksum did not change with a point's level")
+	}
 	// The checksum sees every coordinate.
 	moved := twoSquares()
 	moved.Arcs[2].Points[1][0] += 0.0001
@@ -87,6 +93,27 @@ func TestRing(t *testing.T) {
 	}
 }
 
+func TestSimplified(t *testing.T) {
+	a := twoSquares().Arcs[2] // levels 2, 0, 1, 2
+	for _, c := range []struct {
+		k    int
+		want []orb.Point
+	}{
+		{0, []orb.Point{{1, 0}, {2, 0}, {2, 1}, {1, 1}}},
+		{1, []orb.Point{{1, 0}, {2, 1}, {1, 1}}},
+		{2, []orb.Point{{1, 0}, {1, 1}}},
+	} {
+		if got := a.Simplified(nil, c.k); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Simplified(%d) = %v, want %v", c.k, got, c.want)
+		}
+	}
+	// Without levels only the endpoints survive simplification.
+	a.Levels = nil
+	if got := a.Simplified([]orb.Point{{9, 9}}, 1); !reflect.DeepEqual(got, []orb.Point{{9, 9}, {1, 0}, {1, 1}}) {
+		t.Errorf("Simplified without levels = %v", got)
+	}
+}
+
 func TestEncodeErrors(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -98,6 +125,11 @@ func TestEncodeErrors(t *testing.T) {
 		{"bad kind", func(t *Topology) { t.Arcs[0].Kind = 7 }, "bad kind"},
 		{"iso", func(t *Topology) { t.Countries[0].ISO3 = "AB" }, "ISO3"},
 		{"ref", func(t *Topology) { t.Countries[1].Polygons[0][0][0] = ^9 }, "out of range"},
+		{"no levels", func(t *Topology) { t.Levels = nil }, "levels"},
+		{"first level", func(t *Topology) { t.Levels[0] = 0.1 }, "levels"},
+		{"level order", func(t *Topology) { t.Levels[2] = 0.5 }, "not above"},
+		{"level count", func(t *Topology) { t.Arcs[1].Levels = t.Arcs[1].Levels[:2] }, "2 levels for 4 points"},
+		{"point level", func(t *Topology) { t.Arcs[1].Levels[1] = 3 }, "level 3 of 3"},
 	} {
 		tp := twoSquares()
 		c.modify(tp)
@@ -136,7 +168,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"not deflate", []byte("hello, world"), nil},
 		{"empty", deflate(t, nil), io.ErrUnexpectedEOF},
 		{"bad magic", deflate(t, append([]byte("BMAPTOPX"), good[8:]...)), errCorrupt},
-		{"bad version", deflate(t, append(append([]byte(Magic), 2), good[9:]...)), errCorrupt},
+		{"bad version", deflate(t, append(append([]byte(Magic), Version+1), good[9:]...)), errCorrupt},
 		{"trailing", deflate(t, append(append([]byte{}, good...), 0)), errCorrupt},
 		{"huge count", deflate(t, append(append([]byte{}, good[:9]...), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01)), errCorrupt},
 	} {
