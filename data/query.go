@@ -166,6 +166,17 @@ func (b *Briefing) KindOf(id string) string { return b.ix().kind[id] }
 // excerptNameLen is how many characters of an excerpt Name shows.
 const excerptNameLen = 60
 
+// Where returns the package file and line where record id is defined, for
+// messages that send the user to fix it; ok is false for an unknown id or a
+// briefing that was not loaded by Load.
+func (b *Briefing) Where(id string) (file string, line int, ok bool) {
+	if b.index == nil {
+		return "", 0, false
+	}
+	at, ok := b.index.pos[id]
+	return at.File, at.Line, ok
+}
+
 // Name returns the display name of the record id: an actor's, zone's,
 // place's or deployment's name, a source's publisher, an excerpt's text
 // shortened to about 60 characters with "…"; "" for an unknown id.

@@ -70,6 +70,17 @@ func TestLookups(t *testing.T) {
 	if s, ok := b.Source("economist-2020"); !ok || s.Title != "The spoiler" {
 		t.Errorf("Source(economist-2020) = %v, %v", s, ok)
 	}
+	for _, c := range []struct {
+		id, file string
+		line     int
+	}{{"haftar", "actors.yaml", 2}, {"z-front", "zones.yaml", 18}, {"econ-ports", "excerpts.yaml", 14}, {"d-wagner", "deployments.yaml", 2}} {
+		if f, l, ok := b.Where(c.id); !ok || f != c.file || l != c.line {
+			t.Errorf("Where(%q) = %s:%d, %v; want %s:%d", c.id, f, l, ok, c.file, c.line)
+		}
+	}
+	if _, _, ok := b.Where("nobody"); ok {
+		t.Error("Where(nobody) found something")
+	}
 	// A hand-built briefing answers too, with or without Reindex.
 	hand := &Briefing{Actors: []Actor{{ID: "x", Name: "X"}}}
 	if hand.Name("x") != "X" {
