@@ -142,3 +142,23 @@ func TestPaintCoveragePairs(t *testing.T) {
 		}
 	}
 }
+
+func TestRoundedRect(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
+	c := NewCanvas(img, nil)
+	var p PixelPath
+	p.AddRoundedRect(Box{0, 0, 40, 30}, 10)
+	if s := shoelace(p.pts); s <= 0 {
+		t.Errorf("rounded rect winds negatively (%v)", s)
+	}
+	c.FillPath(&p, color.NRGBA{0, 0, 0, 255})
+	if a := img.RGBAAt(0, 0).A; a != 0 {
+		t.Errorf("corner pixel covered (%d): not rounded", a)
+	}
+	if a := img.RGBAAt(20, 15).A; a != 255 {
+		t.Errorf("centre pixel alpha %d, want 255", a)
+	}
+	if a := img.RGBAAt(20, 0).A; a < 250 {
+		t.Errorf("top edge pixel alpha %d, want covered", a)
+	}
+}

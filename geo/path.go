@@ -137,6 +137,37 @@ func (p *PixelPath) AddRect(b Box) {
 	p.Close()
 }
 
+// AddRoundedRect adds box b with corners rounded to radius r (clamped to
+// half the shorter side) as a closed subpath winding positively.
+func (p *PixelPath) AddRoundedRect(b Box, r float64) {
+	r = math.Max(0, math.Min(r, math.Min(b.W(), b.H())/2))
+	if r == 0 {
+		p.AddRect(b)
+		return
+	}
+	n := max(2, circleSides(r)/4)
+	corners := [4]struct{ cx, cy, a0 float64 }{
+		{b.X1 - r, b.Y0 + r, -math.Pi / 2}, // top right
+		{b.X1 - r, b.Y1 - r, 0},            // bottom right
+		{b.X0 + r, b.Y1 - r, math.Pi / 2},  // bottom left
+		{b.X0 + r, b.Y0 + r, math.Pi},      // top left
+	}
+	first := true
+	for _, c := range corners {
+		for i := 0; i <= n; i++ {
+			a := c.a0 + math.Pi/2*float64(i)/float64(n)
+			x, y := c.cx+r*math.Cos(a), c.cy+r*math.Sin(a)
+			if first {
+				p.MoveTo(x, y)
+				first = false
+			} else {
+				p.LineTo(x, y)
+			}
+		}
+	}
+	p.Close()
+}
+
 // AddCircle adds a circle of radius r around (cx, cy) as a closed polygon
 // winding positively, with enough sides to look round at that radius.
 func (p *PixelPath) AddCircle(cx, cy, r float64) {
