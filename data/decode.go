@@ -114,6 +114,7 @@ var kindFile = map[string]string{
 func (l *loader) define(fs *fields, kind string) string {
 	id := fs.str("id", true)
 	if id == "" {
+		l.broken[fs.f.name] = true // references to it cannot be checked
 		return ""
 	}
 	at := position{fs.f.name, fs.line("id")}
@@ -236,6 +237,7 @@ func (l *loader) decodeBriefing(f *yamlFile, root *yaml.Node) {
 func (l *loader) decodeSource(f *yamlFile, n *yaml.Node) {
 	fs := f.mapping(n, "sources", []string{"id", "publisher", "title", "date", "date_approximate", "url", "file"})
 	if fs == nil {
+		l.broken[f.name] = true
 		return
 	}
 	l.b.Sources = append(l.b.Sources, Source{
@@ -252,6 +254,7 @@ func (l *loader) decodeSource(f *yamlFile, n *yaml.Node) {
 func (l *loader) decodeExcerpt(f *yamlFile, n *yaml.Node) {
 	fs := f.mapping(n, "excerpts", []string{"id", "source", "text", "about"})
 	if fs == nil {
+		l.broken[f.name] = true
 		return
 	}
 	e := Excerpt{ID: l.define(fs, KindExcerpt), Source: fs.str("source", true)}
@@ -272,6 +275,7 @@ func (l *loader) decodeExcerpt(f *yamlFile, n *yaml.Node) {
 func (l *loader) decodeActor(f *yamlFile, n *yaml.Node) {
 	fs := f.mapping(n, "actors", []string{"id", "name", "aliases", "kind", "side", "backers", "leads", "description", "sourced", "note"})
 	if fs == nil {
+		l.broken[f.name] = true
 		return
 	}
 	a := Actor{
@@ -302,6 +306,7 @@ func (l *loader) decodeActor(f *yamlFile, n *yaml.Node) {
 func (l *loader) decodeZone(f *yamlFile, n *yaml.Node) {
 	fs := f.mapping(n, "zones", []string{"id", "name", "controller", "contested_by", "valid_from", "valid_to", "confidence", "approximate", "sourced", "note"})
 	if fs == nil {
+		l.broken[f.name] = true
 		return
 	}
 	z := Zone{
@@ -333,6 +338,7 @@ func (l *loader) decodeZone(f *yamlFile, n *yaml.Node) {
 func (l *loader) decodePlace(f *yamlFile, n *yaml.Node) {
 	fs := f.mapping(n, "places", []string{"id", "name", "aliases", "kind", "lonlat", "importance", "statuses", "sourced", "note"})
 	if fs == nil {
+		l.broken[f.name] = true
 		return
 	}
 	p := Place{
@@ -380,6 +386,7 @@ func (l *loader) decodePlace(f *yamlFile, n *yaml.Node) {
 func (l *loader) decodeDeployment(f *yamlFile, n *yaml.Node) {
 	fs := f.mapping(n, "deployments", []string{"id", "name", "actor", "supports", "what", "places", "lonlat", "area", "strength", "range_km", "valid_from", "valid_to", "confidence", "sourced", "note"})
 	if fs == nil {
+		l.broken[f.name] = true
 		return
 	}
 	d := Deployment{

@@ -199,7 +199,12 @@ func yamlErrorLine(err error) (int, string) {
 func (l *loader) records(f *yamlFile, root *yaml.Node, key string) []*yaml.Node {
 	fs := f.mapping(root, "", []string{key})
 	if fs == nil {
+		l.broken[f.name] = true
 		return nil
 	}
-	return fs.list(key, true)
+	items := fs.list(key, true)
+	if v := deref(fs.vals[key]); v != nil && v.Kind != yaml.SequenceNode {
+		l.broken[f.name] = true
+	}
+	return items
 }
