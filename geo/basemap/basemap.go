@@ -23,6 +23,7 @@ import (
 
 	"github.com/briefmap/briefmap/geo/basemap/topo"
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // Attribution is the line every export must carry.
@@ -243,4 +244,19 @@ func (b *Basemap) level(k int) *level {
 	c := &b.levels[k]
 	c.once.Do(func() { c.lvl = buildLevel(b.topo, k) })
 	return c.lvl
+}
+
+// CountryAt returns the ISO3 code of the country whose full-resolution
+// polygons contain p (lon/lat), and whether there is one: false at sea.
+// A point exactly on a border may be given to either neighbour.
+func (b *Basemap) CountryAt(p orb.Point) (string, bool) {
+	lvl := b.level(0)
+	for _, lc := range lvl.countries {
+		for _, lp := range lc.polys {
+			if lp.bound.Contains(p) && planar.PolygonContains(lp.poly, p) {
+				return lc.iso3, true
+			}
+		}
+	}
+	return "", false
 }

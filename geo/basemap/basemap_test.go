@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -370,6 +371,47 @@ func compareGolden(t *testing.T, name, got string) {
 // TestViewSimplifies counts the vertices inside the bound (the margin
 // grows with the tolerance, so the whole view need not shrink): their
 // number falls as the tolerance grows.
+func TestCountryAt(t *testing.T) {
+	b := load(t)
+	for _, c := range []struct {
+		name string
+		pt   orb.Point
+		want string
+	}{
+		{"Tripoli", orb.Point{13.19, 32.89}, "LBY"},
+		{"Benghazi", orb.Point{20.07, 32.12}, "LBY"},
+		{"Valletta", orb.Point{14.51, 35.90}, "MLT"},
+		{"Tunis", orb.Point{10.18, 36.80}, "TUN"},
+		{"Cairo", orb.Point{31.24, 30.04}, "EGY"},
+		{"Niamey", orb.Point{2.11, 13.51}, "NER"},
+		{"Moscow (50m)", orb.Point{37.62, 55.75}, "RUS"},
+		{"Suva (across the antimeridian)", orb.Point{178.44, -18.14}, "FJI"},
+		{"Brasilia (110m)", orb.Point{-47.88, -15.79}, "BRA"},
+		{"Gulf of Sirte", orb.Point{18.5, 31.5}, ""},
+		{"Atlantic", orb.Point{-30, 30}, ""},
+	} {
+		got, ok := b.CountryAt(c.pt)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("CountryAt(%s %v) = %q, %v; want %q", c.name, c.pt, got, ok, c.want)
+		}
+	}
+}
+
+// TestViewDeterministic: the same request gives the same geometry, whatever
+// was asked before (the slide must be byte-identical run to run).
+func TestViewDeterministic(t *testing.T) {
+	b1, b2 := load(t), load(t)
+	for _, c := range viewCases {
+		b2.View(orb.Bound{Min: orb.Point{-50, -50}, Max: orb.Point{50, 50}}, c.tol*2)
+	}
+	for _, c := range viewCases {
+		v1, v2 := b1.View(c.bound, c.tol), b2.View(c.bound, c.tol)
+		if !reflect.DeepEqual(v1, v2) {
+			t.Errorf("%s: two views of the same bound differ", c.name)
+		}
+	}
+}
+
 func TestViewSimplifies(t *testing.T) {
 	b := load(t)
 	for _, c := range viewCases[:4] {
@@ -588,5 +630,14 @@ func BenchmarkDecodeEmbedded(b *testing.B) {
 		if _, err := topo.Decode(embedded); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func BenchmarkCountryAt(b *testing.B) {
+	m := load(b)
+	m.CountryAt(orb.Point{0, 0})
+	b.ReportAllocs()
+	for b.Loop() {
+		m.CountryAt(orb.Point{20.07, 32.12})
 	}
 }
