@@ -353,12 +353,11 @@ func (l *loader) decodePlace(f *yamlFile, n *yaml.Node) {
 		l.addPoint(fs, "lonlat", pt)
 	}
 	p.Importance = 3
-	if fs.has("importance") {
-		x := fs.number("importance")
-		if x != 1 && x != 2 && x != 3 {
-			l.ps.add(f.name, fs.line("importance"), "importance", "%g is not 1, 2 or 3", x)
-		} else {
+	if v, ok := fs.scalar("importance", false); ok {
+		if x, num := scalarNumber(v); num && (x == 1 || x == 2 || x == 3) {
 			p.Importance = int(x)
+		} else {
+			l.ps.add(f.name, v.Line, "importance", "%q is not 1, 2 or 3", v.Value)
 		}
 	}
 	for _, sn := range fs.list("statuses", false) {

@@ -96,8 +96,8 @@ func TestLoadBad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dirs) < 17 {
-		t.Fatalf("found %d bad packages, want one per class of error (17)", len(dirs))
+	if len(dirs) < 18 {
+		t.Fatalf("found %d bad packages, want one per class of error (18)", len(dirs))
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
