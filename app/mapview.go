@@ -85,8 +85,9 @@ type MapView struct {
 	inside  bool
 	shown   int           // frames shown
 	lastReq renderRequest // the request of the frame shown last
-	// holdReady delays the "map ready" line until AllowReady (the window
-	// is shown at its real size): frames of a transient layout do not count.
+	// holdReady delays rendering and the "map ready" line until AllowReady
+	// (the window is shown at its real size): a transient layout before
+	// that is not drawn.
 	holdReady bool
 	ready     bool // "map ready" logged
 
@@ -262,8 +263,8 @@ func (m *MapView) notifyView() {
 
 // requestRender asks for a frame of the current state.
 func (m *MapView) requestRender() {
-	if m.devW <= 0 || m.devH <= 0 {
-		return
+	if m.devW <= 0 || m.devH <= 0 || m.holdReady {
+		return // no size yet, or a transient layout before the window shows
 	}
 	o := m.opts
 	o.Highlight = append([]scene.Ref(nil), o.Highlight...)
@@ -341,6 +342,9 @@ func (m *MapView) show(req renderRequest, frame *image.RGBA, d time.Duration) {
 // size, or else with the next frame that is.
 func (m *MapView) AllowReady() {
 	m.holdReady = false
+	if m.shown == 0 || m.lastReq.w != m.devW || m.lastReq.h != m.devH {
+		m.requestRender()
+	}
 	m.maybeReady()
 }
 
