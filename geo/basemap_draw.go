@@ -43,24 +43,21 @@ func drawBasemap(c *Canvas, t *Transformer, v *basemap.View, st BasemapStyle, ra
 
 	p.Reset()
 	addMultiLineString(&p, t, v.Borders)
-	c.StrokePath(&p, scaleStroke(st.Border, ratio))
+	c.StrokePath(&p, st.Border.Scaled(ratio))
 	if focus != nil && st.FocusBorder.Visible() {
 		p.Reset()
 		addMultiPolygon(&p, t, focus.Geometry)
 		// Along the coast the coastline is drawn over it next.
-		c.StrokePath(&p, scaleStroke(st.FocusBorder, ratio))
+		c.StrokePath(&p, st.FocusBorder.Scaled(ratio))
 	}
 	p.Reset()
 	addMultiLineString(&p, t, v.Coastline)
-	c.StrokePath(&p, scaleStroke(st.Coastline, ratio))
+	c.StrokePath(&p, st.Coastline.Scaled(ratio))
 
 	if !st.CountryNames {
 		return nil
 	}
-	ls := st.CountryLabel
-	ls.Size *= ratio
-	ls.HaloWidth *= ratio
-	ls.Tracking *= ratio
+	ls := st.CountryLabel.Scaled(ratio)
 	var reqs []LabelRequest
 	frame := t.Frame()
 	for _, ct := range v.Countries {
@@ -91,18 +88,6 @@ func drawBasemap(c *Canvas, t *Transformer, v *basemap.View, st BasemapStyle, ra
 // countryNamePriority is the base priority of the basemap's country
 // names: below any overlay label's (bigger countries first).
 const countryNamePriority = -1 << 30
-
-func scaleStroke(s Stroke, k float64) Stroke {
-	s.Width *= k
-	if len(s.Dash) > 0 {
-		d := make([]float64, len(s.Dash))
-		for i, v := range s.Dash {
-			d[i] = v * k
-		}
-		s.Dash = d
-	}
-	return s
-}
 
 // addMultiPolygon adds mp (lon/lat) to p in t's pixels, rings as they
 // wind.

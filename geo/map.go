@@ -45,9 +45,11 @@ type Map struct {
 	ScaleBar      bool   // a scale bar in km, bottom left
 	Attribution   string // bottom right; "" with a Basemap: basemap.Attribution
 	NoAttribution bool   // draw no attribution at all
-	// PixelRatio scales the map's own furniture (scale bar, attribution,
-	// country names, label padding) for high-density output: 2 for a
-	// 3840×2160 slide. Zero means 1. Objects carry their own sizes.
+	// PixelRatio multiplies every size (objects' strokes, symbols and
+	// text, the scale bar, the attribution, the country names) for
+	// high-density output: 2 for a 3840×2160 slide that looks like its
+	// 1920×1080 preview, or the canvas scale of a HiDPI window. Zero
+	// means 1.
 	PixelRatio float64
 
 	// Faces draws the text; nil: the embedded fonts are parsed at each
@@ -58,9 +60,9 @@ type Map struct {
 	// no caching.
 	Cache *BaseCache
 
-	// PointTolerance and LineTolerance are Pick's slack in pixels for
-	// markers and labels, and for lines, rings and everything else. Zero
-	// means 6 and 4.
+	// PointTolerance and LineTolerance are Pick's slack for markers and
+	// labels, and for lines, rings and everything else, in pixels at pixel
+	// ratio 1. Zero means 6 and 4.
 	PointTolerance, LineTolerance float64
 
 	lastView   viewKey
@@ -80,9 +82,10 @@ func (m *Map) Fit(b orb.Bound, padding float64) {
 	m.Centre, m.Zoom = t.Centre(), t.Zoom()
 }
 
-// Transformer returns the map's lon/lat ↔ pixel transform.
+// Transformer returns the map's lon/lat ↔ pixel transform, with the map's
+// pixel ratio.
 func (m *Map) Transformer() *Transformer {
-	return NewTransformer(m.Width, m.Height, m.Centre, m.Zoom)
+	return NewTransformer(m.Width, m.Height, m.Centre, m.Zoom).WithPixelRatio(m.PixelRatio)
 }
 
 func (m *Map) ratio() float64 {
@@ -216,7 +219,7 @@ func DrawLabelText(c *Canvas, b Box, text string, st TextStyle) {
 
 // visible reports whether o may draw into frame.
 func visible(o Object, t *Transformer, frame Box) bool {
-	b := t.PixelBound(o.Bounds()).Inset(-o.Margin() - 1)
+	b := t.PixelBound(o.Bounds()).Inset(-o.Margin()*t.PixelRatio() - 1)
 	return b.Overlaps(frame) || (b.W() == 0 && b.H() == 0 && frame.ContainsPoint(b.X0, b.Y0))
 }
 
@@ -444,6 +447,7 @@ func (m *Map) pick(x, y float64, yield func(Object) bool) {
 	if lt == 0 {
 		lt = 4
 	}
+	pt, lt = pt*t.PixelRatio(), lt*t.PixelRatio()
 	// Pre-filter by geographic bounds without projecting each object:
 	// near the click, a pixel spans degLon degrees of longitude and about
 	// degLat of latitude (with slack for the variation across a margin).
@@ -463,7 +467,7 @@ func (m *Map) pick(x, y float64, yield func(Object) bool) {
 				tol = pt
 			}
 			b := o.Bounds()
-			reach := o.Margin() + tol + 1
+			reach := o.Margin()*t.PixelRatio() + tol + 1
 			if click[0] < b.Min[0]-reach*degLon || click[0] > b.Max[0]+reach*degLon ||
 				click[1] < b.Min[1]-reach*degLat || click[1] > b.Max[1]+reach*degLat {
 				continue

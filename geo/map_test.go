@@ -153,3 +153,42 @@ func TestCachedLayers(t *testing.T) {
 		t.Error("cache reused after a cached layer's object was replaced")
 	}
 }
+
+// TestPixelRatio: a map drawn at twice the size with PixelRatio 2 looks
+// like the 1× map scaled up: downsampled, it is close to it.
+func TestPixelRatio(t *testing.T) {
+	small := fixtureMap(t, 640, 400)
+	big := fixtureMap(t, 1280, 800)
+	big.PixelRatio = 2
+	big.Centre, big.Zoom = small.Centre, small.Zoom+1
+	a, b := small.Render(), big.Render()
+	var sum, n float64
+	for y := 0; y < 400; y++ {
+		for x := 0; x < 640; x++ {
+			for ch := 0; ch < 3; ch++ {
+				var v float64
+				for _, d := range [4][2]int{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+					v += float64(b.Pix[b.PixOffset(2*x+d[0], 2*y+d[1])+ch])
+				}
+				sum += abs(v/4 - float64(a.Pix[a.PixOffset(x, y)+ch]))
+				n++
+			}
+		}
+	}
+	if mean := sum / n; mean > 3 {
+		t.Errorf("mean difference %.2f between the 1× map and the downsampled 2× map", mean)
+	}
+	// Markers are hit at their doubled size.
+	mk := big.Layers[2].Objects[0].(*Marker)
+	x, y := big.Transformer().ToPixel(mk.Point)
+	if o, ok := big.Pick(x+mk.Style.Size+2*6-1, y); !ok || o != Object(mk) {
+		t.Errorf("2× marker not hit at its doubled radius plus tolerance")
+	}
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

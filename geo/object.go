@@ -18,13 +18,15 @@ type Object interface {
 	// Bounds returns the object's geographic bounds.
 	Bounds() orb.Bound
 	// Margin returns how many pixels the object draws beyond its bounds
-	// (half its stroke, its symbol), so the map can skip what is off frame.
+	// (half its stroke, its symbol) at pixel ratio 1, so the map can skip
+	// what is off frame.
 	Margin() float64
-	// Draw draws the object. Labels are not drawn here: a Map places them
-	// all at once (see LabelSource).
+	// Draw draws the object, its style sizes multiplied by
+	// t.PixelRatio(). Labels are not drawn here: a Map places them all at
+	// once (see LabelSource).
 	Draw(c *Canvas, t *Transformer)
-	// Hit reports whether pixel (x, y) falls on the object, allowing
-	// tolerance pixels for points and lines.
+	// Hit reports whether pixel (x, y) falls on the object as drawn with
+	// t, allowing tolerance pixels for points and lines.
 	Hit(t *Transformer, x, y, tolerance float64) bool
 }
 
@@ -167,8 +169,9 @@ func (a *Area) Path(p *PixelPath, t *Transformer) {
 func (a *Area) Draw(c *Canvas, t *Transformer) {
 	var p PixelPath
 	a.Path(&p, t)
-	c.FillPathHatched(&p, a.Style.Fill, a.Style.Hatch)
-	c.StrokePath(&p, a.Style.Stroke)
+	k := t.PixelRatio()
+	c.FillPathHatched(&p, a.Style.Fill, a.Style.Hatch.Scaled(k))
+	c.StrokePath(&p, a.Style.Stroke.Scaled(k))
 }
 
 // Hit implements Object: pixel (x, y) lies inside the area (not in a
@@ -241,15 +244,16 @@ func (p *Path) pixels(t *Transformer, out *PixelPath) {
 func (p *Path) Draw(c *Canvas, t *Transformer) {
 	var pp PixelPath
 	p.pixels(t, &pp)
-	c.StrokePath(&pp, p.Style.Casing)
-	c.StrokePath(&pp, p.Style.Line)
+	k := t.PixelRatio()
+	c.StrokePath(&pp, p.Style.Casing.Scaled(k))
+	c.StrokePath(&pp, p.Style.Line.Scaled(k))
 }
 
 // Hit implements Object: (x, y) lies within tolerance of the drawn line.
 func (p *Path) Hit(t *Transformer, x, y, tolerance float64) bool {
 	var pp PixelPath
 	p.pixels(t, &pp)
-	return pathNear(&pp, x, y, p.Margin()-1+tolerance, false)
+	return pathNear(&pp, x, y, (p.Margin()-1)*t.PixelRatio()+tolerance, false)
 }
 
 // pathNear reports whether (x, y) lies within d of a segment of p
@@ -357,7 +361,7 @@ func (c *Circle) Draw(cv *Canvas, t *Transformer) {
 	var p PixelPath
 	c.pixels(t, &p)
 	cv.FillPath(&p, c.Style.Fill)
-	cv.StrokePath(&p, c.Style.Stroke)
+	cv.StrokePath(&p, c.Style.Stroke.Scaled(t.PixelRatio()))
 }
 
 // Hit implements Object: (x, y) lies within tolerance of the ring, or
@@ -365,7 +369,7 @@ func (c *Circle) Draw(cv *Canvas, t *Transformer) {
 func (c *Circle) Hit(t *Transformer, x, y, tolerance float64) bool {
 	var p PixelPath
 	c.pixels(t, &p)
-	if pathNear(&p, x, y, c.Style.Stroke.Width/2+tolerance, true) {
+	if pathNear(&p, x, y, c.Style.Stroke.Width/2*t.PixelRatio()+tolerance, true) {
 		return true
 	}
 	if c.Style.Fill.A == 0 {
@@ -415,5 +419,6 @@ func (l *Label) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
 	if pos == nil {
 		pos = []Position{Centre, Right, Left, Above, Below}
 	}
-	return []LabelRequest{{Text: l.Text, Style: l.Style, X: x, Y: y, Gap: 2, Priority: l.Priority, Positions: pos, Owner: l}}
+	k := t.PixelRatio()
+	return []LabelRequest{{Text: l.Text, Style: l.Style.Scaled(k), X: x, Y: y, Gap: 2 * k, Priority: l.Priority, Positions: pos, Owner: l}}
 }

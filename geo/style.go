@@ -72,3 +72,41 @@ func DefaultBasemapStyle(focusISO3 string) BasemapStyle {
 			Halo: WithAlpha(LandColor, 0.85), HaloWidth: 1.5, Tracking: 1.6},
 	}
 }
+
+// Scaled returns s with its width and dashes multiplied by k.
+func (s Stroke) Scaled(k float64) Stroke {
+	if k == 1 {
+		return s
+	}
+	s.Width *= k
+	if len(s.Dash) > 0 {
+		d := make([]float64, len(s.Dash))
+		for i, v := range s.Dash {
+			d[i] = v * k
+		}
+		s.Dash = d
+	}
+	return s
+}
+
+// Scaled returns h with its spacing and width multiplied by k.
+func (h Hatch) Scaled(k float64) Hatch {
+	h.Spacing *= k
+	h.Width *= k
+	return h
+}
+
+// Scaled returns st with its size, halo and tracking multiplied by k.
+func (st TextStyle) Scaled(k float64) TextStyle {
+	st.Size *= k
+	st.HaloWidth *= k
+	st.Tracking *= k
+	return st
+}
+
+// Scaled returns st with its size and stroke width multiplied by k.
+func (st MarkerStyle) Scaled(k float64) MarkerStyle {
+	st.Size *= k
+	st.StrokeWidth *= k
+	return st
+}
