@@ -235,10 +235,12 @@ func (e *encoder) varint(v int64)        { e.w.Write(e.buf[:binary.PutVarint(e.b
 func Decode(data []byte) (*Topology, error) {
 	zr := flate.NewReader(bytes.NewReader(data))
 	defer zr.Close()
-	raw, err := io.ReadAll(io.LimitReader(zr, maxRaw+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(min(len(data)*3/2+64<<10, maxRaw)) // the basemap inflates to 1.44×
+	if _, err := buf.ReadFrom(io.LimitReader(zr, maxRaw+1)); err != nil {
 		return nil, fmt.Errorf("topo: decode: inflate: %w", err)
 	}
+	raw := buf.Bytes()
 	if len(raw) > maxRaw {
 		return nil, fmt.Errorf("topo: decode: more than %d bytes inflated: %w", maxRaw, errCorrupt)
 	}
