@@ -53,16 +53,16 @@ func rect(w, s, e, n float64) orb.Ring {
 // fixtureLayers returns a Libya-like overlay: six control areas (with a
 // hole, a multipolygon, hatched contested and low-confidence areas), a
 // front line, a range ring and twenty labelled points.
-func fixtureLayers() []Layer {
-	west := AreaStyle{Fill: WithAlpha(OkabeBlue, 0.35), Stroke: Stroke{Color: OkabeBlue, Width: 1.2}}
-	east := AreaStyle{Fill: WithAlpha(OkabeVermillion, 0.30), Stroke: Stroke{Color: OkabeVermillion, Width: 1.2}}
+func fixtureLayers(k float64) []Layer {
+	west := AreaStyle{Fill: WithAlpha(OkabeBlue, 0.35), Stroke: Stroke{Color: OkabeBlue, Width: 1.2}.Scaled(k)}
+	east := AreaStyle{Fill: WithAlpha(OkabeVermillion, 0.30), Stroke: Stroke{Color: OkabeVermillion, Width: 1.2}.Scaled(k)}
 	contested := AreaStyle{Fill: WithAlpha(OkabeReddishPurple, 0.12),
-		Hatch:  Hatch{Angle: 45, Spacing: 7, Width: 1.6, Color: WithAlpha(OkabeReddishPurple, 0.8)},
-		Stroke: Stroke{Color: OkabeReddishPurple, Width: 1, Dash: []float64{5, 3}}}
+		Hatch:  Hatch{Angle: 45, Spacing: 7, Width: 1.6, Color: WithAlpha(OkabeReddishPurple, 0.8)}.Scaled(k),
+		Stroke: Stroke{Color: OkabeReddishPurple, Width: 1, Dash: []float64{5, 3}}.Scaled(k)}
 	lowConf := AreaStyle{Fill: WithAlpha(OkabeVermillion, 0.10),
-		Hatch:  Hatch{Angle: -45, Spacing: 9, Width: 1.2, Color: WithAlpha(OkabeVermillion, 0.7)},
-		Stroke: Stroke{Color: WithAlpha(OkabeVermillion, 0.8), Width: 0.8, Dash: []float64{2, 3}}}
-	tribal := AreaStyle{Fill: WithAlpha(OkabeBluishGreen, 0.30), Stroke: Stroke{Color: OkabeBluishGreen, Width: 1}}
+		Hatch:  Hatch{Angle: -45, Spacing: 9, Width: 1.2, Color: WithAlpha(OkabeVermillion, 0.7)}.Scaled(k),
+		Stroke: Stroke{Color: WithAlpha(OkabeVermillion, 0.8), Width: 0.8, Dash: []float64{2, 3}}.Scaled(k)}
+	tribal := AreaStyle{Fill: WithAlpha(OkabeBluishGreen, 0.30), Stroke: Stroke{Color: OkabeBluishGreen, Width: 1}.Scaled(k)}
 
 	areas := []Object{
 		&Area{Key: "zone-west", Name: "Tripoli government", Style: west, Geometry: orb.MultiPolygon{
@@ -90,18 +90,18 @@ func fixtureLayers() []Layer {
 	}
 
 	front := &Path{Key: "front", Name: "front line", Geometry: orb.MultiLineString{{{15.2, 32.35}, {15.5, 31.3}, {15.9, 30.4}, {16.1, 29.3}}},
-		Style: LineStyle{Line: Stroke{Color: InkColor, Width: 2, Dash: []float64{7, 4}}, Casing: Stroke{Color: WithAlpha(color.NRGBA{0xff, 0xff, 0xff, 0xff}, 0.8), Width: 5}}}
+		Style: LineStyle{Line: Stroke{Color: InkColor, Width: 2, Dash: []float64{7, 4}}.Scaled(k), Casing: Stroke{Color: WithAlpha(color.NRGBA{0xff, 0xff, 0xff, 0xff}, 0.8), Width: 5}.Scaled(k)}}
 	ring := &Circle{Key: "ring-watiya", Name: "drone range", Centre: orb.Point{12.0, 32.47}, RadiusKm: 200,
-		Style: RingStyle{Stroke: Stroke{Color: OkabeBlue, Width: 1.5, Dash: []float64{6, 4}}, Fill: WithAlpha(OkabeSkyBlue, 0.10)}}
+		Style: RingStyle{Stroke: Stroke{Color: OkabeBlue, Width: 1.5, Dash: []float64{6, 4}}.Scaled(k), Fill: WithAlpha(OkabeSkyBlue, 0.10)}}
 
-	label := TextStyle{Size: 13, Color: InkColor, Halo: HaloColor, HaloWidth: 2}
-	city := TextStyle{Size: 14, Weight: Bold, Color: InkColor, Halo: HaloColor, HaloWidth: 2}
-	terminal := MarkerStyle{Symbol: SymbolOilTerminal, Size: 14, Fill: InkColor, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.2}
-	field := MarkerStyle{Symbol: SymbolOilField, Size: 14, Fill: InkColor, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.2}
-	airbase := MarkerStyle{Symbol: SymbolAirbase, Size: 16, Fill: color.NRGBA{0x33, 0x33, 0x33, 0xff}, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.2}
-	town := MarkerStyle{Symbol: SymbolSquare, Size: 8, Fill: InkColor, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1}
-	callout := MarkerStyle{Symbol: SymbolCallout, Size: 22, Fill: OkabeVermillion, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.5}
-	deploy := MarkerStyle{Symbol: SymbolTriangle, Size: 13, Fill: OkabeReddishPurple, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.2}
+	label := TextStyle{Size: 13, Color: InkColor, Halo: HaloColor, HaloWidth: 2}.Scaled(k)
+	city := TextStyle{Size: 14, Weight: Bold, Color: InkColor, Halo: HaloColor, HaloWidth: 2}.Scaled(k)
+	terminal := MarkerStyle{Symbol: SymbolOilTerminal, Size: 14, Fill: InkColor, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.2}.Scaled(k)
+	field := MarkerStyle{Symbol: SymbolOilField, Size: 14, Fill: InkColor, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.2}.Scaled(k)
+	airbase := MarkerStyle{Symbol: SymbolAirbase, Size: 16, Fill: color.NRGBA{0x33, 0x33, 0x33, 0xff}, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.2}.Scaled(k)
+	town := MarkerStyle{Symbol: SymbolSquare, Size: 8, Fill: InkColor, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1}.Scaled(k)
+	callout := MarkerStyle{Symbol: SymbolCallout, Size: 22, Fill: OkabeVermillion, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.5}.Scaled(k)
+	deploy := MarkerStyle{Symbol: SymbolTriangle, Size: 13, Fill: OkabeReddishPurple, Stroke: color.NRGBA{0xff, 0xff, 0xff, 0xff}, StrokeWidth: 1.2}.Scaled(k)
 
 	pt := func(id, name string, lon, lat float64, st MarkerStyle, ls TextStyle, prio int) *Marker {
 		return &Marker{Key: id, Name: name, Point: orb.Point{lon, lat}, Style: st, Label: name, LabelStyle: ls, LabelPriority: prio}
@@ -135,7 +135,7 @@ func fixtureLayers() []Layer {
 		{Name: "lines", Objects: []Object{ring, front}},
 		{Name: "points", Objects: points},
 		{Name: "labels", Objects: []Object{&Label{Key: "label-fezzan", Point: orb.Point{12.5, 26.0}, Text: "FEZZAN",
-			Style: TextStyle{Size: 15, Weight: Bold, Color: MutedTextColor, Halo: HaloColor, HaloWidth: 1.5, Tracking: 3}, Priority: 10}}},
+			Style: TextStyle{Size: 15, Weight: Bold, Color: MutedTextColor, Halo: HaloColor, HaloWidth: 1.5, Tracking: 3}.Scaled(k), Priority: 10}}},
 	}
 }
 
@@ -143,7 +143,7 @@ func fixtureLayers() []Layer {
 func fixtureMap(tb testing.TB, w, h int) *Map {
 	fonts, base := loadFixtures(tb)
 	m := &Map{Width: w, Height: h, Basemap: base, Style: DefaultBasemapStyle("LBY"),
-		Layers: fixtureLayers(), ScaleBar: true, Faces: NewFaceCache(fonts)}
+		Layers: fixtureLayers(1), ScaleBar: true, Faces: NewFaceCache(fonts)}
 	m.Fit(libyaBound, 24)
 	return m
 }

@@ -45,11 +45,12 @@ type Map struct {
 	ScaleBar      bool   // a scale bar in km, bottom left
 	Attribution   string // bottom right; "" with a Basemap: basemap.Attribution
 	NoAttribution bool   // draw no attribution at all
-	// PixelRatio multiplies every size (objects' strokes, symbols and
-	// text, the scale bar, the attribution, the country names) for
-	// high-density output: 2 for a 3840×2160 slide that looks like its
-	// 1920×1080 preview, or the canvas scale of a HiDPI window. Zero
-	// means 1.
+	// PixelRatio scales what the map draws by itself for high-density
+	// output — the basemap style's strokes and country names, the scale
+	// bar, the attribution, label padding — and Pick's tolerances: 2 for a
+	// 3840×2160 slide that looks like its 1920×1080 preview. Zero means 1.
+	// Objects carry their own sizes: scale their styles (the Scaled
+	// methods), and do not pre-scale Style.
 	PixelRatio float64
 
 	// Faces draws the text; nil: the embedded fonts are parsed at each
@@ -82,10 +83,9 @@ func (m *Map) Fit(b orb.Bound, padding float64) {
 	m.Centre, m.Zoom = t.Centre(), t.Zoom()
 }
 
-// Transformer returns the map's lon/lat ↔ pixel transform, with the map's
-// pixel ratio.
+// Transformer returns the map's lon/lat ↔ pixel transform.
 func (m *Map) Transformer() *Transformer {
-	return NewTransformer(m.Width, m.Height, m.Centre, m.Zoom).WithPixelRatio(m.PixelRatio)
+	return NewTransformer(m.Width, m.Height, m.Centre, m.Zoom)
 }
 
 func (m *Map) ratio() float64 {
@@ -219,7 +219,7 @@ func DrawLabelText(c *Canvas, b Box, text string, st TextStyle) {
 
 // visible reports whether o may draw into frame.
 func visible(o Object, t *Transformer, frame Box) bool {
-	b := t.PixelBound(o.Bounds()).Inset(-o.Margin()*t.PixelRatio() - 1)
+	b := t.PixelBound(o.Bounds()).Inset(-o.Margin() - 1)
 	return b.Overlaps(frame) || (b.W() == 0 && b.H() == 0 && frame.ContainsPoint(b.X0, b.Y0))
 }
 
@@ -447,7 +447,7 @@ func (m *Map) pick(x, y float64, yield func(Object) bool) {
 	if lt == 0 {
 		lt = 4
 	}
-	pt, lt = pt*t.PixelRatio(), lt*t.PixelRatio()
+	pt, lt = pt*m.ratio(), lt*m.ratio()
 	// Pre-filter by geographic bounds without projecting each object:
 	// near the click, a pixel spans degLon degrees of longitude and about
 	// degLat of latitude (with slack for the variation across a margin).
@@ -467,7 +467,7 @@ func (m *Map) pick(x, y float64, yield func(Object) bool) {
 				tol = pt
 			}
 			b := o.Bounds()
-			reach := o.Margin()*t.PixelRatio() + tol + 1
+			reach := o.Margin() + tol + 1
 			if click[0] < b.Min[0]-reach*degLon || click[0] > b.Max[0]+reach*degLon ||
 				click[1] < b.Min[1]-reach*degLat || click[1] > b.Max[1]+reach*degLat {
 				continue

@@ -154,11 +154,13 @@ func TestCachedLayers(t *testing.T) {
 	}
 }
 
-// TestPixelRatio: a map drawn at twice the size with PixelRatio 2 looks
-// like the 1× map scaled up: downsampled, it is close to it.
+// TestPixelRatio: a map drawn at twice the size with PixelRatio 2 (and its
+// objects' styles scaled by 2) looks like the 1× map scaled up:
+// downsampled, it is close to it.
 func TestPixelRatio(t *testing.T) {
 	small := fixtureMap(t, 640, 400)
 	big := fixtureMap(t, 1280, 800)
+	big.Layers = fixtureLayers(2)
 	big.PixelRatio = 2
 	big.Centre, big.Zoom = small.Centre, small.Zoom+1
 	a, b := small.Render(), big.Render()
@@ -178,11 +180,11 @@ func TestPixelRatio(t *testing.T) {
 	if mean := sum / n; mean > 3 {
 		t.Errorf("mean difference %.2f between the 1× map and the downsampled 2× map", mean)
 	}
-	// Markers are hit at their doubled size.
+	// Pick's tolerance doubles too.
 	mk := big.Layers[2].Objects[0].(*Marker)
 	x, y := big.Transformer().ToPixel(mk.Point)
-	if o, ok := big.Pick(x+mk.Style.Size+2*6-1, y); !ok || o != Object(mk) {
-		t.Errorf("2× marker not hit at its doubled radius plus tolerance")
+	if o, ok := big.Pick(x+mk.Style.Size/2+2*6-1, y); !ok || o != Object(mk) {
+		t.Errorf("2× marker not hit at its radius plus twice the tolerance")
 	}
 }
 

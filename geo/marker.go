@@ -78,20 +78,20 @@ func (m *Marker) Margin() float64 { return m.Style.Size/2 + m.Style.StrokeWidth 
 // Draw implements Object.
 func (m *Marker) Draw(c *Canvas, t *Transformer) {
 	x, y := t.ToPixel(m.Point)
-	DrawSymbol(c, x, y, m.Style.Scaled(t.PixelRatio()), m.Number)
+	DrawSymbol(c, x, y, m.Style, m.Number)
 }
 
 // Hit implements Object: (x, y) lies within tolerance of the symbol's
 // disc.
 func (m *Marker) Hit(t *Transformer, x, y, tolerance float64) bool {
 	px, py := t.ToPixel(m.Point)
-	return math.Hypot(px-x, py-y) <= m.Style.Size/2*t.PixelRatio()+tolerance
+	return math.Hypot(px-x, py-y) <= m.Style.Size/2+tolerance
 }
 
 // Obstacles implements ObstacleSource: the symbol's box.
 func (m *Marker) Obstacles(t *Transformer) []Box {
 	x, y := t.ToPixel(m.Point)
-	r := (m.Style.Size/2 + m.Style.StrokeWidth/2) * t.PixelRatio()
+	r := m.Style.Size/2 + m.Style.StrokeWidth/2
 	return []Box{{x - r, y - r, x + r, y + r}}
 }
 
@@ -101,10 +101,9 @@ func (m *Marker) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
 		return nil
 	}
 	x, y := t.ToPixel(m.Point)
-	k := t.PixelRatio()
 	return []LabelRequest{{
-		Text: m.Label, Style: m.LabelStyle.Scaled(k), X: x, Y: y,
-		Gap:      (m.Style.Size/2 + m.Style.StrokeWidth/2 + 2) * k,
+		Text: m.Label, Style: m.LabelStyle, X: x, Y: y,
+		Gap:      m.Style.Size/2 + m.Style.StrokeWidth/2 + 2,
 		Priority: m.LabelPriority, Owner: m,
 	}}
 }

@@ -18,12 +18,11 @@ type Object interface {
 	// Bounds returns the object's geographic bounds.
 	Bounds() orb.Bound
 	// Margin returns how many pixels the object draws beyond its bounds
-	// (half its stroke, its symbol) at pixel ratio 1, so the map can skip
-	// what is off frame.
+	// (half its stroke, its symbol), so the map can skip what is off frame.
 	Margin() float64
-	// Draw draws the object, its style sizes multiplied by
-	// t.PixelRatio(). Labels are not drawn here: a Map places them all at
-	// once (see LabelSource).
+	// Draw draws the object. Its style's sizes are pixels (for a
+	// high-density image, scale the style: see the Scaled methods). Labels
+	// are not drawn here: a Map places them all at once (see LabelSource).
 	Draw(c *Canvas, t *Transformer)
 	// Hit reports whether pixel (x, y) falls on the object as drawn with
 	// t, allowing tolerance pixels for points and lines.
@@ -169,9 +168,8 @@ func (a *Area) Path(p *PixelPath, t *Transformer) {
 func (a *Area) Draw(c *Canvas, t *Transformer) {
 	var p PixelPath
 	a.Path(&p, t)
-	k := t.PixelRatio()
-	c.FillPathHatched(&p, a.Style.Fill, a.Style.Hatch.Scaled(k))
-	c.StrokePath(&p, a.Style.Stroke.Scaled(k))
+	c.FillPathHatched(&p, a.Style.Fill, a.Style.Hatch)
+	c.StrokePath(&p, a.Style.Stroke)
 }
 
 // Hit implements Object: pixel (x, y) lies inside the area (not in a
@@ -244,16 +242,15 @@ func (p *Path) pixels(t *Transformer, out *PixelPath) {
 func (p *Path) Draw(c *Canvas, t *Transformer) {
 	var pp PixelPath
 	p.pixels(t, &pp)
-	k := t.PixelRatio()
-	c.StrokePath(&pp, p.Style.Casing.Scaled(k))
-	c.StrokePath(&pp, p.Style.Line.Scaled(k))
+	c.StrokePath(&pp, p.Style.Casing)
+	c.StrokePath(&pp, p.Style.Line)
 }
 
 // Hit implements Object: (x, y) lies within tolerance of the drawn line.
 func (p *Path) Hit(t *Transformer, x, y, tolerance float64) bool {
 	var pp PixelPath
 	p.pixels(t, &pp)
-	return pathNear(&pp, x, y, (p.Margin()-1)*t.PixelRatio()+tolerance, false)
+	return pathNear(&pp, x, y, p.Margin()-1+tolerance, false)
 }
 
 // pathNear reports whether (x, y) lies within d of a segment of p
@@ -361,7 +358,7 @@ func (c *Circle) Draw(cv *Canvas, t *Transformer) {
 	var p PixelPath
 	c.pixels(t, &p)
 	cv.FillPath(&p, c.Style.Fill)
-	cv.StrokePath(&p, c.Style.Stroke.Scaled(t.PixelRatio()))
+	cv.StrokePath(&p, c.Style.Stroke)
 }
 
 // Hit implements Object: (x, y) lies within tolerance of the ring, or
@@ -369,7 +366,7 @@ func (c *Circle) Draw(cv *Canvas, t *Transformer) {
 func (c *Circle) Hit(t *Transformer, x, y, tolerance float64) bool {
 	var p PixelPath
 	c.pixels(t, &p)
-	if pathNear(&p, x, y, c.Style.Stroke.Width/2*t.PixelRatio()+tolerance, true) {
+	if pathNear(&p, x, y, c.Style.Stroke.Width/2+tolerance, true) {
 		return true
 	}
 	if c.Style.Fill.A == 0 {
@@ -419,6 +416,5 @@ func (l *Label) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
 	if pos == nil {
 		pos = []Position{Centre, Right, Left, Above, Below}
 	}
-	k := t.PixelRatio()
-	return []LabelRequest{{Text: l.Text, Style: l.Style.Scaled(k), X: x, Y: y, Gap: 2 * k, Priority: l.Priority, Positions: pos, Owner: l}}
+	return []LabelRequest{{Text: l.Text, Style: l.Style, X: x, Y: y, Gap: 2, Priority: l.Priority, Positions: pos, Owner: l}}
 }

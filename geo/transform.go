@@ -45,7 +45,6 @@ type Transformer struct {
 	zoom   float64
 	scale  float64 // world width in pixels
 	ox, oy float64 // x = u·scale − ox, y = v·scale − oy
-	ratio  float64 // pixels per style unit; 0 means 1
 }
 
 // NewTransformer returns the Transformer of a w×h image centred on centre
@@ -100,24 +99,6 @@ func (t *Transformer) Bounds() orb.Bound {
 	nw := t.ToLonLat(0, 0)
 	se := t.ToLonLat(float64(t.w), float64(t.h))
 	return orb.Bound{Min: orb.Point{nw[0], se[1]}, Max: orb.Point{se[0], nw[1]}}
-}
-
-// WithPixelRatio returns a copy of t whose objects draw their styles'
-// sizes (stroke widths, dashes, hatches, symbols, text) k times larger: 2
-// for a 3840×2160 slide that must look like its 1920×1080 preview, or for
-// a HiDPI screen. k ≤ 0 means 1.
-func (t *Transformer) WithPixelRatio(k float64) *Transformer {
-	c := *t
-	c.ratio = k
-	return &c
-}
-
-// PixelRatio returns how many pixels a style unit spans (1 by default).
-func (t *Transformer) PixelRatio() float64 {
-	if t.ratio > 0 {
-		return t.ratio
-	}
-	return 1
 }
 
 // Centre returns the lon/lat at the centre of the image.
