@@ -83,7 +83,11 @@ type Spec struct {
 	// Bounds is what the map shows (the window's current view); when zero
 	// the map frames the focus's extent, or the briefing's home view.
 	Bounds  orb.Bound
-	Options scene.Options // date, layers, selection as on screen
+	// Options are the date (zero: the briefing's default), layers and
+	// selection as on screen. The slide sets ScaleBar and its own
+	// PixelRatio, clears Hovered, selects the focus when nothing is
+	// selected, and chooses the callouts when Callouts is empty.
+	Options scene.Options
 	// Focus, when set, frames the map on that record and fills the side
 	// column from it.
 	Focus   scene.Ref
@@ -206,9 +210,6 @@ func newLayout(s Spec) (*layout, error) {
 	if o.Date.IsZero() {
 		o.Date = s.Briefing.DefaultDate
 	}
-	if o.Layers == (scene.Layers{}) {
-		o.Layers = scene.AllLayers()
-	}
 	o.ScaleBar = true
 	o.Hovered = scene.Ref{}
 	o.PixelRatio = float64(s.Size.X) / float64(HD.X)
@@ -248,8 +249,15 @@ const (
 // it; it returns the baseline.
 func (l *layout) text(x, top float64, s string, st textStyle, within rect) float64 {
 	base := top + l.pen.ascent(st)
-	l.pen.text(x, base, s, st)
 	ink := l.pen.inkBox(s, st)
+	// Glyphs that hang beyond their advance (a "J" at the start of a line,
+	// an italic "f" at its end) are nudged back inside the box.
+	if over := within.X0 - (x + ink.X0); over > 0 {
+		x += over
+	} else if over := x + ink.X1 - within.X1; over > 0 {
+		x -= math.Min(over, x+ink.X0-within.X0)
+	}
+	l.pen.text(x, base, s, st)
 	l.runs = append(l.runs, textRun{Text: s, Box: rect{x + ink.X0, base + ink.Y0, x + ink.X1, base + ink.Y1}, Within: within})
 	return base
 }
