@@ -82,7 +82,7 @@ type Spec struct {
 	Renderer *scene.Renderer
 	// Bounds is what the map shows (the window's current view); when zero
 	// the map frames the focus's extent, or the briefing's home view.
-	Bounds  orb.Bound
+	Bounds orb.Bound
 	// Options are the date (zero: the briefing's default), layers and
 	// selection as on screen. The slide sets ScaleBar and its own
 	// PixelRatio, clears Hovered, selects the focus when nothing is
