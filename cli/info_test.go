@@ -145,3 +145,17 @@ func TestParsePoint(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParsePoint checks that parsePoint never accepts a point outside the
+// globe and never panics.
+func FuzzParsePoint(f *testing.F) {
+	for _, s := range []string{"32.89,13.19", "-33.9,18.4", "1e3,1", "NaN,NaN", "Inf,0", ",", "1,2,3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := parsePoint(s)
+		if err == nil && (p.Lat() < -90 || p.Lat() > 90 || p.Lon() < -180 || p.Lon() > 180 || p != p) {
+			t.Fatalf("parsePoint(%q) = %v", s, p)
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 func TestFold(t *testing.T) {
@@ -167,4 +168,38 @@ func BenchmarkMatcherFind(b *testing.B) {
 			b.Fatal("wrong mention count")
 		}
 	}
+}
+
+// FuzzMatcherFind checks Find's invariants on any text: mentions are in
+// order, inside the text, on word boundaries, and never overlap.
+func FuzzMatcherFind(f *testing.F) {
+	for _, s := range []string{"General Hifter’s men", "al-Sarraj in Şirte", "us and the UN", "Es Sider, Sidra", "\xff\xfe Haftar", ""} {
+		f.Add(s)
+	}
+	m := NewMatcher(matcherBriefing())
+	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
+		for _, mn := range m.Find(text) {
+			if mn.Start < end || mn.Start >= mn.End || mn.End > len(text) {
+				t.Fatalf("mention %+v out of order or outside the text (len %d, previous end %d)", mn, len(text), end)
+			}
+			if mn.Start > 0 && isWordRune(lastRune(text[:mn.Start])) {
+				t.Fatalf("mention %+v starts inside a word", mn)
+			}
+			if mn.End < len(text) && isWordRune(firstRune(text[mn.End:])) {
+				t.Fatalf("mention %+v ends inside a word", mn)
+			}
+			end = mn.Start // several records may share one span
+		}
+	})
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
