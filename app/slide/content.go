@@ -48,6 +48,10 @@ type callout struct {
 // pixels wide.
 const calloutSeparation = 30.0
 
+// calloutMargin is how far inside the map's frame (design pixels) a
+// callout's anchor must lie: the disc is drawn up and to the right of it.
+const calloutMargin = 32.0
+
 // actorLine is one entry of the key-actors list.
 type actorLine struct {
 	ID     string
@@ -151,9 +155,27 @@ func sourcedCount(s data.Sourced) int {
 
 // chooseContent applies the selection rules of the package doc to the
 // records visible in bounds on o.Date.
-// toPixel, when not nil, places a point on the map, so that callouts whose
-// anchors lie within sep pixels share a number.
-func chooseContent(ix *index, bounds orb.Bound, o scene.Options, focus scene.Ref, toPixel func(orb.Point) (x, y float64), sep float64) *content {
+// mapFrame is the map the content is chosen for: the bounds it shows and,
+// when ToPixel is set, where a point falls on its W×H pixels, so that
+// callouts keep Margin pixels inside the frame and callouts whose anchors lie
+// within Sep pixels share a number.
+type mapFrame struct {
+	Bounds            orb.Bound
+	ToPixel           func(orb.Point) (x, y float64)
+	W, H, Margin, Sep float64
+}
+
+// holds reports whether a callout anchored at p shows whole on the map.
+func (f mapFrame) holds(p orb.Point) bool {
+	if f.ToPixel == nil {
+		return f.Bounds.Contains(p)
+	}
+	x, y := f.ToPixel(p)
+	return x >= f.Margin && x <= f.W-f.Margin && y >= f.Margin && y <= f.H-f.Margin
+}
+
+func chooseContent(ix *index, f mapFrame, o scene.Options, focus scene.Ref) *content {
+	bounds := f.Bounds
 	b := ix.b
 	c := &content{b: b, date: o.Date, focus: focus}
 	var zones []*data.Zone
@@ -185,7 +207,7 @@ func chooseContent(ix *index, bounds orb.Bound, o scene.Options, focus scene.Ref
 		}
 	}
 	focusActors := ix.actorsOf(focus, o.Date)
-	c.callouts = ix.chooseCallouts(o, focus, focusActors, deps, places, toPixel, sep)
+	c.callouts = ix.chooseCallouts(o, focus, focusActors, deps, places, f)
 	c.actors = ix.chooseActors(o.Date, focus, focusActors, zones, deps)
 	c.excerpts = ix.rankExcerpts(c, focus)
 	return c
@@ -196,10 +218,12 @@ func chooseContent(ix *index, bounds orb.Bound, o scene.Options, focus scene.Ref
 // deployments shown (the focus actors' first, then by confidence, then by
 // number of backing excerpts, then id), then the importance-1 places shown
 // that have a status on the date (e.g. a blockaded terminal); at most
-// maxCallouts. A record whose anchor lies within sep pixels of an earlier
-// callout's joins that callout's line in the key (two records at most per
-// line) instead of taking a number whose disc would cover the other's.
-func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []string, deps []*data.Deployment, places []*data.Place, toPixel func(orb.Point) (x, y float64), sep float64) []callout {
+// maxCallouts. A record whose callout would not show whole on the map (its
+// anchor outside the frame or too near its edge) gets none. A record whose
+// anchor lies within f.Sep pixels of an earlier callout's joins that
+// callout's line in the key (two records at most per line) instead of
+// taking a number whose disc would cover the other's.
+func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []string, deps []*data.Deployment, places []*data.Place, f mapFrame) []callout {
 	var refs []scene.Ref
 	seen := map[string]bool{}
 	add := func(r scene.Ref) {
@@ -257,11 +281,15 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 		if bg {
 			label += "†"
 		}
+		p, ok := ix.anchor(r, o.Date)
+		if !ok || !f.holds(p) {
+			continue
+		}
 		joined := false
-		if p, ok := ix.anchor(r, o.Date); ok && toPixel != nil {
-			x, y := toPixel(p)
+		if f.ToPixel != nil {
+			x, y := f.ToPixel(p)
 			for i, a := range at {
-				if math.Hypot(x-a[0], y-a[1]) < sep {
+				if math.Hypot(x-a[0], y-a[1]) < f.Sep {
 					if len(out[i].Refs) < 2 {
 						out[i].Refs = append(out[i].Refs, r)
 						labels[i] = append(labels[i], label)
@@ -273,8 +301,6 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 			if !joined && len(out) < maxCallouts {
 				at = append(at, [2]float64{x, y})
 			}
-		} else if !joined && len(out) < maxCallouts {
-			at = append(at, [2]float64{math.Inf(1), math.Inf(1)})
 		}
 		if joined || len(out) == maxCallouts {
 			continue

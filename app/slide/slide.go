@@ -324,8 +324,12 @@ func (l *layout) compose() {
 
 	view, bounds := l.frame(l.mapRect)
 	mw, mh := int(l.mapRect.W()), int(l.mapRect.H())
-	toPixel := func(p orb.Point) (float64, float64) { return view.ToPixel(mw, mh, p) }
-	c := chooseContent(l.ix, bounds, l.opts, l.s.Focus, toPixel, l.u(calloutSeparation))
+	c := chooseContent(l.ix, mapFrame{
+		Bounds:  bounds,
+		ToPixel: func(p orb.Point) (float64, float64) { return view.ToPixel(mw, mh, p) },
+		W:       float64(mw), H: float64(mh),
+		Margin: l.u(calloutMargin), Sep: l.u(calloutSeparation),
+	}, l.opts, l.s.Focus)
 	l.side(side, c)
 	l.opts.Callouts = l.opts.Callouts[:0:0]
 	for _, cl := range l.callouts {

@@ -230,7 +230,7 @@ func TestChooseContent(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	c := chooseContent(ix, b.BBox, o, scene.Ref{}, nil, 0)
+	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{})
 	var callouts []string
 	for _, cl := range c.callouts {
 		callouts = append(callouts, cl.Ref.ID+"="+cl.Label)
@@ -275,7 +275,7 @@ func TestChooseContentFocus(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	c := chooseContent(ix, b.BBox, o, scene.Ref{Kind: "actor", ID: "mercs"}, nil, 0)
+	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{Kind: "actor", ID: "mercs"})
 	if c.callouts[0].Ref.ID != "d-mercs" {
 		t.Errorf("first callout %v, want the focus actor's deployment", c.callouts[0].Ref)
 	}
@@ -285,7 +285,7 @@ func TestChooseContentFocus(t *testing.T) {
 	if c.excerpts[0].ID != "x-mercs" {
 		t.Errorf("first excerpt %q, want the focus's", c.excerpts[0].ID)
 	}
-	c = chooseContent(ix, b.BBox, o, scene.Ref{Kind: "place", ID: "airbase"}, nil, 0)
+	c = chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{Kind: "place", ID: "airbase"})
 	if c.callouts[0].Ref.ID != "airbase" {
 		t.Errorf("first callout %v, want the focus place", c.callouts[0].Ref)
 	}
@@ -303,8 +303,8 @@ func TestCalloutsShareASpot(t *testing.T) {
 	// (16.4E) are far apart; put the advisers next to the drones.
 	b.Deployments[2].Point = &orb.Point{13.25, 32.72}
 	b.Reindex()
-	toPixel := func(p orb.Point) (float64, float64) { return p[0] * 20, -p[1] * 20 }
-	c := chooseContent(ix, b.BBox, o, scene.Ref{}, toPixel, 30)
+	toPixel := func(p orb.Point) (float64, float64) { return p[0] * 20, 1000 - p[1]*20 }
+	c := chooseContent(ix, mapFrame{Bounds: b.BBox, ToPixel: toPixel, W: 1e4, H: 1e4, Sep: 30}, o, scene.Ref{})
 	var got []string
 	for _, cl := range c.callouts {
 		got = append(got, cl.Ref.ID+"="+cl.Label)
@@ -322,18 +322,46 @@ func TestCalloutsShareASpot(t *testing.T) {
 	}
 }
 
+// A record whose callout would fall off the map, or on its edge, gets none,
+// even when another of its points is on the map.
+func TestCalloutsStayOnTheMap(t *testing.T) {
+	b := fixture()
+	b.Deployments[1].Places = []string{"airbase"} // the drones: a point at 13.2E and the airbase at 16.4E
+	b.Reindex()
+	ix := newIndex(b)
+	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
+	// A map of 15E-25E, 19-34.5N at 10 pixels a degree, 32-pixel margin.
+	f := mapFrame{
+		Bounds:  orb.Bound{Min: orb.Point{15, 19}, Max: orb.Point{25, 34.5}},
+		ToPixel: func(p orb.Point) (float64, float64) { return (p[0] - 15) * 10, (34.5 - p[1]) * 10 },
+		W:       100, H: 155, Margin: 32, Sep: 1,
+	}
+	c := chooseContent(ix, f, o, scene.Ref{})
+	for _, cl := range c.callouts {
+		switch cl.Ref.ID {
+		case "d-drones": // anchored at its point, 13.2E: off the map
+			t.Errorf("callout for %s, whose anchor is off the map", cl.Ref.ID)
+		case "d-mercs": // 16.4E: 14 pixels from the left edge
+			t.Errorf("callout for %s, whose anchor is on the map's edge", cl.Ref.ID)
+		}
+	}
+	if !slices.Contains(c.visible, "d-drones") {
+		t.Error("the drones, with a place on the map, are not counted as shown")
+	}
+}
+
 func TestCalloutsHonourLayersAndDate(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: data.MustDate("2021-01-01"), Layers: scene.AllLayers()}
-	c := chooseContent(ix, b.BBox, o, scene.Ref{}, nil, 0)
+	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{})
 	for _, cl := range c.callouts {
 		if cl.Ref.Kind == "deployment" {
 			t.Errorf("deployment %s called out after its validity", cl.Ref.ID)
 		}
 	}
 	o = scene.Options{Date: b.DefaultDate, Layers: scene.Layers{Zones: true}}
-	if c := chooseContent(ix, b.BBox, o, scene.Ref{}, nil, 0); len(c.callouts) != 0 {
+	if c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{}); len(c.callouts) != 0 {
 		t.Errorf("callouts with only zones shown: %+v", c.callouts)
 	}
 }
