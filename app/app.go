@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -37,6 +38,7 @@ func Main(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "briefmap: %v\nusage: briefmap [open PATH]\n", err)
 		return 2
 	}
+	start := time.Now()
 	log := newLogger(stderr, os.Getenv("BRIEFMAP_LOG"))
 	b, err := loadBriefing(path)
 	if err != nil {
@@ -48,11 +50,12 @@ func Main(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "briefmap: basemap: %v\n", err)
 		return 1
 	}
+	loaded := time.Since(start)
 	a := fyneapp.NewWithID(ID)
-	w := newWindow(a, b, base, log, false)
-	// "map ready" describes the first frame at the window's real size:
-	// wait until the app runs (the window is shown and laid out).
-	w.mapView.holdReady = true
+	// "map ready" describes the first frame at the window's real size: the
+	// map draws nothing until the app runs (the window is shown).
+	appReady := time.Since(start)
+	w := newWindow(a, b, base, log, windowOptions{holdFrames: true})
 	a.Lifecycle().SetOnStarted(func() { w.mapView.AllowReady() })
 	// Loading the briefing and the basemap leaves garbage: hand it back to
 	// the system once the map is up, off the UI thread.
@@ -65,7 +68,8 @@ func Main(args []string, stderr io.Writer) int {
 				"go_released_mb", float64(ms.HeapReleased)/(1<<20))
 		}()
 	}
-	log.Debug("window built", "briefing", b.ID, "date", w.date.String())
+	log.Debug("window built", "briefing", b.ID, "date", w.date.String(),
+		"load_ms", loaded.Milliseconds(), "fyne_app_ms", appReady.Milliseconds(), "since_start_ms", time.Since(start).Milliseconds())
 	w.win.ShowAndRun()
 	return 0
 }

@@ -93,6 +93,7 @@ type window struct {
 	excerptBox    *fyne.Container
 	excerptScroll *container.Scroll
 	aboutIDs      map[string]string // excerpt "about" filter label → record id
+	excerptsStale bool              // the Excerpts tab must be rebuilt when shown
 
 	// status line
 	status     *widget.Label
@@ -106,15 +107,22 @@ type window struct {
 	prefs    prefs
 }
 
+// windowOptions are how a window renders its map.
+type windowOptions struct {
+	sync       bool // render on the calling goroutine (tests)
+	holdFrames bool // draw nothing until MapView.AllowReady (the app runs)
+}
+
 // newWindow builds the main window for briefing b on basemap base in app a.
-func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Logger, synchronous bool) *window {
-	w := &window{app: a, log: log, base: base, sync: synchronous, prefs: prefs{a.Preferences()}}
+func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Logger, opt windowOptions) *window {
+	w := &window{app: a, log: log, base: base, sync: opt.sync, prefs: prefs{a.Preferences()}}
 	w.win = a.NewWindow("Briefmap")
 	w.layers = w.prefs.layers()
 	w.b = b
 	w.r = scene.NewRenderer(b, base)
 	w.date = w.prefs.date(b)
-	w.mapView = NewMapView(w.r, w.options(), log, synchronous)
+	w.mapView = NewMapView(w.r, w.options(), log, opt.sync)
+	w.mapView.holdReady = opt.holdFrames
 	if v, ok := w.prefs.view(b); ok {
 		w.mapView.SetView(v)
 	}
@@ -298,7 +306,7 @@ func (w *window) SetDate(d data.Date) {
 
 // rebuildLegend shows the legend of what the map shows now.
 func (w *window) rebuildLegend() {
-	w.legendBox.RemoveAll()
+	var objs []fyne.CanvasObject
 	px := int(swatchSize * w.canvasScale())
 	for _, e := range w.r.Legend(w.options()) {
 		img := canvas.NewImageFromImage(scene.Swatch(e, px))
@@ -311,8 +319,9 @@ func (w *window) rebuildLegend() {
 		paper.CornerRadius = 2
 		l := widget.NewLabel(e.Label)
 		l.Wrapping = fyne.TextWrapWord
-		w.legendBox.Add(container.NewBorder(nil, nil, container.NewCenter(container.NewStack(paper, container.NewCenter(img))), nil, l))
+		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(container.NewStack(paper, container.NewCenter(img))), nil, l))
 	}
+	w.legendBox.Objects = objs
 	w.legendBox.Refresh()
 }
 
@@ -369,6 +378,11 @@ func (w *window) buildRight() fyne.CanvasObject {
 	w.excerptsTab = container.NewTabItem("Excerpts", container.NewBorder(filters, nil, nil, nil, w.excerptScroll))
 
 	w.tabs = container.NewAppTabs(w.selTab, w.actorsTab, w.excerptsTab)
+	w.tabs.OnSelected = func(t *container.TabItem) {
+		if t == w.excerptsTab && w.excerptsStale {
+			w.rebuildExcerpts()
+		}
+	}
 	return w.tabs
 }
 
@@ -661,10 +675,18 @@ func (w *window) rebuildExcerpts() {
 	if w.excerptBox == nil {
 		return
 	}
-	w.excerptBox.RemoveAll()
+	// Laying out dozens of wrapped quotes is the costliest part of the
+	// window: do it only when the tab is shown.
+	if w.tabs == nil || w.tabs.Selected() != w.excerptsTab {
+		w.excerptsStale = true
+		return
+	}
+	w.excerptsStale = false
+	// Build the list, then set it once: Add lays the box out each time.
 	list := w.filteredExcerpts()
+	var objs []fyne.CanvasObject
 	if len(list) == 0 {
-		w.excerptBox.Add(widget.NewLabel("No excerpt matches these filters."))
+		objs = append(objs, widget.NewLabel("No excerpt matches these filters."))
 	}
 	for _, e := range list {
 		segs := quoteSegments(w.b, e, w.ShowExcerpt)
@@ -672,9 +694,9 @@ func (w *window) rebuildExcerpts() {
 		segs = append(segs[:2], append([]widget.RichTextSegment{about}, segs[2:]...)...)
 		rt := widget.NewRichText(segs...)
 		rt.Wrapping = fyne.TextWrapWord
-		w.excerptBox.Add(rt)
-		w.excerptBox.Add(widget.NewSeparator())
+		objs = append(objs, rt, widget.NewSeparator())
 	}
+	w.excerptBox.Objects = objs
 	w.excerptBox.Refresh()
 }
 

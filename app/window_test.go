@@ -45,7 +45,7 @@ func newTestWindow(t testing.TB) (*window, *bytes.Buffer) {
 	}
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	w := newWindow(a, b, base, log, true)
+	w := newWindow(a, b, base, log, windowOptions{sync: true})
 	t.Cleanup(func() { w.mapView.Close(); w.win.Close() })
 	w.win.Resize(fyne.NewSize(1280, 800))
 	if dw, dh := w.mapView.DeviceSize(); dw < 400 || dh < 400 {
@@ -397,6 +397,13 @@ func TestShowExcerptHighlightsWhatItBacks(t *testing.T) {
 
 func TestExcerptFilters(t *testing.T) {
 	w, _ := newTestWindow(t)
+	if len(w.excerptBox.Objects) != 0 {
+		t.Error("the Excerpts tab was built before it was shown")
+	}
+	w.tabs.Select(w.excerptsTab)
+	if n := len(w.excerptBox.Objects); n != 2*len(w.b.Excerpts) {
+		t.Errorf("the Excerpts tab shows %d objects for %d excerpts", n, len(w.b.Excerpts))
+	}
 	all := len(w.filteredExcerpts())
 	if all != len(w.b.Excerpts) {
 		t.Fatalf("unfiltered: %d excerpts, want %d", all, len(w.b.Excerpts))
@@ -506,7 +513,7 @@ func TestPreferencesRemembered(t *testing.T) {
 	w.mapView.SetView(scene.View{Centre: orb.Point{15, 30}, Zoom: 6})
 	w.mapView.notifyView()
 
-	w2 := newWindow(w.app, w.b, w.base, slog.New(slog.DiscardHandler), true)
+	w2 := newWindow(w.app, w.b, w.base, slog.New(slog.DiscardHandler), windowOptions{sync: true})
 	t.Cleanup(func() { w2.mapView.Close(); w2.win.Close() })
 	if w2.layers.Oil || !w2.layers.Zones {
 		t.Errorf("layers not remembered: %+v", w2.layers)
