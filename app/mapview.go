@@ -28,7 +28,7 @@ type mapRenderer interface {
 
 // Zoom steps of the map's interactions.
 const (
-	wheelStep    = 20.0 // scroll units per half zoom level (a wheel notch is 10)
+	wheelStep    = 50.0 // scroll units per zoom level: a wheel notch (25 on Linux and Windows) is half a level
 	keyZoom      = 2.0  // +/− zoom factor
 	keyPanPixels = 100  // arrow-key pan, in device pixels
 )

@@ -195,9 +195,9 @@ func TestMapViewScrollZoomsAroundPointer(t *testing.T) {
 		dy    float32
 		dzoom float64
 	}{
-		{"one notch in", 10, 0.5},
-		{"two notches in", 20, 1},
-		{"one notch out", -10, -0.5},
+		{"one notch in", 25, 0.5},
+		{"two notches in", 50, 1},
+		{"one notch out", -25, -0.5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
