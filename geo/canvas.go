@@ -1,11 +1,13 @@
 package geo
 
 import (
+	"cmp"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
@@ -23,15 +25,18 @@ type Canvas struct {
 	dst   *image.RGBA
 	faces *FaceCache
 
-	ras    vector.Rasterizer
-	mask   *image.Alpha // scratch coverage mask
-	halo   *image.Alpha // scratch dilated mask
-	stroke PixelPath    // scratch stroke outline
-	clip   PixelPath    // scratch clipped path
-	dash   []orb.Point  // scratch dash piece
-	ring   orb.Ring     // scratch ring for clipping
-	tile   PixelPath    // scratch path of one tile of a stroke
-	tiles  [][]int32    // stroke pieces per tile
+	ras     vector.Rasterizer
+	mask    *image.Alpha // scratch coverage mask
+	halo    *image.Alpha // scratch dilated mask
+	stroke  PixelPath    // scratch stroke outline
+	clip    PixelPath    // scratch clipped path
+	dash    []orb.Point  // scratch dash piece
+	ring    orb.Ring     // scratch ring for clipping
+	tile    PixelPath    // scratch path of one tile of a stroke
+	tiles   [][]int32    // stroke pieces per tile
+	segs    []segment    // edges of the path being filled
+	clipped []segment    // the edges crossing the current band, clipped to it
+	active  []int        // indices of the edges crossing the current band
 }
 
 // NewCanvas returns a Canvas drawing into dst with fonts (which may be nil
@@ -117,14 +122,12 @@ func (c *Canvas) FillPathHatched(p *PixelPath, col color.NRGBA, h Hatch) {
 	if col.A == 0 && !hatched {
 		return
 	}
-	r, ok := c.coverage(p)
-	if !ok {
-		return
-	}
-	c.paintCoverage(r, col)
-	if hatched {
-		c.paintHatch(r, h)
-	}
+	c.fillBands(p, func(r image.Rectangle) {
+		c.paintCoverage(r, col)
+		if hatched {
+			c.paintHatch(r, h)
+		}
+	})
 }
 
 // clipMargin is how far beyond the canvas a path may reach before FillPath
@@ -132,42 +135,125 @@ func (c *Canvas) FillPathHatched(p *PixelPath, col color.NRGBA, h Hatch) {
 // image, so huge paths (deep zoom) are clipped first.
 const clipMargin = 256
 
-// rasterize loads p into c.ras, sized to p's bounds within the image, and
-// returns the destination rectangle (absolute image coordinates).
-func (c *Canvas) rasterize(p *PixelPath) (image.Rectangle, bool) {
+// bandRows and tileCols are the size of the tiles fillBands rasterises
+// one at a time: small enough for the rasteriser's buffer and the mask to
+// stay in cache, and for the rasteriser to use fixed-point arithmetic (it
+// switches to floating point above 512 pixels).
+const (
+	bandRows = 32
+	tileCols = 512
+)
+
+// segment is one edge of a path, in pixels relative to the filled
+// rectangle.
+type segment struct {
+	ax, ay, bx, by float64
+}
+
+func (s segment) ymin() float64 { return math.Min(s.ay, s.by) }
+func (s segment) ymax() float64 { return math.Max(s.ay, s.by) }
+
+// fillBands rasterises p (nonzero rule, subpaths closed) band by band over
+// its bounds within the canvas: for each band it leaves the coverage in
+// c.mask (origin at the band's corner) and calls paint with the band's
+// rectangle in absolute image coordinates. Each band is fed only the
+// parts of the edges that cross it, so the cost is about the path's area
+// plus its edges, and the buffers stay in cache.
+func (c *Canvas) fillBands(p *PixelPath, paint func(r image.Rectangle)) {
 	if len(p.pts) == 0 {
-		return image.Rectangle{}, false
+		return
 	}
 	frame := c.Frame()
 	bb := p.Bounds()
 	if !bb.Overlaps(frame) {
-		return image.Rectangle{}, false
+		return
 	}
 	if !bb.Inside(frame.Inset(-clipMargin)) {
 		p = c.clipPath(p, frame.Inset(-2))
 		if p.Empty() {
-			return image.Rectangle{}, false
+			return
 		}
 		bb = p.Bounds()
 	}
 	local := bb.Rect().Intersect(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
 	if local.Empty() {
-		return image.Rectangle{}, false
+		return
 	}
-	c.ras.Reset(local.Dx(), local.Dy())
 	ox, oy := float64(local.Min.X), float64(local.Min.Y)
+	c.segs = c.segs[:0]
 	for _, s := range p.subs {
-		if s.end-s.start < 2 {
+		pts := p.pts[s.start:s.end]
+		for i := range pts {
+			j := i + 1
+			if j == len(pts) {
+				j = 0
+			}
+			a, b := pts[i], pts[j]
+			if a[1] == b[1] {
+				continue // horizontal edges add no coverage
+			}
+			c.segs = append(c.segs, segment{a[0] - ox, a[1] - oy, b[0] - ox, b[1] - oy})
+		}
+	}
+	slices.SortStableFunc(c.segs, func(s, t segment) int { return cmp.Compare(s.ymin(), t.ymin()) })
+
+	w, h := local.Dx(), local.Dy()
+	next := 0
+	c.active = c.active[:0]
+	for top := 0; top < h; top += bandRows {
+		bot := min(top+bandRows, h)
+		ft, fb := float64(top), float64(bot)
+		for next < len(c.segs) && c.segs[next].ymin() < fb {
+			c.active = append(c.active, next)
+			next++
+		}
+		// Drop the edges that end above this band, keeping the order.
+		k := 0
+		for _, i := range c.active {
+			if c.segs[i].ymax() > ft {
+				c.active[k] = i
+				k++
+			}
+		}
+		c.active = c.active[:k]
+		if len(c.active) == 0 {
 			continue
 		}
-		pts := p.pts[s.start:s.end]
-		c.ras.MoveTo(float32(pts[0][0]-ox), float32(pts[0][1]-oy))
-		for _, q := range pts[1:] {
-			c.ras.LineTo(float32(q[0]-ox), float32(q[1]-oy))
+		// Clip the band's edges to it, keeping their direction.
+		c.clipped = c.clipped[:0]
+		for _, i := range c.active {
+			s := c.segs[i]
+			ax, ay, bx, by := s.ax, s.ay, s.bx, s.by
+			if ay < ft || ay > fb {
+				y := math.Max(ft, math.Min(fb, ay))
+				ax, ay = ax+(bx-ax)*(y-ay)/(by-ay), y
+			}
+			if by < ft || by > fb {
+				y := math.Max(ft, math.Min(fb, by))
+				bx, by = s.ax+(s.bx-s.ax)*(y-s.ay)/(s.by-s.ay), y
+			}
+			c.clipped = append(c.clipped, segment{ax, ay - ft, bx, by - ft})
 		}
-		c.ras.ClosePath()
+		// Columns of at most tileCols pixels: x/image/vector then uses its
+		// fixed-point accumulator (its floating-point one reloads MXCSR for
+		// every four pixels, which some CPUs make very slow). Every edge
+		// of the band is fed to every column: the rasteriser clamps those
+		// left of it to its first pixel and those right of it to the first
+		// pixel of the next row, where they cancel.
+		for x0 := 0; x0 < w; x0 += tileCols {
+			x1 := min(x0+tileCols, w)
+			fx0 := float64(x0)
+			c.ras.Reset(x1-x0, bot-top)
+			for _, s := range c.clipped {
+				c.ras.MoveTo(float32(s.ax-fx0), float32(s.ay))
+				c.ras.LineTo(float32(s.bx-fx0), float32(s.by))
+			}
+			c.mask = alphaScratch(c.mask, x1-x0, bot-top)
+			c.ras.DrawOp = draw.Src
+			c.ras.Draw(c.mask, c.mask.Rect, image.Opaque, image.Point{})
+			paint(image.Rect(local.Min.X+x0, local.Min.Y+top, local.Min.X+x1, local.Min.Y+bot).Add(c.dst.Rect.Min))
+		}
 	}
-	return local.Add(c.dst.Rect.Min), true
 }
 
 // clipPath returns p's subpaths clipped to box b as closed rings (in a
@@ -188,20 +274,6 @@ func (c *Canvas) clipPath(p *PixelPath, b Box) *PixelPath {
 		}
 	}
 	return &c.clip
-}
-
-// coverage rasterises p into the scratch mask c.mask and returns the
-// destination rectangle (absolute image coordinates); c.mask covers it with
-// origin (0, 0).
-func (c *Canvas) coverage(p *PixelPath) (image.Rectangle, bool) {
-	r, ok := c.rasterize(p)
-	if !ok {
-		return r, false
-	}
-	c.mask = alphaScratch(c.mask, r.Dx(), r.Dy())
-	c.ras.DrawOp = draw.Src
-	c.ras.Draw(c.mask, c.mask.Rect, image.Opaque, image.Point{})
-	return r, true
 }
 
 // alphaScratch returns a zeroed w×h alpha image, reusing a's memory.

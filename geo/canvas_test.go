@@ -162,3 +162,39 @@ func TestRoundedRect(t *testing.T) {
 		t.Errorf("top edge pixel alpha %d, want covered", a)
 	}
 }
+
+// TestFillTilesSeamless: a big translucent polygon spanning many of
+// fillBands' tiles has a uniform interior and the same edge as one drawn
+// whole (no seams at tile boundaries).
+func TestFillTilesSeamless(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 1300, 200))
+	c := NewCanvas(img, nil)
+	var p PixelPath
+	p.MoveTo(3.3, 10.7)
+	p.LineTo(1290.2, 20.1)
+	p.LineTo(1100.5, 190.4)
+	p.LineTo(10.1, 150.9)
+	p.Close()
+	c.FillPath(&p, color.NRGBA{0, 100, 200, 128})
+	want := img.RGBAAt(600, 100)
+	for y := 40; y < 140; y++ {
+		for x := 30; x < 1090; x++ {
+			if got := img.RGBAAt(x, y); got != want {
+				t.Fatalf("pixel (%d,%d) = %v, interior is %v", x, y, got, want)
+			}
+		}
+	}
+	// The top edge's antialiasing is continuous across the column seams
+	// at x = 512 and 1024.
+	for _, x := range []int{511, 512, 1023, 1024} {
+		col := func(x int) (s int) {
+			for y := 0; y < 40; y++ {
+				s += int(img.RGBAAt(x, y).A)
+			}
+			return s
+		}
+		if d := col(x) - col(x+1); d < -3 || d > 3 {
+			t.Errorf("coverage jumps by %d at column %d", d, x)
+		}
+	}
+}
