@@ -122,8 +122,14 @@ func (c *Canvas) FillPathHatched(p *PixelPath, col color.NRGBA, h Hatch) {
 	if col.A == 0 && !hatched {
 		return
 	}
+	var tab coverageTable
+	if col.A != 0 {
+		tab.set(col)
+	}
 	c.fillBands(p, func(r image.Rectangle) {
-		c.paintCoverage(r, col)
+		if col.A != 0 {
+			c.paintCoverage(r, col, &tab)
+		}
 		if hatched {
 			c.paintHatch(r, h)
 		}
@@ -352,15 +358,10 @@ func (t *coverageTable) blendPixel(p uint32, m uint8) uint32 {
 	return out
 }
 
-// paintCoverage composites col through the scratch mask onto the image
-// rectangle r (absolute coordinates), skipping uncovered pixels eight at a
-// time.
-func (c *Canvas) paintCoverage(r image.Rectangle, col color.NRGBA) {
-	if col.A == 0 {
-		return
-	}
-	var t coverageTable
-	t.set(col)
+// paintCoverage composites col (whose table is t) through the scratch
+// mask onto the image rectangle r (absolute coordinates), skipping
+// uncovered pixels eight at a time.
+func (c *Canvas) paintCoverage(r image.Rectangle, col color.NRGBA, t *coverageTable) {
 	solid := uint32(col.R) | uint32(col.G)<<8 | uint32(col.B)<<16 | 0xff000000
 	solid2 := uint64(solid) | uint64(solid)<<32
 	// Two fully covered pixels at a time, in the four 16-bit lanes of a

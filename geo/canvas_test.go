@@ -134,7 +134,7 @@ func TestPaintCoveragePairs(t *testing.T) {
 		for i := range c.mask.Pix {
 			c.mask.Pix[i] = 0xff
 		}
-		c.paintCoverage(img.Rect, col)
+		c.paintCoverage(img.Rect, col, &tab)
 		for i := range img.Pix {
 			if img.Pix[i] != want.Pix[i] {
 				t.Fatalf("colour %v: byte %d = %d, want %d", col, i, img.Pix[i], want.Pix[i])
