@@ -38,6 +38,7 @@ func TestExportWritesSlide(t *testing.T) {
 		{"front-2020.png", []string{"--focus", "z2020-tripoli-front"}, image.Pt(1920, 1080)},
 		{"2023.png", []string{"--date", "2023-09-30", "--focus", "haftar"}, image.Pt(1920, 1080)},
 		{"uhd.png", []string{"--size", "3840x2160"}, image.Pt(3840, 2160)},
+		{"other-briefing.png", []string{"--briefing", filepath.Join("..", "data", "testdata", "good")}, image.Pt(1920, 1080)},
 	} {
 		out := filepath.Join(dir, tc.name)
 		code, stdout, stderr := run(append([]string{"export", "-o", out}, tc.args...)...)
