@@ -1,9 +1,20 @@
 // Package slide composes Briefmap's briefing slide: a 1920×1080 (or, at
 // twice the scale, 3840×2160) PNG of the map as it stood on a date, with a
-// title, a legend, numbered callouts, a column of key actors and verbatim
-// excerpts with citations, and a footer of sources, data notes and the
-// basemap attribution. It is pure Go (no Fyne) and draws the map through
-// app/scene exactly as the window does.
+// title, the map with its key, numbered callouts and a scale bar, a column
+// of key actors, the callout key and verbatim excerpts with citations, and a
+// footer of numbered sources, data notes and the basemap attribution. It is
+// pure Go (no Fyne): the map is app/scene's geo.Map, drawn as the window
+// draws it, and all text and shapes go through geo.Canvas.
+//
+// # Layout
+//
+// The design grid is 1920×1080; the 4K slide is the same layout at twice the
+// scale (text is measured at the design size, so lines break at the same
+// words). Header: a red rule and tag, the title with the as-of date (two
+// lines at most; a long briefing title is shortened before the date, never
+// the date) and a one-line subtitle. Body, three columns: the map (about
+// square, the shape of a country), the map key (scene.Legend, swatches drawn
+// by geo), the side column. Footer: the sources, the notes, the version.
 //
 // # What the slide says
 //
@@ -17,7 +28,11 @@
 // a deployment, then the deployments shown (the focus actors' first, then by
 // confidence, then by number of backing excerpts, then id), then the
 // importance-1 places shown that have a status on the date (a blockaded
-// terminal); at most eight, and only as many as the key has room for.
+// terminal); at most eight, and only as many as the key has room for. A
+// record gets a callout only if its anchor (the point app/scene marks) lies
+// on the map, 32 design pixels clear of its edge. Records whose anchors lie
+// within 30 design pixels of each other share one number and one line of
+// the key (two at most), so no disc covers another.
 //
 // Key actors: with a focus, the actors it is about (an actor itself; a zone's
 // controller or contenders; a deployment's actor and whom it supports; the
@@ -27,27 +42,37 @@
 // controlled, 1 per zone contested, 2 per deployment, 1 per deployment
 // supported. A person who leads a listed actor is named in its line ("led
 // by Khalifa Haftar") rather than on a line of their own. At most five, by
-// side order, then weight, then id; fewer when the column is full.
+// side order, then weight, then id; when the column is full the least
+// weighty go first. Each carries a chip of its side's colour on the map.
 //
 // Excerpts: with a focus, the excerpts about the focus first, newest source
 // first. Then, greedily, the excerpt that backs the most shown records
-// (callouts, key actors, zones, places, deployments) not yet backed by an
-// earlier pick. Excerpts from contemporary sources (dated within a year of
-// the as-of date) come before any other, so a 2023 map quotes the 2023
-// article first; ties go to the source nearest the as-of date, then the
-// newest source, then the briefing's order. The side column shows the first two to
+// (callouts, key actors and their leaders, zones, places, deployments) not
+// yet backed by an earlier pick; an excerpt that backs only a place's status
+// of another period (a blockade since lifted) does not count for that
+// place. Excerpts from contemporary sources (dated within a year of the
+// as-of date) come before any other, so a 2023 map quotes the 2023 article
+// first; ties go to the source nearest the as-of date, then the newest
+// source, then the briefing's order. The side column shows the first two to
 // four that fit whole; an excerpt too long for the room left is skipped for
 // the next one, so quotes are never cut. Only when not even two fit are the
-// last ones shortened, with "…" marking the cut.
+// first two shortened, with "…" marking the cut and the citation kept.
+//
+// The side column is filled in this order of sacrifice: actors are dropped
+// (down to two) and then callouts (down to four) until two whole excerpts
+// fit.
 //
 // Citations [n] number the sources in the footer: the sources of the quoted
-// excerpts in order of quotation, then the other sources that back a record
-// shown (by date, then id). A fact no excerpt backs (an actor's backers, a
-// callout's record) is marked "†", and the footer says what "†" means.
+// excerpts in order of quotation, then the other sources that back a zone,
+// place, deployment or callout shown (by date, then id). A fact no excerpt
+// backs (an actor's backers or leader, a callout's record) is marked "†",
+// and the footer says what "†" means. Every cited source is listed: when
+// the list is too long for its three lines, source titles are shortened,
+// never the list.
 //
 // Text never runs out of its box: it wraps, and where a line limit is reached
 // it ends in "…". The same Spec gives the same bytes: nothing depends on the
-// clock or on map iteration order, and Go's PNG encoder writes no time chunk.
+// clock or on map iteration order, and the PNG holds no time or text chunk.
 package slide
 
 import (
