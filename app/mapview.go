@@ -330,7 +330,7 @@ func (m *MapView) show(req renderRequest, frame *image.RGBA, d time.Duration) {
 	m.shown++
 	m.lastReq = req
 	m.log.Debug("map frame", "w", req.w, "h", req.h, "zoom", req.view.Zoom,
-		"render_ms", float64(d.Microseconds())/1000)
+		"selected", req.opts.Selected.ID, "render_ms", float64(d.Microseconds())/1000)
 	m.maybeReady()
 	if m.OnFrame != nil {
 		m.OnFrame(d)

@@ -418,6 +418,13 @@ func TestClickSelectsZones(t *testing.T) {
 		} else {
 			t.Logf("click near %s at %.3fN %.3fE selected zone %q, as info reports", c.name, plat, plon, want)
 		}
+		// Wait until a frame outlining the selection is on screen.
+		for {
+			f := a.waitFor(t, "map frame", selectTimeout)
+			if f.str("selected") == sel.str("id") {
+				break
+			}
+		}
 	}
 	screenshot(t, display)
 	writeFigures(t, firstFrame, rss)
