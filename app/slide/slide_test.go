@@ -501,3 +501,19 @@ func TestScaleLegendItem(t *testing.T) {
 		t.Error("scaling changed the original's dashes")
 	}
 }
+
+// A title too long for two lines is shortened before the date: the date
+// always shows.
+func TestTitleKeepsTheDate(t *testing.T) {
+	b := fixture()
+	b.Title = strings.Repeat("A briefing title that goes on and on ", 10)
+	l := laidOut(t, fixtureSpec(t, b))
+	assertTextFits(t, l)
+	first, second := l.runs[0].Text, l.runs[1].Text
+	if !strings.HasPrefix(b.Title, first) {
+		t.Errorf("title's first line %q", first)
+	}
+	if !strings.HasSuffix(second, "… — as of 19 January 2020") {
+		t.Errorf("title's second line %q does not end with the date", second)
+	}
+}
