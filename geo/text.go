@@ -39,17 +39,69 @@ type faceKey struct {
 	size   float64
 }
 
-// FaceCache parses font faces on demand and keeps them per weight and size.
-// It is not safe for concurrent use (nor are the faces it returns).
-type FaceCache struct {
-	fonts *assets.Fonts
-	faces map[faceKey]font.Face
+// glyphKey names a rasterised glyph: a face, a rune and the glyph's
+// horizontal sub-pixel position in quarters of a pixel.
+type glyphKey struct {
+	face faceKey
+	r    rune
+	frac fixed.Int26_6
 }
+
+// glyphMask is a glyph's coverage, positioned relative to the integer
+// pixel of its dot.
+type glyphMask struct {
+	off  image.Point
+	mask *image.Alpha // origin (0, 0)
+	ok   bool
+}
+
+// FaceCache parses font faces on demand and keeps them per weight and
+// size, and keeps the glyphs it has rasterised. It is not safe for
+// concurrent use (nor are the faces it returns).
+type FaceCache struct {
+	fonts  *assets.Fonts
+	faces  map[faceKey]font.Face
+	glyphs map[glyphKey]*glyphMask
+}
+
+// maxCachedGlyphs bounds the glyph cache; past it, it starts afresh.
+const maxCachedGlyphs = 8192
 
 // NewFaceCache returns an empty cache over fonts (nil: no text is drawn or
 // measured).
 func NewFaceCache(fonts *assets.Fonts) *FaceCache {
-	return &FaceCache{fonts: fonts, faces: make(map[faceKey]font.Face)}
+	return &FaceCache{fonts: fonts, faces: make(map[faceKey]font.Face), glyphs: make(map[glyphKey]*glyphMask)}
+}
+
+// glyph returns rune r of face f (key k) rasterised at sub-pixel offset
+// frac (0…63, a multiple of 16).
+func (fc *FaceCache) glyph(f font.Face, k faceKey, r rune, frac fixed.Int26_6) *glyphMask {
+	gk := glyphKey{k, r, frac}
+	if g, ok := fc.glyphs[gk]; ok {
+		return g
+	}
+	dr, mask, mp, _, ok := f.Glyph(fixed.Point26_6{X: frac}, r)
+	g := &glyphMask{off: dr.Min, ok: ok}
+	if ok && !dr.Empty() {
+		g.mask = image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+		if am, fast := mask.(*image.Alpha); fast {
+			for y := 0; y < dr.Dy(); y++ {
+				copy(g.mask.Pix[y*g.mask.Stride:(y+1)*g.mask.Stride], am.Pix[am.PixOffset(mp.X, mp.Y+y):])
+			}
+		} else {
+			for y := 0; y < dr.Dy(); y++ {
+				for x := 0; x < dr.Dx(); x++ {
+					_, _, _, a := mask.At(mp.X+x, mp.Y+y).RGBA()
+					g.mask.Pix[y*g.mask.Stride+x] = uint8(a >> 8)
+				}
+			}
+		}
+	}
+	if len(fc.glyphs) >= maxCachedGlyphs {
+		clear(fc.glyphs)
+	}
+	fc.glyphs[gk] = g
+	return g
 }
 
 // Fonts returns the fonts the cache draws from.
@@ -161,14 +213,20 @@ func (c *Canvas) Text(x, y float64, s string, st TextStyle) {
 		Y: fixed.I(int(y) - full.Min.Y),
 	}
 	prev := rune(-1)
+	fk := faceKey{st.Weight, st.Size}
 	for _, r := range s {
 		if prev >= 0 {
 			dot.X += f.Kern(prev, r)
 		}
-		dr, mask, mp, adv, ok := f.Glyph(dot, r)
-		if ok {
-			maxMask(c.mask, dr, mask, mp)
+		// Quarter-pixel positions: the glyph cache then holds four
+		// rasterisations per glyph at most.
+		q := (dot.X + 8) &^ 15
+		g := c.faces.glyph(f, fk, r, q&63)
+		if g.ok && g.mask != nil {
+			at := g.off.Add(image.Point{q.Floor(), dot.Y.Floor()})
+			maxMask(c.mask, g.mask.Rect.Add(at), g.mask, image.Point{})
 		}
+		adv, _ := f.GlyphAdvance(r)
 		dot.X += adv + fixed.Int26_6(math.Round(st.Tracking*64))
 		prev = r
 	}
