@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -48,21 +49,33 @@ func Load(fsys fs.FS) (*Briefing, error) {
 		return nil, err
 	}
 	l := newLoader()
-	for _, name := range packageFiles {
-		b, err := readFile(root, name)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			if name != fileDeployments {
-				l.ps.add(name, 0, "", "missing required file")
-				l.broken[name] = true
-			}
-			continue
-		case err != nil:
-			l.ps.add(name, 0, "", "%v", err)
-			l.broken[name] = true
+	files := make([]parsedFile, len(packageFiles))
+	var wg sync.WaitGroup
+	for i, name := range packageFiles {
+		pf := &files[i]
+		pf.name = name
+		pf.data, pf.readErr = readFile(root, name)
+		if pf.readErr != nil {
 			continue
 		}
-		l.decodeFile(name, b)
+		wg.Go(pf.parse)
+	}
+	wg.Wait()
+	for i := range files {
+		pf := &files[i]
+		switch {
+		case errors.Is(pf.readErr, fs.ErrNotExist):
+			if pf.name != fileDeployments {
+				l.ps.add(pf.name, 0, "", "missing required file")
+				l.broken[pf.name] = true
+			}
+			continue
+		case pf.readErr != nil:
+			l.ps.add(pf.name, 0, "", "%v", pf.readErr)
+			l.broken[pf.name] = true
+			continue
+		}
+		l.decodeFile(pf)
 	}
 	b := l.finish()
 	if len(l.ps.list) > 0 {
@@ -133,20 +146,44 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	return b, nil
 }
 
-// decodeFile decodes one package file into the loader.
-func (l *loader) decodeFile(name string, b []byte) {
-	if name == fileGeometry {
-		l.decodeGeometry(b)
+// parsedFile is one package file, read and parsed (the files are parsed
+// in parallel, then decoded in order).
+type parsedFile struct {
+	name     string
+	data     []byte
+	readErr  error
+	doc      yaml.Node
+	yamlErr  error
+	geometry *loader // zones.geojson: a loader holding only its features and problems
+}
+
+// parse parses the file's YAML, or decodes its GeoJSON into a loader of its
+// own; it touches nothing shared.
+func (pf *parsedFile) parse() {
+	if pf.name == fileGeometry {
+		pf.geometry = newLoader()
+		pf.geometry.decodeGeometry(pf.data)
+		return
+	}
+	pf.yamlErr = yaml.Unmarshal(pf.data, &pf.doc)
+}
+
+// decodeFile decodes one parsed package file into the loader.
+func (l *loader) decodeFile(pf *parsedFile) {
+	name := pf.name
+	if g := pf.geometry; g != nil {
+		l.ps.list = append(l.ps.list, g.ps.list...)
+		l.features, l.featOrder, l.geometryRead = g.features, g.featOrder, g.geometryRead
 		return
 	}
 	f := &yamlFile{name: name, ps: &l.ps}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
+	if err := pf.yamlErr; err != nil {
 		line, msg := yamlErrorLine(err)
 		l.ps.add(name, line, "", "malformed YAML: %s", msg)
 		l.broken[name] = true
 		return
 	}
+	doc := &pf.doc
 	if len(doc.Content) == 0 {
 		l.ps.add(name, 0, "", "file is empty")
 		l.broken[name] = true
