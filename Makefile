@@ -26,7 +26,7 @@ APT_PACKAGE := desktop-file-utils appstream xz-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-package build run test bench lint fmt clean
+.PHONY: all deps deps-package build run test bench lint fmt clean basemap zones
 
 all: build
 
@@ -73,5 +73,16 @@ fmt:
 
 clean:
 	rm -rf $(BIN) dist build artifacts
+
+# Regenerate embedded data from npm packages (generation time only: the app
+# and the tests never need Node or the network). Look at the result before
+# committing it.
+basemap:
+	cd tools/basemap && npm ci
+	$(GO) run ./tools/basemap
+
+zones:
+	cd tools/zones && npm ci && node build.mjs
+	$(GO) test ./data/libya/
 
 -include mk/*.mk
