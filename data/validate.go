@@ -9,8 +9,8 @@ import (
 )
 
 // finish resolves references, links geometry to records, runs the checks
-// that need the whole package, and returns the Briefing (meaningful only when
-// no problem was found).
+// that need the whole package, and returns the indexed Briefing, or nil when
+// a problem was found.
 func (l *loader) finish() *Briefing {
 	l.checkRefs()
 	l.checkSides()
@@ -18,10 +18,10 @@ func (l *loader) finish() *Briefing {
 	l.linkGeometry()
 	l.checkBBox()
 	l.checkOverlaps()
-	b := &l.b
-	if b.DefaultDate.IsZero() {
-		return b
+	if len(l.ps.list) > 0 {
+		return nil
 	}
+	b := &l.b
 	b.index = buildIndex(b)
 	for id, line := range l.aboutLine {
 		b.index.aboutLine[id] = line
