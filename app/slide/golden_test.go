@@ -101,7 +101,8 @@ func compareGolden(t *testing.T, path string, img *image.RGBA) {
 		}
 	}
 	if limit := b.Dx() * b.Dy() / 500; differ > limit {
-		got := filepath.Join(t.TempDir(), filepath.Base(path))
+		// Kept after the test (not in t.TempDir) so it can be looked at.
+		got := filepath.Join(os.TempDir(), "briefmap-slide-got-"+filepath.Base(path))
 		if out, err := os.Create(got); err == nil {
 			Encode(out, img)
 			out.Close()
