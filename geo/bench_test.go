@@ -111,3 +111,15 @@ func BenchmarkPNGDefault(b *testing.B) { benchPNG(b, png.DefaultCompression) }
 
 // BenchmarkPNGBestSpeed encodes it at png.BestSpeed.
 func BenchmarkPNGBestSpeed(b *testing.B) { benchPNG(b, png.BestSpeed) }
+
+// BenchmarkText draws a 13 px label with a 2 px halo.
+func BenchmarkText(b *testing.B) {
+	fonts, _ := loadFixtures(b)
+	dst := image.NewRGBA(image.Rect(0, 0, 400, 100))
+	c := NewCanvas(dst, fonts)
+	st := TextStyle{Size: 13, Color: InkColor, Halo: HaloColor, HaloWidth: 2}
+	c.Text(10, 50, "Ras Lanuf terminal", st)
+	b.ReportAllocs()
+	b.ResetTimer()
+	reportCPU(b, func() { c.Text(10, 50, "Ras Lanuf terminal", st) })
+}

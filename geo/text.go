@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -267,33 +268,51 @@ func maxMask(dst *image.Alpha, dr image.Rectangle, mask image.Image, mp image.Po
 func dilate(dst, src *image.Alpha, r float64) {
 	type tap struct {
 		dx, dy int
+		off    int    // offset in dst.Pix
 		w      uint32 // weight ×256
 	}
-	var taps []tap
 	ri := int(math.Ceil(r + 0.5))
+	w, h := src.Rect.Dx(), src.Rect.Dy()
+	var taps []tap
 	for dy := -ri; dy <= ri; dy++ {
 		for dx := -ri; dx <= ri; dx++ {
 			wgt := r + 0.5 - math.Hypot(float64(dx), float64(dy))
 			if wgt <= 0 {
 				continue
 			}
-			taps = append(taps, tap{dx, dy, uint32(math.Min(wgt, 1) * 256)})
+			taps = append(taps, tap{dx, dy, dy*dst.Stride + dx, uint32(math.Min(wgt, 1) * 256)})
 		}
 	}
-	w, h := src.Rect.Dx(), src.Rect.Dy()
 	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			v := uint32(src.Pix[y*src.Stride+x])
+		row := src.Pix[y*src.Stride : y*src.Stride+w]
+		inside := y >= ri && y < h-ri
+		for x, v := range row {
 			if v == 0 {
 				continue
 			}
+			// A full pixel whose four neighbours are full adds nothing
+			// their discs do not already cover.
+			if v == 0xff && x > 0 && x < w-1 && y > 0 && y < h-1 &&
+				row[x-1] == 0xff && row[x+1] == 0xff &&
+				src.Pix[(y-1)*src.Stride+x] == 0xff && src.Pix[(y+1)*src.Stride+x] == 0xff {
+				continue
+			}
+			c := y*dst.Stride + x
+			if inside && x >= ri && x < w-ri {
+				for _, t := range taps {
+					nv := uint8(uint32(v) * t.w >> 8)
+					if i := c + t.off; nv > dst.Pix[i] {
+						dst.Pix[i] = nv
+					}
+				}
+				continue
+			}
 			for _, t := range taps {
-				xx, yy := x+t.dx, y+t.dy
-				if xx < 0 || yy < 0 || xx >= w || yy >= h {
+				if xx, yy := x+t.dx, y+t.dy; xx < 0 || yy < 0 || xx >= w || yy >= h {
 					continue
 				}
-				nv := uint8(v * t.w >> 8)
-				if i := yy*dst.Stride + xx; nv > dst.Pix[i] {
+				i := c + t.off
+				if nv := uint8(uint32(v) * t.w >> 8); nv > dst.Pix[i] {
 					dst.Pix[i] = nv
 				}
 			}
@@ -307,18 +326,24 @@ func (c *Canvas) paintMask(mask *image.Alpha, local image.Rectangle, off image.P
 	if col.A == 0 {
 		return
 	}
-	cr, cg, cb, ca := premul(col)
+	var t coverageTable
+	t.set(col)
 	abs := local.Add(c.dst.Rect.Min)
 	for y := 0; y < local.Dy(); y++ {
 		my := y - off.Y
-		mrow := mask.Pix[my*mask.Stride:]
-		drow := c.dst.Pix[c.dst.PixOffset(abs.Min.X, abs.Min.Y+y):]
-		for x := 0; x < local.Dx(); x++ {
-			m := mrow[x-off.X]
+		mrow := mask.Pix[my*mask.Stride-off.X : my*mask.Stride-off.X+local.Dx()]
+		o := c.dst.PixOffset(abs.Min.X, abs.Min.Y+y)
+		drow := c.dst.Pix[o : o+4*local.Dx()]
+		for x, m := range mrow {
 			if m == 0 {
 				continue
 			}
-			blend(drow[4*x:4*x+4], cr, cg, cb, ca, uint32(m)*0x101)
+			px := drow[4*x : 4*x+4 : 4*x+4]
+			if t.opaque[m] {
+				px[0], px[1], px[2], px[3] = col.R, col.G, col.B, 0xff
+				continue
+			}
+			binary.LittleEndian.PutUint32(px, t.blendPixel(binary.LittleEndian.Uint32(px), m))
 		}
 	}
 }
