@@ -237,14 +237,23 @@ func round(p orb.Point) [2]float64 {
 }
 
 // polygonal returns mp as a Polygon when it has one polygon, else as a
-// MultiPolygon, coordinates rounded.
+// MultiPolygon, coordinates rounded and rings wound by RFC 7946's
+// right-hand rule (outer rings counterclockwise, holes clockwise).
 func polygonal(mp orb.MultiPolygon) gjGeometry {
 	polys := make([][][][2]float64, len(mp))
 	for i, pg := range mp {
 		polys[i] = make([][][2]float64, len(pg))
 		for j, ring := range pg {
+			want := orb.CCW
+			if j > 0 {
+				want = orb.CW
+			}
+			reverse := ring.Orientation() == -want
 			polys[i][j] = make([][2]float64, len(ring))
 			for k, p := range ring {
+				if reverse {
+					p = ring[len(ring)-1-k]
+				}
 				polys[i][j][k] = round(p)
 			}
 		}

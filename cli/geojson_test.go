@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
 
@@ -195,3 +196,27 @@ func BenchmarkGeoJSON(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+func TestPolygonalWinding(t *testing.T) {
+	cw := orb.Ring{{0, 0}, {0, 1}, {1, 1}, {1, 0}, {0, 0}}
+	ccwHole := orb.Ring{{0.2, 0.2}, {0.8, 0.2}, {0.8, 0.8}, {0.2, 0.8}, {0.2, 0.2}}
+	g := polygonal(orb.MultiPolygon{{cw, ccwHole}})
+	rings := g.Coordinates.([][][2]float64)
+	if got := orb.Ring(toPoints(rings[0])).Orientation(); got != orb.CCW {
+		t.Errorf("outer ring orientation %v, want CCW", got)
+	}
+	if got := orb.Ring(toPoints(rings[1])).Orientation(); got != orb.CW {
+		t.Errorf("hole orientation %v, want CW", got)
+	}
+	if cw[1] != (orb.Point{0, 1}) {
+		t.Error("polygonal changed its input")
+	}
+}
+
+func toPoints(r [][2]float64) []orb.Point {
+	out := make([]orb.Point, len(r))
+	for i, p := range r {
+		out[i] = p
+	}
+	return out
+}
