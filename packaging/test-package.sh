@@ -156,14 +156,15 @@ case $wm_class in
 *) fail "window class is $wm_class; the desktop entry's StartupWMClass=$wm_startup would not match it" ;;
 esac
 # The window's icon (what the taskbar and the window switcher show) must be
-# ours: 512×512 (the app sets icon.PNG), the tile blue at (256, 40).
-icon_words=$(xprop -id "$wid" -notype -len $((4 * (2 + 41 * 512))) -f _NET_WM_ICON 32c _NET_WM_ICON 2>/dev/null |
+# ours: 512×512 (the app sets icon.PNG), the tile blue at (256, 40). xprop
+# counts -len in bytes of 64-bit longs.
+icon_words=$(xprop -id "$wid" -notype -len $((8 * (2 + 41 * 512))) -f _NET_WM_ICON 32c _NET_WM_ICON 2>/dev/null |
 	sed -n 's/^_NET_WM_ICON = //p' | tr -d ' ')
 IFS=, read -r -a icon_px <<<"$icon_words"
 [ "${#icon_px[@]}" -gt 2 ] || fail "the window has no icon (_NET_WM_ICON): the app must call SetIcon with assets/icon's PNG"
 [ "${icon_px[0]}x${icon_px[1]}" = 512x512 ] || fail "the window icon is ${icon_px[0]}x${icon_px[1]}, not Briefmap's 512x512 icon"
 printf -v tile '%d' 0xFF0072B2
-[ "${icon_px[$((2 + 40 * 512 + 256))]}" = "$tile" ] || fail "the window icon is not Briefmap's icon"
+[ "${icon_px[$((2 + 40 * 512 + 256))]:-}" = "$tile" ] || fail "the window icon is not Briefmap's icon"
 stop_all
 
 step "uninstalling"

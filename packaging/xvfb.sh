@@ -56,12 +56,15 @@ wait_window() {
 
 # stop_all kills the app and Xvfb if they run, and waits for them.
 stop_all() {
+	# (wait returns the killed process's status: never let errexit see it)
 	if [ -n "$app_pid" ]; then
-		kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+		kill "$app_pid" 2>/dev/null || true
+		wait "$app_pid" 2>/dev/null || true
 		app_pid=""
 	fi
 	if [ -n "$xvfb_pid" ]; then
-		kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null
+		kill "$xvfb_pid" 2>/dev/null || true
+		wait "$xvfb_pid" 2>/dev/null || true
 		xvfb_pid=""
 	fi
 	return 0
