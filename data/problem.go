@@ -55,12 +55,16 @@ type problems struct {
 	list []Problem
 }
 
-// add records a problem at file:line.
+// oneLine keeps a message on one line.
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
+// add records a problem at file:line. The message is kept to one line.
 func (ps *problems) add(file string, line int, field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{File: file, Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+	msg := oneLine.Replace(fmt.Sprintf(format, args...))
+	ps.list = append(ps.list, Problem{File: file, Line: line, Field: field, Message: msg})
 }
 
-// sorted returns the problems in a stable order: by file order in the
+// sortProblems returns the problems in a stable order: by file order in the
 // package, then line, then field and message; duplicates are dropped.
 func sortProblems(list []Problem) []Problem {
 	rank := func(file string) int {
