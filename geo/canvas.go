@@ -418,43 +418,61 @@ func (c *Canvas) paintCoverage(r image.Rectangle, col color.NRGBA, t *coverageTa
 // rectangle r (absolute coordinates).
 func (c *Canvas) paintHatch(r image.Rectangle, h Hatch) {
 	a := h.Angle * math.Pi / 180
-	// Distance across the lines: the normal of direction (cos a, −sin a).
+	// d = x·nx + y·ny is the position across the lines (direction
+	// (cos a, −sin a) on screen); line k lies at d = k·sp.
 	nx, ny := math.Sin(a), math.Cos(a)
 	half := h.Width / 2
 	sp := h.Spacing
+	reach := math.Min(half+0.5, sp/2) // a pixel takes its nearest line only
 	cr, cg, cb, ca := premul(h.Color)
 	local := r.Sub(c.dst.Rect.Min)
 	w := r.Dx()
+	x0 := float64(local.Min.X) + 0.5 // centre of the row's first pixel
 	for y := 0; y < r.Dy(); y++ {
 		py := float64(local.Min.Y+y) + 0.5
 		mrow := c.mask.Pix[y*c.mask.Stride : y*c.mask.Stride+w]
 		drow := c.dst.Pix[c.dst.PixOffset(r.Min.X, r.Min.Y+y):]
-		// f is the position across the lines modulo the spacing, stepped
-		// along the row.
-		d := (float64(local.Min.X)+0.5)*nx + py*ny
-		f := d - sp*math.Floor(d/sp)
-		for x := 0; x < w; x, f = x+1, f+nx {
-			if f >= sp {
-				f -= sp
-			} else if f < 0 {
-				f += sp
-			}
-			m := mrow[x]
-			if m == 0 {
-				continue
-			}
-			dist := f
-			if sp-f < dist {
-				dist = sp - f
-			}
-			cov := half + 0.5 - dist
+		dy := py * ny
+		if math.Abs(nx) < 1e-9 {
+			// Horizontal lines: one coverage for the whole row.
+			f := dy - sp*math.Floor(dy/sp)
+			cov := half + 0.5 - math.Min(f, sp-f)
 			if cov <= 0 {
 				continue
 			}
-			if cov > 1 {
-				cov = 1
+			cov = math.Min(cov, 1)
+			for x, m := range mrow {
+				if m != 0 {
+					blend(drow[4*x:4*x+4], cr, cg, cb, ca, uint32(cov*float64(m)*257))
+				}
 			}
-			blend(drow[4*x:4*x+4], cr, cg, cb, ca, uint32(cov*float64(m)*257))
+			continue
+		}
+		// Visit only the pixels near each line crossing the row.
+		da, db := x0*nx+dy, (x0+float64(w-1))*nx+dy
+		kmin := int(math.Ceil((math.Min(da, db) - reach) / sp))
+		kmax := int(math.Floor((math.Max(da, db) + reach) / sp))
+		span := reach / math.Abs(nx)
+		for k := kmin; k <= kmax; k++ {
+			centre := float64(k) * sp
+			xc := (centre-dy)/nx - x0 // the line's crossing, in row pixels
+			xa := max(0, int(math.Ceil(xc-span)))
+			xb := min(w-1, int(math.Floor(xc+span)))
+			for x := xa; x <= xb; x++ {
+				m := mrow[x]
+				if m == 0 {
+					continue
+				}
+				dd := (x0+float64(x))*nx + dy - centre
+				if dd < -sp/2 || dd >= sp/2 {
+					continue
+				}
+				cov := half + 0.5 - math.Abs(dd)
+				if cov <= 0 {
+					continue
+				}
+				blend(drow[4*x:4*x+4], cr, cg, cb, ca, uint32(math.Min(cov, 1)*float64(m)*257))
+			}
 		}
 	}
 }

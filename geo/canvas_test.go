@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"image"
 	"image/color"
+	"math"
 	"testing"
 )
 
@@ -195,6 +196,62 @@ func TestFillTilesSeamless(t *testing.T) {
 		}
 		if d := col(x) - col(x+1); d < -3 || d > 3 {
 			t.Errorf("coverage jumps by %d at column %d", d, x)
+		}
+	}
+}
+
+// TestHatchMatchesReference compares paintHatch, which visits only the
+// pixels near each line, with the direct formula (every pixel takes its
+// nearest line) at several angles, spacings and widths.
+func TestHatchMatchesReference(t *testing.T) {
+	for _, h := range []Hatch{
+		{Angle: 45, Spacing: 7, Width: 1.6},
+		{Angle: -45, Spacing: 9, Width: 1.2},
+		{Angle: 0, Spacing: 6, Width: 1},
+		{Angle: 90, Spacing: 5, Width: 2},
+		{Angle: 30, Spacing: 3, Width: 2.5}, // lines wider than half the gap
+		{Angle: 135, Spacing: 11, Width: 0.5},
+		{Angle: 89.99, Spacing: 8, Width: 1.5},
+	} {
+		h.Color = color.NRGBA{200, 30, 60, 220}
+		img := image.NewRGBA(image.Rect(0, 0, 70, 50))
+		c := NewCanvas(img, nil)
+		var p PixelPath
+		p.AddRect(Box{3.5, 2.25, 66.5, 47.75})
+		c.HatchPath(&p, h)
+
+		// Reference: coverage by the old per-pixel formula, composited
+		// with the same arithmetic.
+		ref := image.NewRGBA(img.Rect)
+		rc := NewCanvas(ref, nil)
+		rc.fillBands(&p, func(b image.Rectangle) {
+			a := h.Angle * math.Pi / 180
+			nx, ny := math.Sin(a), math.Cos(a)
+			cr, cg, cb, ca := premul(h.Color)
+			for y := b.Min.Y; y < b.Max.Y; y++ {
+				for x := b.Min.X; x < b.Max.X; x++ {
+					m := rc.mask.Pix[(y-b.Min.Y)*rc.mask.Stride+x-b.Min.X]
+					if m == 0 {
+						continue
+					}
+					d := (float64(x)+0.5)*nx + (float64(y)+0.5)*ny
+					f := d - h.Spacing*math.Floor(d/h.Spacing)
+					cov := h.Width/2 + 0.5 - math.Min(f, h.Spacing-f)
+					if cov <= 0 {
+						continue
+					}
+					blend(ref.Pix[ref.PixOffset(x, y):], cr, cg, cb, ca, uint32(math.Min(cov, 1)*float64(m)*257))
+				}
+			}
+		})
+		bad := 0
+		for i := range img.Pix {
+			if d := int(img.Pix[i]) - int(ref.Pix[i]); d < -2 || d > 2 {
+				bad++
+			}
+		}
+		if bad > 0 {
+			t.Errorf("hatch %+v: %d bytes differ from the reference", h, bad)
 		}
 	}
 }
