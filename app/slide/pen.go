@@ -3,7 +3,6 @@ package slide
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 	"strings"
 
@@ -18,7 +17,6 @@ type weight = geo.Weight
 const (
 	regular = geo.Regular
 	bold    = geo.Bold
-	italic  = geo.Italic
 )
 
 // textStyle is how a run of slide text is set: a face, a pixel size and a
@@ -90,12 +88,6 @@ func (p *pen) fillRect(r rect, c color.NRGBA) { p.c.FillRect(geo.Box(r), c) }
 // symbol draws a geo symbol (e.g. a numbered callout) centred on (x, y).
 func (p *pen) symbol(x, y float64, st geo.MarkerStyle, number int) {
 	geo.DrawSymbol(p.c, x, y, st, number)
-}
-
-// image draws src with its top-left corner at (x, y).
-func (p *pen) image(x, y int, src image.Image) {
-	r := src.Bounds().Sub(src.Bounds().Min).Add(image.Pt(x, y))
-	draw.Draw(p.dst, r, src, src.Bounds().Min, draw.Over)
 }
 
 // wrap breaks s into lines no wider than maxWidth, at spaces; a word wider
