@@ -273,8 +273,15 @@ func FuzzLoad(f *testing.F) {
 			b.Lint()
 		}
 		var ve *ValidationError
-		if err != nil && errors.As(err, &ve) && len(ve.Problems) == 0 {
-			t.Fatal("ValidationError without problems")
+		if err != nil && errors.As(err, &ve) {
+			if len(ve.Problems) == 0 {
+				t.Fatal("ValidationError without problems")
+			}
+			for _, p := range ve.Problems {
+				if strings.ContainsAny(p.String(), "\r\n") {
+					t.Fatalf("problem spans lines: %q", p)
+				}
+			}
 		}
 	})
 }
