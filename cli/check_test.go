@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"os"
@@ -149,5 +150,35 @@ func TestCheck(t *testing.T) {
 				t.Errorf("stderr:\n%s\nwant:\n%s", errs, c.errs)
 			}
 		})
+	}
+}
+
+func TestCheckZip(t *testing.T) {
+	src := copyPackage(t, func(_, s string) string { return s })
+	zipPath := filepath.Join(t.TempDir(), "mini.zip")
+	f, err := os.Create(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	entries, _ := os.ReadDir(src)
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.Create("mini/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, out, errs := run("check", zipPath)
+	if code != ExitOK || !strings.HasPrefix(out, "mini: OK — 2 sources, 5 excerpts") {
+		t.Errorf("check %s: exit %d, stdout %q, stderr %q", zipPath, code, out, errs)
 	}
 }
