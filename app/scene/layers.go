@@ -491,26 +491,6 @@ func (r *Renderer) anchor(t *geo.Transformer, ref Ref, o Options, ratio float64)
 	return orb.Point{}, false
 }
 
-// scaleBasemapStyle returns st with its strokes and text scaled by ratio.
-func scaleBasemapStyle(st geo.BasemapStyle, ratio float64) geo.BasemapStyle {
-	scale := func(s geo.Stroke) geo.Stroke {
-		s.Width *= ratio
-		if s.Dash != nil {
-			d := make([]float64, len(s.Dash))
-			for i, v := range s.Dash {
-				d[i] = v * ratio
-			}
-			s.Dash = d
-		}
-		return s
-	}
-	st.Border, st.FocusBorder, st.Coastline = scale(st.Border), scale(st.FocusBorder), scale(st.Coastline)
-	st.CountryLabel.Size *= ratio
-	st.CountryLabel.HaloWidth *= ratio
-	st.CountryLabel.Tracking *= ratio
-	return st
-}
-
 // Legend returns the legend of what o shows, in drawing order: the zones'
 // controllers, contested and low-confidence areas, place symbols, deployment
 // symbols by side and kind, range rings.

@@ -157,6 +157,10 @@ func NewRenderer(b *data.Briefing, base *basemap.Basemap) *Renderer {
 // Briefing returns the briefing the renderer draws.
 func (r *Renderer) Briefing() *data.Briefing { return r.b }
 
+// Faces returns the renderer's font face cache, so that text drawn beside
+// the map (the slide) shares its parsed faces. Not safe for concurrent use.
+func (r *Renderer) Faces() *geo.FaceCache { return r.faces }
+
 // Basemap returns the basemap the renderer draws on (may be nil).
 func (r *Renderer) Basemap() *basemap.Basemap { return r.base }
 
@@ -169,10 +173,7 @@ func (r *Renderer) HomeView(w, h int) View {
 
 // Map returns the geo.Map that draws view v of a w×h map with options o.
 func (r *Renderer) Map(w, h int, v View, o Options) *geo.Map {
-	style := geo.DefaultBasemapStyle(r.b.CountryISO)
-	if ratio := o.ratio(); ratio != 1 {
-		style = scaleBasemapStyle(style, ratio)
-	}
+	style := geo.DefaultBasemapStyle(r.b.CountryISO) // geo scales it by PixelRatio
 	m := &geo.Map{
 		Width: w, Height: h,
 		Centre: v.Centre, Zoom: v.Zoom,

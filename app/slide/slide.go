@@ -417,11 +417,7 @@ func (l *layout) focusExtent() (orb.Bound, bool) {
 
 // rendererFaces returns the font faces the renderer draws the map with, so
 // the slide shares their parsed glyph and kerning caches.
-func rendererFaces(r *scene.Renderer) *geo.FaceCache {
-	// A map with nothing on it is the way to reach them (scene has no
-	// accessor): building it draws nothing.
-	return r.Map(1, 1, scene.View{}, scene.Options{}).Faces
-}
+func rendererFaces(r *scene.Renderer) *geo.FaceCache { return r.Faces() }
 
 // fill paints every pixel of dst with c, by doubling copies.
 func fill(dst *image.RGBA, c color.NRGBA) {
