@@ -494,14 +494,39 @@ func (r *Renderer) anchor(t *geo.Transformer, ref Ref, o Options, ratio float64)
 // Legend returns the legend of what o shows, in drawing order: the zones'
 // controllers, contested and low-confidence areas, place symbols, deployment
 // symbols by side and kind, range rings.
-func (r *Renderer) Legend(o Options) []LegendEntry {
+func (r *Renderer) Legend(o Options) []LegendEntry { return r.legend(o, nil) }
+
+// LegendIn is Legend limited to what lies in view: a zone whose bounds meet
+// it, a place inside it, a deployment with a point or area in it, a range
+// ring that reaches it.
+func (r *Renderer) LegendIn(o Options, view orb.Bound) []LegendEntry { return r.legend(o, &view) }
+
+func (r *Renderer) legend(o Options, view *orb.Bound) []LegendEntry {
 	b, d := r.b, o.Date
+	meets := func(bd orb.Bound) bool { return view == nil || view.Intersects(bd) }
+	depIn := func(dep *data.Deployment, padKM float64) bool {
+		if view == nil {
+			return true
+		}
+		if len(dep.Area) > 0 && meets(dep.Area.Bound()) {
+			return true
+		}
+		for _, p := range b.DeploymentPoints(dep) {
+			if meets(orb.Bound{Min: p, Max: p}.Pad(padKM / 111)) {
+				return true
+			}
+		}
+		return false
+	}
 	var out []LegendEntry
 	if o.Layers.Zones {
 		var controllers []string
 		seen := map[string]bool{}
 		lowConf, contested := false, false
 		for _, z := range b.ZonesOn(d) {
+			if !meets(z.Geometry.Bound()) {
+				continue
+			}
 			if z.Contested() {
 				contested = true
 				continue
@@ -518,7 +543,7 @@ func (r *Renderer) Legend(o Options) []LegendEntry {
 			z := &data.Zone{Controller: id, Confidence: data.High}
 			out = append(out, LegendEntry{Label: "Held by " + b.Name(id), Item: geo.LegendItem{Kind: geo.LegendSwatch, Area: zoneStyle(b, z, 1)}})
 		}
-		if lowConf {
+		if lowConf && len(controllers) > 0 {
 			z := &data.Zone{Controller: controllers[0], Confidence: data.Low}
 			out = append(out, LegendEntry{Label: "Low confidence (hatched)", Item: geo.LegendItem{Kind: geo.LegendHatch, Area: zoneStyle(b, z, 1)}})
 		}
@@ -529,6 +554,9 @@ func (r *Renderer) Legend(o Options) []LegendEntry {
 	kinds := map[data.PlaceKind]bool{}
 	anyBlockaded := false
 	for _, p := range r.visiblePlaces(o) {
+		if !meets(orb.Bound{Min: p.Point, Max: p.Point}) {
+			continue
+		}
 		kinds[p.Kind] = true
 		if p.Kind == data.OilTerminal && blockaded(p, d) {
 			anyBlockaded = true
@@ -557,6 +585,9 @@ func (r *Renderer) Legend(o Options) []LegendEntry {
 		// symbol is the side it backs, as in the zones' entries above.
 		seen := map[string]bool{}
 		for _, dep := range b.DeploymentsOn(d) {
+			if !depIn(dep, 0) {
+				continue
+			}
 			what := whatNames[dep.What]
 			if what == "" {
 				what = "Other forces"
@@ -572,7 +603,7 @@ func (r *Renderer) Legend(o Options) []LegendEntry {
 	}
 	if o.Layers.Ranges {
 		for _, dep := range b.DeploymentsOn(d) {
-			if dep.RangeKM > 0 {
+			if dep.RangeKM > 0 && depIn(dep, dep.RangeKM) {
 				c := deploymentColour(b, dep)
 				out = append(out, LegendEntry{Label: fmt.Sprintf("Range, %s (%g km)", deploymentLabel(b, dep), dep.RangeKM),
 					Item: geo.LegendItem{Kind: geo.LegendRing, Ring: geo.RingStyle{Stroke: geo.Stroke{Color: c, Width: 1.4, Dash: []float64{6, 4}}}}})

@@ -335,3 +335,21 @@ func TestDeclutterDropsSymbolsOnMoreImportantOnes(t *testing.T) {
 		t.Error("a selected place is decluttered away")
 	}
 }
+
+func TestLegendInListsOnlyWhatIsInView(t *testing.T) {
+	r := newRenderer(t)
+	o := Options{Date: d2020, Layers: AllLayers()}
+	all := len(r.Legend(o))
+	if n := len(r.LegendIn(o, r.Briefing().BBox)); n != all {
+		t.Errorf("LegendIn(the whole briefing) has %d entries, Legend %d", n, all)
+	}
+	// The deep south-east (Kufra): LNA land and a town, no terminals, no
+	// airbase, no GNA, no front, no forces.
+	var got []string
+	for _, e := range r.LegendIn(o, orb.Bound{Min: orb.Point{22.5, 23.5}, Max: orb.Point{24, 25}}) {
+		got = append(got, e.Label)
+	}
+	if s := strings.Join(got, "|"); s != "Held by Libyan National Army|City or town" {
+		t.Errorf("legend of the Kufra view = %q", s)
+	}
+}

@@ -339,15 +339,18 @@ func (l *layout) compose() {
 	side := rect{keyCol.X1 + l.u(columnGap), bodyTop, inner.X1, bodyBottom}
 	// The legend at ratio 1, scaled here to the slide (scene's entries do
 	// not follow PixelRatio).
+	// Only what lies in the map's view gets a key entry; with nothing to
+	// key, the map takes the key's column too.
 	lo := l.opts
 	lo.PixelRatio = 0
-	entries := l.s.Renderer.Legend(lo)
+	l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
+	view, bounds := l.frame(l.mapRect)
+	entries := l.s.Renderer.LegendIn(lo, bounds)
 	if len(entries) == 0 {
 		mapCol.X1 = keyCol.X1
+		l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
+		view, bounds = l.frame(l.mapRect)
 	}
-	l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
-
-	view, bounds := l.frame(l.mapRect)
 	mw, mh := int(l.mapRect.W()), int(l.mapRect.H())
 	c := chooseContent(l.ix, mapFrame{
 		Bounds:  bounds,
