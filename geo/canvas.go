@@ -30,7 +30,8 @@ type Canvas struct {
 	halo    *image.Alpha // scratch dilated mask
 	stroke  PixelPath    // scratch stroke outline
 	clip    PixelPath    // scratch clipped path
-	dash    []orb.Point  // scratch dash piece
+	dash    []orb.Point  // scratch closed copy of a subpath
+	piece   []orb.Point  // scratch dash piece
 	ring    orb.Ring     // scratch ring for clipping
 	tile    PixelPath    // scratch path of one tile of a stroke
 	tiles   [][]int32    // stroke pieces per tile

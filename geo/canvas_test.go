@@ -255,3 +255,61 @@ func TestHatchMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCanvasPath draws arbitrary polygons (any coordinates, including NaN,
+// infinities and huge values, as bad geometry from outside may carry)
+// filled, hatched, stroked and dashed: nothing may panic or write outside
+// the sub-image drawn into.
+func FuzzCanvasPath(f *testing.F) {
+	f.Add([]byte{10, 10, 200, 20, 100, 90}, 2.0, 45.0)
+	f.Add([]byte{0, 0, 255, 255, 0, 255, 255, 0}, 0.5, -30.0)
+	f.Fuzz(func(t *testing.T, data []byte, width, angle float64) {
+		if len(data) > 400 {
+			return
+		}
+		img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+		sub := img.SubImage(image.Rect(8, 8, 56, 40)).(*image.RGBA)
+		c := NewCanvas(sub, nil)
+		var p PixelPath
+		scale := []float64{1, 0.25, 1e6, math.Inf(1), math.NaN(), -3}
+		for i := 0; i+1 < len(data); i += 2 {
+			k := scale[int(data[i]^data[i+1])%len(scale)]
+			x, y := (float64(data[i])-64)*k, (float64(data[i+1])-48)*k
+			if i%6 == 0 {
+				p.MoveTo(x, y)
+			} else {
+				p.LineTo(x, y)
+			}
+		}
+		p.Close()
+		col := color.NRGBA{200, 0, 0, 180}
+		c.FillPathHatched(&p, col, Hatch{Angle: angle, Spacing: 3, Width: width, Color: col})
+		c.StrokePath(&p, Stroke{Color: col, Width: width, Dash: []float64{width, 2}})
+		c.StrokePath(&p, Stroke{Color: color.NRGBA{0, 0, 0, 255}, Width: width, Round: true})
+		for y := 0; y < 48; y++ {
+			for x := 0; x < 64; x++ {
+				if (x < 8 || x >= 56 || y < 8 || y >= 40) && img.RGBAAt(x, y).A != 0 {
+					t.Fatalf("pixel (%d,%d) outside the sub-image was drawn", x, y)
+				}
+			}
+		}
+	})
+}
+
+// TestDashFromFarOff: a dashed line that starts far off the canvas keeps
+// its phase on it, and costs nothing for the part off it.
+func TestDashFromFarOff(t *testing.T) {
+	for _, start := range []float64{-1000, -1e9 - 1000} {
+		img := image.NewRGBA(image.Rect(0, 0, 100, 10))
+		c := NewCanvas(img, nil)
+		var p PixelPath
+		p.MoveTo(start, 5)
+		p.LineTo(100, 5)
+		c.StrokePath(&p, Stroke{Color: color.NRGBA{0, 0, 0, 255}, Width: 2, Dash: []float64{10, 10}})
+		for x, want := range map[int]bool{5: true, 15: false, 25: true, 35: false, 85: true, 95: false} {
+			if got := img.RGBAAt(x, 5).A > 200; got != want {
+				t.Errorf("start %g, x=%d: inked=%v, want %v", start, x, got, want)
+			}
+		}
+	}
+}

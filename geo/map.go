@@ -431,6 +431,9 @@ func (m *Map) PickAll(x, y float64) []Object {
 
 // pick calls yield with each hit, topmost first, until it returns false.
 func (m *Map) pick(x, y float64, yield func(Object) bool) {
+	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+		return
+	}
 	if m.lastView == m.viewKey() {
 		for i := len(m.lastLabels) - 1; i >= 0; i-- {
 			l := m.lastLabels[i]

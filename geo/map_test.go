@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"math"
 	"sync"
 	"testing"
 
@@ -193,4 +194,36 @@ func abs(v float64) float64 {
 		return -v
 	}
 	return v
+}
+
+// TestBadGeometry: NaN, infinite, empty and degenerate geometry draws
+// nothing and does not panic; Pick on it misses.
+func TestBadGeometry(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	st := AreaStyle{Fill: color.NRGBA{255, 0, 0, 255}, Hatch: Hatch{Angle: 45, Spacing: 5, Width: 1, Color: InkColor},
+		Stroke: Stroke{Color: InkColor, Width: 2, Dash: []float64{3, 2}}}
+	objs := []Object{
+		&Area{Key: "nan", Style: st, Geometry: orb.MultiPolygon{{{{nan, 0}, {1, nan}, {2, 2}, {nan, 0}}}}},
+		&Area{Key: "nan2", Style: st, Geometry: orb.MultiPolygon{{{{-1, -1}, {1, nan}, {2, 2}, {-1, -1}}}}},
+		&Area{Key: "inf", Style: st, Geometry: orb.MultiPolygon{{{{-inf, 0}, {1, inf}, {2, 2}, {-inf, 0}}}}},
+		&Area{Key: "empty", Style: st, Geometry: orb.MultiPolygon{{}}},
+		&Area{Key: "point", Style: st, Geometry: orb.MultiPolygon{{{{1, 1}, {1, 1}, {1, 1}}}}},
+		&Path{Key: "line", Geometry: orb.MultiLineString{{{nan, nan}}, {}, {{inf, 0}, {inf, 1}}, {{nan, 0}, {1, nan}}},
+			Style: LineStyle{Line: Stroke{Color: InkColor, Width: 2, Dash: []float64{0, 0}}}},
+		&Circle{Key: "ring", Centre: orb.Point{nan, 0}, RadiusKm: 100, Style: RingStyle{Stroke: Stroke{Color: InkColor, Width: 1}}},
+		&Marker{Key: "m", Point: orb.Point{inf, nan}, Label: "x", Style: MarkerStyle{Size: 10, Fill: InkColor}},
+	}
+	m := &Map{Width: 200, Height: 100, Style: BasemapStyle{Sea: SeaColor}, Layers: []Layer{{Objects: objs}}}
+	m.Fit(orb.Bound{Min: orb.Point{-5, -5}, Max: orb.Point{5, 5}}, 0)
+	img := m.Render()
+	for i := 0; i < len(img.Pix); i += 4 {
+		if img.Pix[i] == 255 && img.Pix[i+1] == 0 {
+			t.Fatalf("bad geometry was filled at pixel %d", i/4)
+		}
+	}
+	for _, p := range [][2]float64{{100, 50}, {0, 0}, {nan, nan}} {
+		if o, ok := m.Pick(p[0], p[1]); ok {
+			t.Errorf("Pick(%v) hit %s", p, o.ID())
+		}
+	}
 }

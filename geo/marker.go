@@ -77,6 +77,9 @@ func (m *Marker) Margin() float64 { return m.Style.Size/2 + m.Style.StrokeWidth 
 
 // Draw implements Object.
 func (m *Marker) Draw(c *Canvas, t *Transformer) {
+	if !finitePoint(m.Point) {
+		return
+	}
 	x, y := t.ToPixel(m.Point)
 	DrawSymbol(c, x, y, m.Style, m.Number)
 }
@@ -90,6 +93,9 @@ func (m *Marker) Hit(t *Transformer, x, y, tolerance float64) bool {
 
 // Obstacles implements ObstacleSource: the symbol's box.
 func (m *Marker) Obstacles(t *Transformer) []Box {
+	if !finitePoint(m.Point) {
+		return nil
+	}
 	x, y := t.ToPixel(m.Point)
 	r := m.Style.Size/2 + m.Style.StrokeWidth/2
 	return []Box{{x - r, y - r, x + r, y + r}}
@@ -97,7 +103,7 @@ func (m *Marker) Obstacles(t *Transformer) []Box {
 
 // LabelRequests implements LabelSource.
 func (m *Marker) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
-	if m.Label == "" {
+	if m.Label == "" || !finitePoint(m.Point) {
 		return nil
 	}
 	x, y := t.ToPixel(m.Point)

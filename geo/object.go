@@ -67,6 +67,7 @@ type Area struct {
 	Style    AreaStyle
 
 	once  sync.Once
+	bad   bool             // geometry with NaN or infinite coordinates: drawn and hit nowhere
 	unit  orb.MultiPolygon // normalised Mercator, outer rings positive, holes negative
 	ubnd  orb.Bound
 	geo   orb.Bound
@@ -86,6 +87,9 @@ func (a *Area) project() {
 			for i, r := range poly {
 				ur := make(orb.Ring, len(r))
 				for j, p := range r {
+					if !finitePoint(p) {
+						a.bad = true
+					}
 					ur[j] = mercatorUnit(p)
 				}
 				if len(ur) > 1 && ur[0] != ur[len(ur)-1] {
@@ -101,7 +105,23 @@ func (a *Area) project() {
 			a.unit = append(a.unit, up)
 		}
 		a.ubnd = a.unit.Bound()
+		a.bad = a.bad || !finiteBound(a.geo)
 	})
+}
+
+// finitePoint reports whether p's coordinates are finite numbers.
+func finitePoint(p orb.Point) bool {
+	return !math.IsNaN(p[0]) && !math.IsNaN(p[1]) && !math.IsInf(p[0], 0) && !math.IsInf(p[1], 0)
+}
+
+// finiteBound reports whether every coordinate of b is a finite number.
+func finiteBound(b orb.Bound) bool {
+	for _, v := range [4]float64{b.Min[0], b.Min[1], b.Max[0], b.Max[1]} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // simplifyAbove is the vertex count above which geometry is simplified per
@@ -166,6 +186,9 @@ func (a *Area) Path(p *PixelPath, t *Transformer) {
 
 // Draw implements Object.
 func (a *Area) Draw(c *Canvas, t *Transformer) {
+	if a.project(); a.bad {
+		return
+	}
 	var p PixelPath
 	a.Path(&p, t)
 	c.FillPathHatched(&p, a.Style.Fill, a.Style.Hatch)
@@ -175,12 +198,19 @@ func (a *Area) Draw(c *Canvas, t *Transformer) {
 // Hit implements Object: pixel (x, y) lies inside the area (not in a
 // hole). Tolerance is ignored: areas are picked by exact containment.
 func (a *Area) Hit(t *Transformer, x, y, tolerance float64) bool {
-	a.project()
+	if a.project(); a.bad {
+		return false
+	}
 	u := t.pixelToUnit(x, y)
 	if !a.ubnd.Contains(u) {
 		return false
 	}
-	return planar.MultiPolygonContains(a.unit, u)
+	for _, poly := range a.unit {
+		if len(poly) > 0 && len(poly[0]) > 2 && planar.PolygonContains(poly, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // LineStyle is how a Path is drawn: the casing (wider, below) then the
@@ -207,9 +237,11 @@ func (p *Path) project() {
 		p.bnd = p.Geometry.Bound()
 		p.unit = make(orb.MultiLineString, len(p.Geometry))
 		for i, ls := range p.Geometry {
-			p.unit[i] = make(orb.LineString, len(ls))
-			for j, q := range ls {
-				p.unit[i][j] = mercatorUnit(q)
+			p.unit[i] = make(orb.LineString, 0, len(ls))
+			for _, q := range ls {
+				if finitePoint(q) { // a bad point breaks nothing but itself
+					p.unit[i] = append(p.unit[i], mercatorUnit(q))
+				}
 			}
 		}
 	})
@@ -303,6 +335,10 @@ const ringSides = 180
 // Ring returns the ring's geometry (lon/lat, closed).
 func (c *Circle) Ring() orb.Ring {
 	c.once.Do(func() {
+		if !finitePoint(c.Centre) || math.IsNaN(c.RadiusKm) || math.IsInf(c.RadiusKm, 0) {
+			c.bnd = orb.Bound{Min: c.Centre, Max: c.Centre}
+			return // no ring: drawn and hit nowhere
+		}
 		c.ring = GeodesicCircle(c.Centre, c.RadiusKm*1000, ringSides)
 		c.bnd = c.ring.Bound()
 		c.uring = make(orb.Ring, len(c.ring))
@@ -342,6 +378,9 @@ func (c *Circle) Margin() float64 { return c.Style.Stroke.Width/2 + 1 }
 func (c *Circle) pixels(t *Transformer, out *PixelPath) {
 	c.Ring()
 	r := c.uring
+	if len(r) < 2 {
+		return
+	}
 	for i, q := range r[:len(r)-1] {
 		x, y := t.unitToPixel(q)
 		if i == 0 {
@@ -370,6 +409,9 @@ func (c *Circle) Hit(t *Transformer, x, y, tolerance float64) bool {
 		return true
 	}
 	if c.Style.Fill.A == 0 {
+		return false
+	}
+	if p.Empty() {
 		return false
 	}
 	ring := append(orb.Ring(nil), p.pts...)

@@ -40,7 +40,7 @@ func (c *Canvas) StrokePath(p *PixelPath, st Stroke) {
 			pts = c.dash
 		}
 		if dashed {
-			c.dashPolyline(pts, st.Dash, func(piece []orb.Point) {
+			c.dashPolyline(pts, st.Dash, cull, func(piece []orb.Point) {
 				outlinePolyline(&c.stroke, piece, hw, st.Round, false, cull)
 			})
 			continue
@@ -118,44 +118,139 @@ func validDash(d []float64) bool {
 }
 
 // dashPolyline calls emit with each "on" piece of polyline pts under dash
-// pattern d (starting at the pattern's beginning). The slice passed to emit
-// is reused.
-func (c *Canvas) dashPolyline(pts []orb.Point, d []float64, emit func([]orb.Point)) {
-	// pts may alias c.dash: copy into a separate buffer.
-	var piece []orb.Point
-	idx, left := 0, d[0]
-	on := true
-	if on {
-		piece = append(piece, pts[0])
+// pattern d (starting at the pattern's beginning). Only the parts of the
+// segments inside cull are cut into dashes; the pattern skips over the
+// rest arithmetically, so a long line far off the canvas (deep zoom) costs
+// nothing. Segments with non-finite ends are left out. The slice passed to
+// emit is reused.
+func (c *Canvas) dashPolyline(pts []orb.Point, d []float64, cull Box, emit func([]orb.Point)) {
+	s := dasher{d: d, left: d[0], on: true, emit: emit, piece: c.piece[:0]}
+	for _, v := range d {
+		s.total += v
 	}
 	for i := 1; i < len(pts); i++ {
 		a, b := pts[i-1], pts[i]
 		seg := math.Hypot(b[0]-a[0], b[1]-a[1])
-		pos := 0.0
-		for seg-pos > left {
-			pos += left
-			t := pos / seg
-			q := orb.Point{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t}
-			if on {
-				piece = append(piece, q)
-				if len(piece) > 1 {
-					emit(piece)
-				}
-				piece = piece[:0]
-			} else {
-				piece = append(piece[:0], q)
-			}
-			on = !on
-			idx = (idx + 1) % len(d)
-			left = d[idx]
+		if math.IsNaN(seg) || math.IsInf(seg, 0) {
+			s.flush()
+			continue
 		}
-		left -= seg - pos
-		if on {
-			piece = append(piece, b)
+		if seg == 0 {
+			continue
+		}
+		t0, t1, ok := clipSegment(a, b, cull)
+		if !ok {
+			s.skip(seg)
+			continue
+		}
+		if t0 > 0 {
+			s.skip(seg * t0)
+		}
+		s.walk(lerp(a, b, t0), lerp(a, b, t1))
+		if t1 < 1 {
+			s.skip(seg * (1 - t1))
 		}
 	}
-	if on && len(piece) > 1 {
-		emit(piece)
+	s.flush()
+	c.piece = s.piece
+}
+
+func lerp(a, b orb.Point, t float64) orb.Point {
+	if t == 0 {
+		return a
+	}
+	if t == 1 {
+		return b
+	}
+	return orb.Point{a[0] + (b[0]-a[0])*t, a[1] + (b[1]-a[1])*t}
+}
+
+// clipSegment returns the parameter range [t0, t1] of segment a→b inside
+// box c (Liang–Barsky); ok is false when it misses the box.
+func clipSegment(a, b orb.Point, c Box) (t0, t1 float64, ok bool) {
+	t0, t1 = 0, 1
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	for _, e := range [4][2]float64{{-dx, a[0] - c.X0}, {dx, c.X1 - a[0]}, {-dy, a[1] - c.Y0}, {dy, c.Y1 - a[1]}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return 0, 0, false
+			}
+			continue
+		}
+		r := q / p
+		if p < 0 {
+			t0 = math.Max(t0, r)
+		} else {
+			t1 = math.Min(t1, r)
+		}
+	}
+	return t0, t1, t0 <= t1
+}
+
+// dasher walks a dash pattern along a polyline.
+type dasher struct {
+	d     []float64
+	total float64
+	idx   int
+	left  float64 // length left in the current entry of d
+	on    bool
+	piece []orb.Point
+	emit  func([]orb.Point)
+}
+
+// flush emits the open "on" piece, if any, and starts afresh.
+func (s *dasher) flush() {
+	if s.on && len(s.piece) > 1 {
+		s.emit(s.piece)
+	}
+	s.piece = s.piece[:0]
+}
+
+func (s *dasher) next() {
+	s.idx = (s.idx + 1) % len(s.d)
+	s.left = s.d[s.idx]
+	s.on = !s.on
+}
+
+// skip moves l along the pattern without drawing.
+func (s *dasher) skip(l float64) {
+	s.flush()
+	if l < s.left {
+		s.left -= l
+		return
+	}
+	l -= s.left
+	s.next()
+	l = math.Mod(l, s.total)
+	for l >= s.left { // ends within one cycle: l < total
+		l -= s.left
+		s.next()
+	}
+	s.left -= l
+}
+
+// walk draws the pattern along a→b.
+func (s *dasher) walk(a, b orb.Point) {
+	if s.on && len(s.piece) == 0 {
+		s.piece = append(s.piece, a)
+	}
+	seg := math.Hypot(b[0]-a[0], b[1]-a[1])
+	pos := 0.0
+	for seg-pos > s.left {
+		pos += s.left
+		q := lerp(a, b, pos/seg)
+		if s.on {
+			s.piece = append(s.piece, q)
+			s.flush()
+		} else {
+			s.piece = append(s.piece[:0], q)
+		}
+		s.next()
+	}
+	s.left -= seg - pos
+	if s.on {
+		s.piece = append(s.piece, b)
 	}
 }
 
