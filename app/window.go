@@ -167,7 +167,7 @@ func (w *window) options() scene.Options {
 	if w.mapView != nil {
 		o = w.mapView.Options()
 	}
-	o.Date, o.Layers = w.date, w.layers
+	o.Date, o.Layers, o.ScaleBar = w.date, w.layers, true
 	return o
 }
 
