@@ -1,7 +1,10 @@
 package geo
 
 import (
+	"math"
 	"sort"
+
+	"github.com/paulmach/orb"
 )
 
 // Position is where a label sits relative to its anchor.
@@ -85,6 +88,9 @@ func BoxAt(pos Position, x, y, w, h, g float64) Box {
 // it; a request that fits nowhere is dropped. It returns the placed labels
 // in request order. The result depends only on the input.
 func PlaceLabels(reqs []LabelRequest, frame Box, obstacles []Box) []PlacedLabel {
+	if !finiteBound(orb.Bound{Min: orb.Point{frame.X0, frame.Y0}, Max: orb.Point{frame.X1, frame.Y1}}) || frame.Empty() {
+		return nil
+	}
 	order := make([]int, len(reqs))
 	for i := range order {
 		order[i] = i
@@ -131,7 +137,8 @@ type boxIndex struct {
 }
 
 func newBoxIndex(frame Box) *boxIndex {
-	cell := 64.0
+	// Cells of 64 px, fewer and larger for a huge frame.
+	cell := math.Max(64, math.Max(frame.W(), frame.H())/256)
 	cols := max(1, int(frame.W()/cell)+1)
 	rows := max(1, int(frame.H()/cell)+1)
 	return &boxIndex{frame: frame, cell: cell, cols: cols, rows: rows, cells: make([][]int32, cols*rows)}

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 )
@@ -107,5 +108,18 @@ func TestPlaceLabelsPriority(t *testing.T) {
 	// A label bigger than the frame is dropped.
 	if placed := PlaceLabels([]LabelRequest{{X: 100, Y: 50, W: 300, H: 10}}, frame, nil); len(placed) != 0 {
 		t.Fatalf("placed %+v, want none", placed)
+	}
+}
+
+func TestPlaceLabelsOddFrames(t *testing.T) {
+	reqs := []LabelRequest{{X: 10, Y: 10, W: 5, H: 5}}
+	for _, f := range []Box{{}, {0, 0, math.Inf(1), 100}, {math.NaN(), 0, 10, 10}, {10, 10, 0, 0}} {
+		if got := PlaceLabels(reqs, f, nil); len(got) != 0 {
+			t.Errorf("frame %v: placed %v", f, got)
+		}
+	}
+	// A huge frame works without a huge index.
+	if got := PlaceLabels(reqs, Box{-1e12, -1e12, 1e12, 1e12}, nil); len(got) != 1 {
+		t.Errorf("huge frame: placed %v", got)
 	}
 }
