@@ -379,9 +379,35 @@ func (c *Canvas) paintCoverage(r image.Rectangle, col color.NRGBA, t *coverageTa
 		off := c.dst.PixOffset(r.Min.X, r.Min.Y+y)
 		drow := c.dst.Pix[off : off+4*w]
 		for x := 0; x < w; x++ {
-			if x+8 <= w && binary.LittleEndian.Uint64(mrow[x:x+8]) == 0 {
-				x += 7
-				continue
+			if x+8 <= w {
+				switch binary.LittleEndian.Uint64(mrow[x : x+8]) {
+				case 0:
+					x += 7
+					continue
+				case ^uint64(0):
+					// Eight fully covered pixels: the fastest path.
+					px := drow[4*x : 4*x+32 : 4*x+32]
+					if t.opaque[0xff] {
+						for i := 0; i < 32; i += 8 {
+							binary.LittleEndian.PutUint64(px[i:i+8], solid2)
+						}
+					} else {
+						for i := 0; i < 32; i += 8 {
+							q := binary.LittleEndian.Uint64(px[i : i+8])
+							out := ((q&lanes)*k2+rb2)>>8&lanes | (((q>>8)&lanes)*k2+ga2)&^lanes
+							// Opaque alpha bytes stay opaque.
+							if q&0xff000000 == 0xff000000 {
+								out |= 0xff000000
+							}
+							if q>>56 == 0xff {
+								out |= 0xff << 56
+							}
+							binary.LittleEndian.PutUint64(px[i:i+8], out)
+						}
+					}
+					x += 7
+					continue
+				}
 			}
 			if x+2 <= w && mrow[x] == 0xff && mrow[x+1] == 0xff {
 				px := drow[4*x : 4*x+8 : 4*x+8]
