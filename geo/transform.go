@@ -59,9 +59,13 @@ func NewTransformer(w, h int, centre orb.Point, zoom float64) *Transformer {
 	}
 }
 
+// MaxFitZoom caps the zoom FitBound chooses, so that a point or a tiny
+// bound gives a street-level view rather than an absurd zoom.
+const MaxFitZoom = 18
+
 // FitBound returns the Transformer of a w×h image that shows bound b whole,
 // centred, with at least padding pixels on every side, at the largest
-// (fractional) zoom that fits.
+// (fractional) zoom that fits, at most MaxFitZoom.
 func FitBound(w, h int, b orb.Bound, padding float64) *Transformer {
 	nw := mercatorUnit(orb.Point{b.Min[0], b.Max[1]})
 	se := mercatorUnit(orb.Point{b.Max[0], b.Min[1]})
@@ -70,7 +74,7 @@ func FitBound(w, h int, b orb.Bound, padding float64) *Transformer {
 	zx := math.Log2(aw / TileSize / math.Max(se[0]-nw[0], 1e-12))
 	zy := math.Log2(ah / TileSize / math.Max(se[1]-nw[1], 1e-12))
 	c := unitToLonLat(orb.Point{(nw[0] + se[0]) / 2, (nw[1] + se[1]) / 2})
-	return NewTransformer(w, h, c, math.Min(zx, zy))
+	return NewTransformer(w, h, c, math.Min(MaxFitZoom, math.Min(zx, zy)))
 }
 
 // ToPixel returns the pixel position of p (lon, lat).

@@ -94,6 +94,17 @@ func TestFitBound(t *testing.T) {
 	}
 }
 
+func TestFitBoundPoint(t *testing.T) {
+	p := orb.Point{13.19, 32.89}
+	tr := FitBound(800, 600, orb.Bound{Min: p, Max: p}, 20)
+	if tr.Zoom() != MaxFitZoom {
+		t.Errorf("zoom %v for a point, want %v", tr.Zoom(), MaxFitZoom)
+	}
+	if x, y := tr.ToPixel(p); math.Abs(x-400) > 1e-6 || math.Abs(y-300) > 1e-6 {
+		t.Errorf("point at (%v, %v), want the centre", x, y)
+	}
+}
+
 func TestMetresPerPixel(t *testing.T) {
 	// At zoom 0 on the equator one pixel spans the equator / 256.
 	tr := NewTransformer(256, 256, orb.Point{0, 0}, 0)
