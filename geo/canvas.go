@@ -454,9 +454,12 @@ func (c *Canvas) paintHatch(r image.Rectangle, h Hatch) {
 	cr, cg, cb, ca := premul(h.Color)
 	local := r.Sub(c.dst.Rect.Min)
 	w := r.Dx()
-	x0 := float64(local.Min.X) + 0.5 // centre of the row's first pixel
+	// Pixels are sampled at their top-left corners rather than their
+	// centres: a horizontal or vertical line then falls on a pixel row or
+	// column, crisp, instead of straddling two.
+	x0 := float64(local.Min.X)
 	for y := 0; y < r.Dy(); y++ {
-		py := float64(local.Min.Y+y) + 0.5
+		py := float64(local.Min.Y + y)
 		mrow := c.mask.Pix[y*c.mask.Stride : y*c.mask.Stride+w]
 		drow := c.dst.Pix[c.dst.PixOffset(r.Min.X, r.Min.Y+y):]
 		dy := py * ny

@@ -234,7 +234,7 @@ func TestHatchMatchesReference(t *testing.T) {
 					if m == 0 {
 						continue
 					}
-					d := (float64(x)+0.5)*nx + (float64(y)+0.5)*ny
+					d := float64(x)*nx + float64(y)*ny // top-left corners, as paintHatch
 					f := d - h.Spacing*math.Floor(d/h.Spacing)
 					cov := h.Width/2 + 0.5 - math.Min(f, h.Spacing-f)
 					if cov <= 0 {
