@@ -27,7 +27,6 @@ type Canvas struct {
 
 	ras     vector.Rasterizer
 	mask    *image.Alpha // scratch coverage mask
-	halo    *image.Alpha // scratch dilated mask
 	stroke  PixelPath    // scratch stroke outline
 	clip    PixelPath    // scratch clipped path
 	dash    []orb.Point  // scratch closed copy of a subpath

@@ -57,12 +57,15 @@ type glyphMask struct {
 }
 
 // FaceCache parses font faces on demand and keeps them per weight and
-// size, and keeps the glyphs it has rasterised. It is not safe for
-// concurrent use (nor are the faces it returns).
+// size, and keeps the glyphs and the texts (with their halos) it has
+// rasterised, so that labels redrawn at the same place cost only their
+// compositing. It is not safe for concurrent use (nor are the faces it
+// returns).
 type FaceCache struct {
-	fonts  *assets.Fonts
-	faces  map[faceKey]font.Face
-	glyphs map[glyphKey]*glyphMask
+	fonts   *assets.Fonts
+	faces   map[faceKey]font.Face
+	glyphs  map[glyphKey]*glyphMask
+	sprites map[spriteKey]*textSprite
 }
 
 // maxCachedGlyphs bounds the glyph cache; past it, it starts afresh.
@@ -71,7 +74,8 @@ const maxCachedGlyphs = 8192
 // NewFaceCache returns an empty cache over fonts (nil: no text is drawn or
 // measured).
 func NewFaceCache(fonts *assets.Fonts) *FaceCache {
-	return &FaceCache{fonts: fonts, faces: make(map[faceKey]font.Face), glyphs: make(map[glyphKey]*glyphMask)}
+	return &FaceCache{fonts: fonts, faces: make(map[faceKey]font.Face),
+		glyphs: make(map[glyphKey]*glyphMask), sprites: make(map[spriteKey]*textSprite)}
 }
 
 // glyph returns rune r of face f (key k) rasterised at sub-pixel offset
@@ -192,26 +196,66 @@ func (c *Canvas) Text(x, y float64, s string, st TextStyle) {
 	if f == nil || s == "" || (st.Color.A == 0 && (st.Halo.A == 0 || st.HaloWidth <= 0)) {
 		return
 	}
-	y = math.Round(y)
-	m := f.Metrics()
-	w := advance(f, s, st.Tracking)
+	// Quarter-pixel horizontal positions, whole-pixel baselines: a label
+	// drawn again at the same place (or a quarter-pixel multiple away) is
+	// composited from the sprite cache.
+	x = math.Round(x*4) / 4
+	ix, iy := math.Floor(x), math.Round(y)
+	sp := c.faces.sprite(f, s, st, int((x-ix)*4))
+	full := sp.full.Add(image.Point{int(ix), int(iy)})
+	local := full.Intersect(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
+	if local.Empty() {
+		return
+	}
+	off := full.Min.Sub(local.Min) // mask origin relative to local
+	if sp.halo != nil {
+		c.paintMask(sp.halo, local, off, st.Halo)
+	}
+	c.paintMask(sp.mask, local, off, st.Color)
+}
+
+// spriteKey names a rendered text: the string, what shapes it, and its
+// horizontal position in quarters of a pixel.
+type spriteKey struct {
+	s        string
+	weight   Weight
+	size     float64
+	tracking float64
+	halo     float64
+	quarter  int
+}
+
+// textSprite is a text's coverage and halo coverage (nil without a halo),
+// both covering full, which is relative to the integer pixel of the
+// text's start on its baseline.
+type textSprite struct {
+	full       image.Rectangle
+	mask, halo *image.Alpha
+}
+
+// maxCachedSprites bounds the sprite cache; past it, it starts afresh.
+const maxCachedSprites = 512
+
+// sprite returns the masks of s in style st (face f) starting quarter/4
+// pixel right of a pixel corner, rendering them on first use.
+func (fc *FaceCache) sprite(f font.Face, s string, st TextStyle, quarter int) *textSprite {
 	halo := 0.0
 	if st.HaloWidth > 0 && st.Halo.A > 0 {
 		halo = st.HaloWidth
 	}
-	pad := halo + 2 + st.Size/4 // glyphs may overhang their advance box
-	box := Box{x - pad, y - fx(m.Ascent) - pad, x + w + pad, y + fx(m.Descent) + pad}
-	local := box.Rect().Intersect(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
-	if local.Empty() {
-		return
+	k := spriteKey{s, st.Weight, st.Size, st.Tracking, halo, quarter}
+	if sp, ok := fc.sprites[k]; ok {
+		return sp
 	}
-	// The mask covers the whole box (off-canvas parts included) so that
-	// the halo dilation sees glyphs just outside the canvas.
-	full := box.Rect()
-	c.mask = alphaScratch(c.mask, full.Dx(), full.Dy())
+	m := f.Metrics()
+	w := advance(f, s, st.Tracking)
+	x := float64(quarter) / 4
+	pad := halo + 2 + st.Size/4 // glyphs may overhang their advance box
+	full := Box{x - pad, -fx(m.Ascent) - pad, x + w + pad, fx(m.Descent) + pad}.Rect()
+	mask := image.NewAlpha(image.Rect(0, 0, full.Dx(), full.Dy()))
 	dot := fixed.Point26_6{
 		X: fixed.Int26_6(math.Round((x - float64(full.Min.X)) * 64)),
-		Y: fixed.I(int(y) - full.Min.Y),
+		Y: fixed.I(-full.Min.Y),
 	}
 	prev := rune(-1)
 	fk := faceKey{st.Weight, st.Size}
@@ -219,25 +263,28 @@ func (c *Canvas) Text(x, y float64, s string, st TextStyle) {
 		if prev >= 0 {
 			dot.X += f.Kern(prev, r)
 		}
-		// Quarter-pixel positions: the glyph cache then holds four
+		// Quarter-pixel glyph positions: the glyph cache holds four
 		// rasterisations per glyph at most.
 		q := (dot.X + 8) &^ 15
-		g := c.faces.glyph(f, fk, r, q&63)
+		g := fc.glyph(f, fk, r, q&63)
 		if g.ok && g.mask != nil {
 			at := g.off.Add(image.Point{q.Floor(), dot.Y.Floor()})
-			maxMask(c.mask, g.mask.Rect.Add(at), g.mask, image.Point{})
+			maxMask(mask, g.mask.Rect.Add(at), g.mask, image.Point{})
 		}
 		adv, _ := f.GlyphAdvance(r)
 		dot.X += adv + fixed.Int26_6(math.Round(st.Tracking*64))
 		prev = r
 	}
-	off := full.Min.Sub(local.Min) // mask origin relative to local
+	sp := &textSprite{full: full, mask: mask}
 	if halo > 0 {
-		c.halo = alphaScratch(c.halo, full.Dx(), full.Dy())
-		dilate(c.halo, c.mask, halo)
-		c.paintMask(c.halo, local, off, st.Halo)
+		sp.halo = image.NewAlpha(mask.Rect)
+		dilate(sp.halo, mask, halo)
 	}
-	c.paintMask(c.mask, local, off, st.Color)
+	if len(fc.sprites) >= maxCachedSprites {
+		clear(fc.sprites)
+	}
+	fc.sprites[k] = sp
+	return sp
 }
 
 // maxMask merges glyph coverage mask (rectangle dr of dst, from mp in mask)
