@@ -20,7 +20,7 @@ LINUX_PKG := dist/briefmap-$(VERSION)-linux-amd64.tar.xz
 WINDOWS_EXE := dist/Briefmap.exe
 WINDOWS_SRC := build/windows/briefmap
 # fyne package reads -ldflags= entries out of GOFLAGS (one word each).
-WINDOWS_GOFLAGS := -trimpath \
+WINDOWS_GOFLAGS := -trimpath -buildvcs=false \
   -ldflags=-X=github.com/briefmap/briefmap/version.Version=$(VERSION) \
   -ldflags=-X=github.com/briefmap/briefmap/version.Commit=$(COMMIT) \
   $(if $(BUILD_DATE),-ldflags=-X=github.com/briefmap/briefmap/version.Date=$(BUILD_DATE))
@@ -71,8 +71,14 @@ $(FYNE_TOOL):
 package-windows: deps-windows $(FYNE_TOOL)
 	rm -rf $(WINDOWS_SRC) && mkdir -p $(WINDOWS_SRC) dist
 	git archive --format=tar HEAD | tar -xf - -C $(WINDOWS_SRC)
+	# fyne package builds twice (without, then with fyne.syso) and strips
+	# -ldflags from GOFLAGS on the first build, so the -X version flags
+	# would be lost: an existing --exe makes it skip the first build.
+	: >$(WINDOWS_SRC)/Briefmap.exe
 	cd $(WINDOWS_SRC) && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-	  GOFLAGS='$(WINDOWS_GOFLAGS)' $(abspath $(FYNE_TOOL)) package -os windows -release -name Briefmap
+	  GOFLAGS='$(WINDOWS_GOFLAGS)' $(abspath $(FYNE_TOOL)) package -os windows -release -name Briefmap -exe Briefmap.exe
+	@if ! grep -q '$(COMMIT)' $(WINDOWS_SRC)/Briefmap.exe; then \
+	  echo "package-windows: $(WINDOWS_SRC)/Briefmap.exe lacks the version ldflags (commit $(COMMIT))"; exit 1; fi
 	mv -f $(WINDOWS_SRC)/Briefmap.exe $(WINDOWS_EXE)
 	@file $(WINDOWS_EXE); ls -l $(WINDOWS_EXE)
 
