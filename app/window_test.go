@@ -574,3 +574,23 @@ func TestMainBadPackageExitsOne(t *testing.T) {
 		t.Errorf("exit %d for a missing PATH, want 2", code)
 	}
 }
+
+// FuzzParseArgs checks that any command line either gives a package path
+// (only for "open PATH") or an error, and never panics.
+func FuzzParseArgs(f *testing.F) {
+	f.Add("", "")
+	f.Add("open", "pkg.zip")
+	f.Add("open", "")
+	f.Add("frobnicate", "x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, args := range [][]string{nil, {a}, {a, b}, {a, b, a}} {
+			path, err := parseArgs(args)
+			if err == nil && path != "" && (len(args) != 2 || args[0] != "open" || path != args[1]) {
+				t.Errorf("parseArgs(%q) = %q without error", args, path)
+			}
+			if err != nil && path != "" {
+				t.Errorf("parseArgs(%q) returned a path %q with an error", args, path)
+			}
+		}
+	})
+}

@@ -1,0 +1,71 @@
+package app
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/briefmap/briefmap/app/scene"
+	"github.com/briefmap/briefmap/app/slide"
+)
+
+// TestSlideSpecIsWhatIsOnScreen checks that Ctrl+E exports the map as the
+// window shows it: its bounds, date, layers and selection, without the
+// hover, focused on the selection.
+func TestSlideSpecIsWhatIsOnScreen(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.setLayer(5, false) // range rings
+	w.SetDate(w.b.Snapshots[1].Date)
+	zonesOnly(w)
+	tapAt(t, w, nearBenghazi)
+	sel := w.mapView.Selected()
+	if sel.IsZero() {
+		t.Fatal("nothing selected")
+	}
+	o := w.mapView.Options()
+	o.Hovered = scene.Ref{Kind: "place", ID: "benghazi"}
+	w.mapView.SetOptions(o)
+
+	s := w.slideSpec()
+	if s.Briefing != w.b || s.Renderer == nil {
+		t.Fatal("the slide has no briefing or renderer")
+	}
+	if s.Bounds != w.mapView.Bounds() {
+		t.Errorf("slide bounds %v, map shows %v", s.Bounds, w.mapView.Bounds())
+	}
+	if s.Options.Date != w.date || s.Options.Layers != w.layers {
+		t.Errorf("slide options %v %+v, window %v %+v", s.Options.Date, s.Options.Layers, w.date, w.layers)
+	}
+	if s.Options.Selected != sel || s.Focus != sel {
+		t.Errorf("slide selection %v focus %v, want %v", s.Options.Selected, s.Focus, sel)
+	}
+	if !s.Options.Hovered.IsZero() {
+		t.Error("the slide draws the hover")
+	}
+	if s.Size.X != 1920 || s.Size.Y != 1080 {
+		t.Errorf("slide size %v, want 1920x1080", s.Size)
+	}
+
+	path := filepath.Join(t.TempDir(), slide.DefaultFileName(w.b, w.date))
+	if err := slide.Export(path, s); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 1920 || cfg.Height != 1080 {
+		t.Errorf("exported %dx%d (%v), want a 1920x1080 PNG", cfg.Width, cfg.Height, err)
+	}
+}
+
+func TestSlideSpecFocusesTheActor(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.SelectActor("lna")
+	if s := w.slideSpec(); s.Focus != (scene.Ref{Kind: "actor", ID: "lna"}) || len(s.Options.Highlight) == 0 {
+		t.Errorf("slide focus %v highlight %v, want actor lna and its zones", s.Focus, s.Options.Highlight)
+	}
+}
