@@ -18,6 +18,7 @@ import (
 func (w *window) slideSpec() slide.Spec {
 	o := w.mapView.Options()
 	o.Hovered = scene.Ref{}
+	o.PixelRatio = 0 // the slide sets its own for its size
 	focus := o.Selected
 	if focus.IsZero() && w.shown.Kind == "actor" {
 		focus = w.shown

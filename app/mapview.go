@@ -261,12 +261,23 @@ func (m *MapView) notifyView() {
 	}
 }
 
+// drawOptions returns the options to draw and hit-test with: the map's
+// options at the canvas's pixel ratio (symbols, strokes and text keep their
+// size on a high-density screen).
+func (m *MapView) drawOptions() scene.Options {
+	o := m.opts
+	if o.PixelRatio <= 0 {
+		o.PixelRatio = float64(m.scale())
+	}
+	return o
+}
+
 // requestRender asks for a frame of the current state.
 func (m *MapView) requestRender() {
 	if m.devW <= 0 || m.devH <= 0 || m.holdReady {
 		return // no size yet, or a transient layout before the window shows
 	}
-	o := m.opts
+	o := m.drawOptions()
 	o.Highlight = append([]scene.Ref(nil), o.Highlight...)
 	req := renderRequest{w: m.devW, h: m.devH, view: m.view, opts: o}
 	if m.sync {
@@ -417,7 +428,7 @@ func (m *MapView) hoverAt(pos fyne.Position) {
 		return
 	}
 	x, y := m.device(pos)
-	req := hoverRequest{w: m.devW, h: m.devH, view: m.view, opts: m.opts, x: x, y: y}
+	req := hoverRequest{w: m.devW, h: m.devH, view: m.view, opts: m.drawOptions(), x: x, y: y}
 	if m.sync {
 		ref, ok := m.pick(req.w, req.h, req.view, req.opts, x, y)
 		m.hoverResult(req, ref, ok)
@@ -457,7 +468,7 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 		return
 	}
 	x, y := m.device(e.Position)
-	ref, ok := m.pick(m.devW, m.devH, m.view, m.opts, x, y)
+	ref, ok := m.pick(m.devW, m.devH, m.view, m.drawOptions(), x, y)
 	if !ok {
 		ref = scene.Ref{}
 	}
