@@ -414,3 +414,43 @@ func TestMapViewRendersOffThreadAndCoalesces(t *testing.T) {
 		t.Errorf("renders = %d, second view %v; want 2 renders, the second of %v", f.renders, f.views[len(f.views)-1], want)
 	}
 }
+
+// TestMapViewHighDensity puts the map on a canvas of scale 2: frames are
+// rendered at device pixels and at pixel ratio 2, and a tap at a logical
+// position picks the record under the matching device pixel.
+func TestMapViewHighDensity(t *testing.T) {
+	test.NewTempApp(t)
+	f := &fakeRenderer{}
+	m := NewMapView(f, scene.Options{Layers: scene.AllLayers()}, nil, true)
+	w := test.NewWindow(nil)
+	w.SetPadded(false)
+	w.Canvas().(interface{ SetScale(float32) }).SetScale(2)
+	w.Resize(fyne.NewSize(400, 300))
+	w.SetContent(m)
+	t.Cleanup(func() { m.Close(); w.Close() })
+
+	if dw, dh := m.DeviceSize(); dw != 800 || dh != 600 {
+		t.Fatalf("device size %dx%d, want 800x600", dw, dh)
+	}
+	if fr := m.Frame(); fr == nil || fr.Bounds().Dx() != 800 {
+		t.Fatal("the frame is not rendered at device pixels")
+	}
+	f.mu.Lock()
+	ratio := f.opts[len(f.opts)-1].PixelRatio
+	f.mu.Unlock()
+	if ratio != 2 {
+		t.Errorf("rendered at pixel ratio %v, want 2", ratio)
+	}
+	// pixelOf returns logical positions (device / scale).
+	test.TapAt(m, pixelOf(m, orb.Point{20.1, 32.1}))
+	if want := (scene.Ref{Kind: "place", ID: "east"}); m.Selected() != want {
+		t.Errorf("tap selected %v, want %v", m.Selected(), want)
+	}
+	test.TapAt(m, pixelOf(m, orb.Point{13.2, 32.8}))
+	if want := (scene.Ref{Kind: "zone", ID: "west"}); m.Selected() != want {
+		t.Errorf("tap selected %v, want %v", m.Selected(), want)
+	}
+	if m.Options().PixelRatio != 0 {
+		t.Error("the pixel ratio leaked into the map's own options")
+	}
+}
