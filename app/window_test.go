@@ -1,6 +1,7 @@
 package app
 
 import (
+	"archive/zip"
 	"bytes"
 	"log/slog"
 	"os"
@@ -593,4 +594,41 @@ func FuzzParseArgs(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestOpenZipPackage(t *testing.T) {
+	w, _ := newTestWindow(t)
+	dir := copyPackage(t)
+	zipPath := filepath.Join(t.TempDir(), "libya.zip")
+	f, err := os.Create(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw, err := zw.Create(e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before := w.b
+	if err := w.OpenPath(zipPath); err != nil {
+		t.Fatalf("open %s: %v", zipPath, err)
+	}
+	if w.b == before || w.b.ID != before.ID {
+		t.Errorf("the zip's briefing (%q) did not replace the current one", w.b.ID)
+	}
+	if w.mapView.FramesShown() == 0 || w.win.Title() != "Briefmap — "+w.b.Title {
+		t.Error("the window does not show the new briefing")
+	}
 }
