@@ -41,7 +41,7 @@ type faceKey struct {
 }
 
 // glyphKey names a rasterised glyph: a face, a rune and the glyph's
-// horizontal sub-pixel position in quarters of a pixel.
+// horizontal sub-pixel position (in 64ths of a pixel).
 type glyphKey struct {
 	face faceKey
 	r    rune
@@ -79,7 +79,7 @@ func NewFaceCache(fonts *assets.Fonts) *FaceCache {
 }
 
 // glyph returns rune r of face f (key k) rasterised at sub-pixel offset
-// frac (0…63, a multiple of 16).
+// frac (0…63).
 func (fc *FaceCache) glyph(f font.Face, k faceKey, r rune, frac fixed.Int26_6) *glyphMask {
 	gk := glyphKey{k, r, frac}
 	if g, ok := fc.glyphs[gk]; ok {
@@ -196,12 +196,12 @@ func (c *Canvas) Text(x, y float64, s string, st TextStyle) {
 	if f == nil || s == "" || (st.Color.A == 0 && (st.Halo.A == 0 || st.HaloWidth <= 0)) {
 		return
 	}
-	// Quarter-pixel horizontal positions, whole-pixel baselines: a label
-	// drawn again at the same place (or a quarter-pixel multiple away) is
+	// 1/64-pixel horizontal positions (the font's own precision),
+	// whole-pixel baselines: a label drawn again at the same place is
 	// composited from the sprite cache.
-	x = math.Round(x*4) / 4
+	x = math.Round(x*64) / 64
 	ix, iy := math.Floor(x), math.Round(y)
-	sp := c.faces.sprite(f, s, st, int((x-ix)*4))
+	sp := c.faces.sprite(f, s, st, int(math.Round((x-ix)*64)))
 	full := sp.full.Add(image.Point{int(ix), int(iy)})
 	local := full.Intersect(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
 	if local.Empty() {
@@ -215,14 +215,14 @@ func (c *Canvas) Text(x, y float64, s string, st TextStyle) {
 }
 
 // spriteKey names a rendered text: the string, what shapes it, and its
-// horizontal position in quarters of a pixel.
+// horizontal sub-pixel position in 64ths of a pixel.
 type spriteKey struct {
 	s        string
 	weight   Weight
 	size     float64
 	tracking float64
 	halo     float64
-	quarter  int
+	frac     int
 }
 
 // textSprite is a text's coverage and halo coverage (nil without a halo),
@@ -236,20 +236,20 @@ type textSprite struct {
 // maxCachedSprites bounds the sprite cache; past it, it starts afresh.
 const maxCachedSprites = 512
 
-// sprite returns the masks of s in style st (face f) starting quarter/4
+// sprite returns the masks of s in style st (face f) starting frac/64
 // pixel right of a pixel corner, rendering them on first use.
-func (fc *FaceCache) sprite(f font.Face, s string, st TextStyle, quarter int) *textSprite {
+func (fc *FaceCache) sprite(f font.Face, s string, st TextStyle, frac int) *textSprite {
 	halo := 0.0
 	if st.HaloWidth > 0 && st.Halo.A > 0 {
 		halo = st.HaloWidth
 	}
-	k := spriteKey{s, st.Weight, st.Size, st.Tracking, halo, quarter}
+	k := spriteKey{s, st.Weight, st.Size, st.Tracking, halo, frac}
 	if sp, ok := fc.sprites[k]; ok {
 		return sp
 	}
 	m := f.Metrics()
 	w := advance(f, s, st.Tracking)
-	x := float64(quarter) / 4
+	x := float64(frac) / 64
 	pad := halo + 2 + st.Size/4 // glyphs may overhang their advance box
 	full := Box{x - pad, -fx(m.Ascent) - pad, x + w + pad, fx(m.Descent) + pad}.Rect()
 	mask := image.NewAlpha(image.Rect(0, 0, full.Dx(), full.Dy()))
@@ -263,12 +263,9 @@ func (fc *FaceCache) sprite(f font.Face, s string, st TextStyle, quarter int) *t
 		if prev >= 0 {
 			dot.X += f.Kern(prev, r)
 		}
-		// Quarter-pixel glyph positions: the glyph cache holds four
-		// rasterisations per glyph at most.
-		q := (dot.X + 8) &^ 15
-		g := fc.glyph(f, fk, r, q&63)
+		g := fc.glyph(f, fk, r, dot.X&63)
 		if g.ok && g.mask != nil {
-			at := g.off.Add(image.Point{q.Floor(), dot.Y.Floor()})
+			at := g.off.Add(image.Point{dot.X.Floor(), dot.Y.Floor()})
 			maxMask(mask, g.mask.Rect.Add(at), g.mask, image.Point{})
 		}
 		adv, _ := f.GlyphAdvance(r)
