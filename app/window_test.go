@@ -632,3 +632,18 @@ func TestOpenZipPackage(t *testing.T) {
 		t.Error("the window does not show the new briefing")
 	}
 }
+
+func TestWindowSizeRemembered(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.win.Resize(fyne.NewSize(1100, 700))
+	want := w.win.Canvas().Size()
+	w.savePrefs()
+	if got := w.prefs.windowSize(); got != want {
+		t.Errorf("remembered size %v, want %v", got, want)
+	}
+	w.win.Resize(fyne.NewSize(300, 200)) // too small to be worth remembering
+	w.savePrefs()
+	if got := w.prefs.windowSize(); got != want {
+		t.Errorf("a tiny window replaced the remembered size: %v", got)
+	}
+}
