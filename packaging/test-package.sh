@@ -40,6 +40,12 @@ fail() {
 }
 step() { echo "test-package: $*"; }
 
+for need in tar:tar xz:xz-utils desktop-file-validate:desktop-file-utils appstreamcli:appstream \
+	Xvfb:xvfb xdotool:xdotool xprop:x11-utils file:file; do
+	command -v "${need%%:*}" >/dev/null ||
+		fail "${need%%:*} not found: install the Debian package ${need#*:} (make deps deps-package)"
+done
+
 toml() { sed -n "s/^$1 *= *\"\(.*\)\"/\1/p" "$repo/FyneApp.toml"; }
 version=$(toml Version)
 name=$(toml Name)
@@ -77,6 +83,10 @@ for f in install.sh README.txt bin/briefmap "share/applications/$id.desktop" "sh
 	"share/icons/hicolor/scalable/apps/$id.svg"; do
 	[ -f "$root/$f" ] || fail "package lacks $f"
 done
+want_files=$((5 + 9 + 1)) # install.sh README.txt binary desktop metainfo, 9 PNGs, 1 SVG
+got_files=$(find "$root" -type f | wc -l)
+[ "$got_files" = "$want_files" ] || fail "package holds $got_files files, want $want_files: $(cd "$root" && find . -type f | sort | tr '\n' ' ')"
+[ -z "$(find "$root" ! -type f ! -type d)" ] || fail "package holds something that is neither a file nor a folder"
 [ -x "$root/bin/briefmap" ] && [ -x "$root/install.sh" ] || fail "bin/briefmap and install.sh must be executable"
 for size in 16 22 24 32 48 64 128 256 512; do
 	icon=$root/share/icons/hicolor/${size}x${size}/apps/$id.png
