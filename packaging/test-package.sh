@@ -6,7 +6,9 @@
 # It extracts the package into a temporary folder and checks its layout and
 # icons; validates the desktop entry (desktop-file-validate) and the AppStream
 # metainfo (appstreamcli validate --no-net) and that both agree with
-# FyneApp.toml; installs it into a temporary HOME with install.sh; starts the
+# FyneApp.toml; installs it into a temporary HOME with install.sh (and checks
+# that it never overwrites a file it does not own and rolls a failed install
+# back); starts the
 # binary named by the installed desktop entry's Exec= line on a private Xvfb
 # display and waits for a window named Briefmap; then uninstalls and checks
 # that nothing is left. Xvfb and the app are always killed, even on failure.
@@ -147,6 +149,15 @@ if "$root/install.sh" --prefix "$work/other" >"$work/install.log" 2>&1; then
 fi
 [ "$(cat "$work/other/bin/briefmap")" = keep ] || fail "install.sh changed a file it does not own"
 [ "$(find "$work/other" | wc -l)" = 3 ] || fail "a refused install left files behind: $(find "$work/other")"
+
+step "rolling back a failed install"
+mkdir -p "$work/broken/share"
+echo in-the-way >"$work/broken/share/metainfo" # a file where a folder must go
+if "$root/install.sh" --prefix "$work/broken" >"$work/install.log" 2>&1; then
+	fail "install.sh succeeded with share/metainfo in the way"
+fi
+left=$(cd "$work/broken" && find . | sort | tr '\n' ' ')
+[ "$left" = ". ./share ./share/metainfo " ] || fail "a failed install left: $left"
 
 step "starting '$exec_line' (the installed desktop entry's Exec=) under Xvfb"
 start_xvfb 1280 800 "$work" || fail "cannot start Xvfb"
