@@ -6,12 +6,12 @@
 # It extracts the package into a temporary folder and checks its layout and
 # icons; validates the desktop entry (desktop-file-validate) and the AppStream
 # metainfo (appstreamcli validate --no-net) and that both agree with
-# FyneApp.toml; installs it into a temporary HOME with install.sh (and checks
-# that it never overwrites a file it does not own and rolls a failed install
-# back); starts the
-# binary named by the installed desktop entry's Exec= line on a private Xvfb
-# display and waits for a window named Briefmap; then uninstalls and checks
-# that nothing is left. Xvfb and the app are always killed, even on failure.
+# FyneApp.toml; installs it into a temporary HOME with install.sh, and checks
+# that install.sh never overwrites a file it does not own and rolls a failed
+# install back; starts the binary named by the installed desktop entry's
+# Exec= line on a private Xvfb display, waits for a window named Briefmap and
+# checks its class (StartupWMClass) and icon; then uninstalls and checks that
+# nothing is left. Xvfb and the app are always killed, even on failure.
 # Needs: xz-utils, desktop-file-utils, appstream, xvfb, xdotool, x11-utils.
 set -euo pipefail
 
