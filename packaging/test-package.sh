@@ -40,10 +40,10 @@ fail() {
 	echo "test-package: FAIL: $*" >&2
 	exit 1
 }
-step() { echo "test-package: $*"; }
+step() { echo "test-package: [${SECONDS}s] $*"; }
 
 for need in tar:tar xz:xz-utils desktop-file-validate:desktop-file-utils appstreamcli:appstream \
-	Xvfb:xvfb xdotool:xdotool xprop:x11-utils file:file; do
+	Xvfb:xvfb xdotool:xdotool xprop:x11-utils readelf:binutils od:coreutils; do
 	command -v "${need%%:*}" >/dev/null ||
 		fail "${need%%:*} not found: install the Debian package ${need#*:} (make deps deps-package)"
 done
@@ -97,9 +97,12 @@ for size in 16 22 24 32 48 64 128 256 512; do
 	[ "$got" = "${size}x${size}" ] || fail "${size}px icon is $got"
 	cmp -s "$icon" "$repo/assets/icon/hicolor/${size}x${size}/apps/$id.png" || fail "${size}px icon differs from assets/icon"
 done
-file -b "$root/bin/briefmap" | grep -q 'ELF 64-bit.*x86-64' || fail "bin/briefmap is not an x86-64 ELF: $(file -b "$root/bin/briefmap")"
-if file -b "$root/bin/briefmap" | grep -q 'not stripped'; then
-	fail "bin/briefmap is not stripped"
+# ELF magic, 64-bit class, and e_machine 0x3e (x86-64), little-endian.
+[ "$(od -An -tx1 -N5 "$root/bin/briefmap" | tr -d ' \n')" = 7f454c4602 ] &&
+	[ "$(od -An -tx1 -j18 -N2 "$root/bin/briefmap" | tr -d ' \n')" = 3e00 ] ||
+	fail "bin/briefmap is not an x86-64 ELF executable"
+if readelf -S "$root/bin/briefmap" | grep -q '\.symtab'; then
+	fail "bin/briefmap is not stripped (build it with -ldflags '-s -w')"
 fi
 
 step "validating the desktop entry and the metainfo"
