@@ -176,11 +176,12 @@ func clampInt(v, lo, hi int) int {
 	return v
 }
 
-// layers builds the overlay, bottom to top: zones, contested zones,
-// highlights, range rings, places, deployments, hover, selection, callouts.
+// layers builds the overlay, bottom to top: zones, contested zones, range
+// rings, places, deployments, callouts. The emphasis (highlight, hover,
+// selection) goes on top: see emphasis.
 func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 	b, d, ratio := r.b, o.Date, o.ratio()
-	var zones, contested, highlight, rings, places, deps, hover, sel, callouts []geo.Object
+	var zones, contested, rings, places, deps, callouts []geo.Object
 
 	if o.Layers.Zones {
 		for _, z := range b.ZonesOn(d) {
@@ -213,8 +214,13 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 			if o.Layers.Ranges && dep.RangeKM > 0 {
 				c := deploymentColour(b, dep)
 				for _, p := range b.DeploymentPoints(dep) {
-					rings = append(rings, &geo.Circle{Key: key, Name: dep.Name, Centre: p, RadiusKm: dep.RangeKM,
-						Style: geo.RingStyle{Stroke: geo.Stroke{Color: c, Width: 1.4 * ratio, Dash: []float64{6 * ratio, 4 * ratio}}, Fill: geo.WithAlpha(c, 0.05)}})
+					// The tint is not pickable: a click inside the ring
+					// means the zone under it; only the ring line picks the
+					// deployment.
+					rings = append(rings,
+						&geo.Circle{Centre: p, RadiusKm: dep.RangeKM, Style: geo.RingStyle{Fill: geo.WithAlpha(c, 0.05)}},
+						&geo.Circle{Key: key, Name: dep.Name, Centre: p, RadiusKm: dep.RangeKM,
+							Style: geo.RingStyle{Stroke: geo.Stroke{Color: c, Width: 1.4 * ratio, Dash: []float64{6 * ratio, 4 * ratio}}}})
 				}
 			}
 			if !o.Layers.Deployments {
@@ -238,16 +244,6 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 			}
 		}
 	}
-	for _, ref := range o.Highlight {
-		highlight = append(highlight, r.outline(t, ref, o, geo.Stroke{Color: selectColour, Width: 2 * ratio, Dash: []float64{6 * ratio, 3 * ratio}}, ratio)...)
-	}
-	if !o.Hovered.IsZero() && o.Hovered != o.Selected {
-		hover = r.outline(t, o.Hovered, o, geo.Stroke{Color: geo.WithAlpha(selectColour, 0.7), Width: 1.5 * ratio}, ratio)
-	}
-	if !o.Selected.IsZero() {
-		sel = append(sel, r.outline(t, o.Selected, o, geo.Stroke{Color: white, Width: 5.5 * ratio}, ratio)...)
-		sel = append(sel, r.outline(t, o.Selected, o, geo.Stroke{Color: selectColour, Width: 2.5 * ratio}, ratio)...)
-	}
 	for i, ref := range o.Callouts {
 		p, ok := r.anchor(t, ref, o, ratio)
 		if !ok {
@@ -262,14 +258,30 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 	return []geo.Layer{
 		{Name: "zones", Objects: zones},
 		{Name: "contested", Objects: contested},
-		{Name: "highlight", Objects: highlight},
 		{Name: "ranges", Objects: rings},
 		{Name: "places", Objects: places},
 		{Name: "deployments", Objects: deps},
-		{Name: "hover", Objects: hover},
-		{Name: "selection", Objects: sel},
 		{Name: "callouts", Objects: callouts},
 	}
+}
+
+// emphasis returns the unpickable outlines drawn over everything else:
+// highlights (dashed), the hovered record (thin) and the selection (thick,
+// on a white casing).
+func (r *Renderer) emphasis(t *geo.Transformer, o Options) []geo.Object {
+	ratio := o.ratio()
+	var out []geo.Object
+	for _, ref := range o.Highlight {
+		out = append(out, r.outline(t, ref, o, geo.Stroke{Color: selectColour, Width: 2 * ratio, Dash: []float64{6 * ratio, 3 * ratio}}, ratio)...)
+	}
+	if !o.Hovered.IsZero() && o.Hovered != o.Selected {
+		out = append(out, r.outline(t, o.Hovered, o, geo.Stroke{Color: geo.WithAlpha(selectColour, 0.7), Width: 1.5 * ratio}, ratio)...)
+	}
+	if !o.Selected.IsZero() {
+		out = append(out, r.outline(t, o.Selected, o, geo.Stroke{Color: white, Width: 5.5 * ratio}, ratio)...)
+		out = append(out, r.outline(t, o.Selected, o, geo.Stroke{Color: selectColour, Width: 2.5 * ratio}, ratio)...)
+	}
+	return out
 }
 
 // deploymentLabel is a short map label: the actor's name and what it sent.

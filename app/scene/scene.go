@@ -103,8 +103,11 @@ type Renderer struct {
 	faces *geo.FaceCache
 	zones map[zoneKey]*geo.Area // zone areas, built once per zone and ratio
 
-	last     *geo.Map // the map of the last Render, for Pick
-	lastSpec renderSpec
+	// The last frame Render drew without emphasis, its spec, and its map
+	// (for Pick: it knows where its labels went).
+	frame     *image.RGBA
+	frameSpec renderSpec
+	last      *geo.Map
 }
 
 type zoneKey struct {
@@ -171,14 +174,21 @@ func (r *Renderer) HomeView(w, h int) View {
 	return FitView(r.b.BBox, w, h, pad)
 }
 
-// Map returns the geo.Map that draws view v of a w×h map with options o.
+// Map returns the geo.Map that draws view v of a w×h map with options o,
+// the emphasis (highlight, hover, selection) included as its top layer.
 func (r *Renderer) Map(w, h int, v View, o Options) *geo.Map {
-	style := geo.DefaultBasemapStyle(r.b.CountryISO) // geo scales it by PixelRatio
+	m := r.baseMap(w, h, v, o)
+	m.Layers = append(m.Layers, geo.Layer{Name: "emphasis", Objects: r.emphasis(m.Transformer(), o)})
+	return m
+}
+
+// baseMap is Map without the emphasis.
+func (r *Renderer) baseMap(w, h int, v View, o Options) *geo.Map {
 	m := &geo.Map{
 		Width: w, Height: h,
 		Centre: v.Centre, Zoom: v.Zoom,
 		Basemap:    r.base,
-		Style:      style,
+		Style:      geo.DefaultBasemapStyle(r.b.CountryISO), // geo scales it by PixelRatio
 		ScaleBar:   o.ScaleBar,
 		PixelRatio: o.ratio(),
 		Faces:      r.faces,
@@ -188,13 +198,37 @@ func (r *Renderer) Map(w, h int, v View, o Options) *geo.Map {
 	return m
 }
 
-// Render draws the map at w×h pixels. A render with the same size and view
-// as the one before reuses its basemap raster.
+// Render draws the map at w×h pixels into a new image. It keeps the last
+// frame without its emphasis: when only the selection, the hover or the
+// highlights change, it copies that frame and draws the outlines on top, so
+// a hover costs a copy and a few strokes. A render of the same size and view
+// with other layers or another date still reuses the basemap raster.
 func (r *Renderer) Render(w, h int, v View, o Options) *image.RGBA {
-	m := r.Map(w, h, v, o)
-	img := m.Render()
-	r.last, r.lastSpec = m, renderSpec{w, h, v, cloneOptions(o)}
+	spec := renderSpec{w, h, v, withoutEmphasis(o)}
+	if r.frame == nil || !r.frameSpec.equal(spec) {
+		r.last = r.baseMap(w, h, v, spec.o)
+		if r.frame == nil || r.frame.Rect.Dx() != w || r.frame.Rect.Dy() != h {
+			r.frame = image.NewRGBA(image.Rect(0, 0, w, h))
+		}
+		r.last.RenderTo(r.frame) // the callers hold copies, never r.frame
+		r.frameSpec = renderSpec{w, h, v, cloneOptions(spec.o)}
+	}
+	img := image.NewRGBA(r.frame.Rect)
+	copy(img.Pix, r.frame.Pix)
+	if em := r.emphasis(r.last.Transformer(), o); len(em) > 0 {
+		c := geo.NewCanvasFaces(img, r.faces)
+		t := r.last.Transformer()
+		for _, obj := range em {
+			obj.Draw(c, t)
+		}
+	}
 	return img
+}
+
+// withoutEmphasis returns o without what emphasis draws.
+func withoutEmphasis(o Options) Options {
+	o.Selected, o.Hovered, o.Highlight = Ref{}, Ref{}, nil
+	return o
 }
 
 func cloneOptions(o Options) Options {
@@ -208,8 +242,8 @@ func cloneOptions(o Options) Options {
 // rendered, a click on a placed label picks what it names.
 func (r *Renderer) Pick(w, h int, v View, o Options, x, y float64) (Ref, bool) {
 	m := r.last
-	if m == nil || !r.lastSpec.equal(renderSpec{w, h, v, o}) {
-		m = r.Map(w, h, v, o)
+	if m == nil || !r.frameSpec.equal(renderSpec{w, h, v, withoutEmphasis(o)}) {
+		m = r.baseMap(w, h, v, o)
 	}
 	for _, obj := range m.PickAll(x, y) {
 		if ref, ok := ParseKey(obj.ID()); ok {

@@ -276,7 +276,7 @@ func BenchmarkRenderLibya1920(b *testing.B) {
 	o := Options{Date: d2020, Layers: AllLayers(), ScaleBar: true}
 	b.ReportAllocs()
 	for b.Loop() {
-		r.cache = &geo.BaseCache{}
+		r.cache, r.frame, r.last = &geo.BaseCache{}, nil, nil
 		r.Render(1920, 1080, v, o)
 	}
 }
@@ -351,5 +351,79 @@ func TestLegendInListsOnlyWhatIsInView(t *testing.T) {
 	}
 	if s := strings.Join(got, "|"); s != "Held by Libyan National Army|City or town" {
 		t.Errorf("legend of the Kufra view = %q", s)
+	}
+}
+
+// TestRangeRingPicksOnlyOnItsLine: a click inside a drone range ring, away
+// from symbols, picks the zone beneath; a click on the ring's line picks the
+// deployment.
+func TestRangeRingPicksOnlyOnItsLine(t *testing.T) {
+	r := newRenderer(t)
+	const w, h = 1280, 800
+	v := r.HomeView(w, h)
+	o := Options{Date: d2020, Layers: AllLayers()}
+	r.Render(w, h, v, o)
+	inside := orb.Point{13.6, 31.9} // ~110 km from Mitiga, inside the 200 km ring
+	x, y := v.ToPixel(w, h, inside)
+	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref.Kind != KindZone {
+		t.Errorf("click inside the ring picked %v, %v; want the zone beneath", ref, ok)
+	}
+	dep, _ := r.Briefing().Deployment("d2020-turkey-drones")
+	centre := r.Briefing().DeploymentPoints(dep)[0]
+	ring := geo.GeodesicCircle(centre, dep.RangeKM*1000, 64)
+	// A point of the ring line that lies over the sea, south-west of nothing.
+	found := false
+	for _, p := range ring {
+		x, y := v.ToPixel(w, h, p)
+		if ref, ok := r.Pick(w, h, v, o, x, y); ok && ref == (Ref{KindDeployment, dep.ID}) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Error("no point of the ring line picks the drone deployment")
+	}
+}
+
+// TestEmphasisReusesTheFrame checks that a hover or selection change
+// redraws over the cached frame and that the result matches a full render
+// where nothing is emphasised.
+func TestEmphasisReusesTheFrame(t *testing.T) {
+	r := newRenderer(t)
+	const w, h = 640, 400
+	v := r.HomeView(w, h)
+	o := Options{Date: d2020, Layers: AllLayers()}
+	plain := r.Render(w, h, v, o)
+	frame := r.last // a new map is built for every full render
+	o.Hovered = Ref{KindPlace, "sabha"}
+	hovered := r.Render(w, h, v, o)
+	if r.last != frame {
+		t.Fatal("a hover change re-rendered the frame")
+	}
+	if bytes.Equal(plain.Pix, hovered.Pix) {
+		t.Fatal("the hover outline is not drawn")
+	}
+	o.Hovered = Ref{}
+	if again := r.Render(w, h, v, o); !bytes.Equal(plain.Pix, again.Pix) {
+		t.Fatal("clearing the hover does not give the plain frame back")
+	}
+	o.Layers.Labels = false
+	r.Render(w, h, v, o)
+	if r.last == frame {
+		t.Fatal("a layer change did not re-render the frame")
+	}
+}
+
+// BenchmarkRenderAfterPan1280 redraws the whole map after a pan: a new view,
+// so the basemap is rasterised again.
+func BenchmarkRenderAfterPan1280(b *testing.B) {
+	r := newRenderer(b)
+	v := r.HomeView(1280, 800)
+	o := Options{Date: d2020, Layers: AllLayers()}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		r.Render(1280, 800, v.Pan(float64(i%7)*3+1, 2), o)
 	}
 }
