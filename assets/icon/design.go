@@ -209,8 +209,9 @@ func reversed(pts []point) []point {
 func Draw(size int) *image.RGBA {
 	dst := image.NewRGBA(image.Rect(0, 0, size, size))
 	s := float32(size) / designSize
+	z := vector.NewRasterizer(size, size)
 	for _, sh := range design() {
-		z := vector.NewRasterizer(size, size)
+		z.Reset(size, size)
 		for _, seg := range sh.Path {
 			p := seg.P
 			switch seg.Op {
