@@ -111,6 +111,9 @@ out=$(desktop-file-validate "$desktop" 2>&1) || fail "desktop-file-validate: $ou
 out=$(appstreamcli validate --no-net "$metainfo" 2>&1) || fail "appstreamcli validate: $out"
 [ "$(desktop_key "$desktop" Name)" = "$name" ] || fail "desktop Name is not FyneApp.toml's $name"
 [ "$(desktop_key "$desktop" Icon)" = "$id" ] || fail "desktop Icon is not $id"
+for key in GenericName Comment; do
+	[ "$(desktop_key "$desktop" $key)" = "$(toml $key)" ] || fail "desktop $key differs from FyneApp.toml's"
+done
 exec_line=$(desktop_key "$desktop" Exec)
 [ "${exec_line%% *}" = briefmap ] || fail "desktop Exec=$exec_line does not start bin/briefmap"
 grep -q "<id>$id</id>" "$metainfo" || fail "metainfo id is not $id"
