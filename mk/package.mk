@@ -81,7 +81,7 @@ package-windows: deps-windows $(FYNE_TOOL)
 	  echo "package-windows: $(WINDOWS_SRC)/Briefmap.exe lacks the version ldflags (commit $(COMMIT))"; exit 1; fi
 	mv -f $(WINDOWS_SRC)/Briefmap.exe $(WINDOWS_EXE)
 	rm -rf $(WINDOWS_SRC)
-	@file $(WINDOWS_EXE); ls -l $(WINDOWS_EXE)
+	@ls -l $(WINDOWS_EXE)
 
 # assets/screenshot.png: the app's 1280×800 window under Xvfb, once the map
 # has drawn. Look at it before committing it.
