@@ -244,17 +244,7 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 			}
 		}
 	}
-	for i, ref := range o.Callouts {
-		p, ok := r.anchor(t, ref, o, ratio)
-		if !ok {
-			continue
-		}
-		// Up and to the right of the anchor, clear of its symbol.
-		x, y := t.ToPixel(p)
-		q := t.ToLonLat(x+15*ratio, y-15*ratio)
-		callouts = append(callouts, &geo.Marker{Name: fmt.Sprint(i + 1), Point: q, Number: i + 1,
-			Style: geo.MarkerStyle{Symbol: geo.SymbolCallout, Size: 22 * ratio, Fill: geo.InkColor, Stroke: white, StrokeWidth: 1.5 * ratio}})
-	}
+	callouts = r.callouts(t, o, places, deps)
 	return []geo.Layer{
 		{Name: "zones", Objects: zones},
 		{Name: "contested", Objects: contested},
@@ -263,6 +253,79 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 		{Name: "deployments", Objects: deps},
 		{Name: "callouts", Objects: callouts},
 	}
+}
+
+// callouts returns the numbered discs of o.Callouts. Each sits beside its
+// anchor on the first of eight spots (up-right first) that keeps clear of
+// place and force symbols, of earlier callouts, and of the space above the
+// main cities where their names go; when none is clear, up-right.
+func (r *Renderer) callouts(t *geo.Transformer, o Options, places, deps []geo.Object) []geo.Object {
+	ratio := o.ratio()
+	size := 22 * ratio
+	var busy []geo.Box
+	for _, objs := range [][]geo.Object{places, deps} {
+		for _, obj := range objs {
+			if os, ok := obj.(geo.ObstacleSource); ok {
+				busy = append(busy, os.Obstacles(t)...)
+			}
+		}
+	}
+	// Room for the names above the main cities (about 70 px at 13 px):
+	// a callout may cover a symbol's edge before it hides a capital's name.
+	var names []geo.Box
+	for _, obj := range places {
+		m, ok := obj.(*geo.Marker)
+		if !ok || m.Label == "" || m.LabelPriority < placePriority(&data.Place{Kind: data.City, Importance: 1}) {
+			continue
+		}
+		x, y := t.ToPixel(m.Point)
+		names = append(names, geo.Box{X0: x - 36*ratio, Y0: y - 26*ratio, X1: x + 36*ratio, Y1: y - 4*ratio})
+	}
+	spots := [][2]float64{{1, -1}, {1, 0}, {1, 1}, {-1, -1}, {-1, 0}, {-1, 1}, {0, -1.3}, {0, 1.3}}
+	frame := t.Frame()
+	clearOf := func(b geo.Box, boxes ...[]geo.Box) bool {
+		for _, set := range boxes {
+			for _, o := range set {
+				if b.Overlaps(o) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	var placed []geo.Box
+	var out []geo.Object
+	for i, ref := range o.Callouts {
+		p, ok := r.anchor(t, ref, o, ratio)
+		if !ok {
+			continue
+		}
+		x, y := t.ToPixel(p)
+		box := func(sp [2]float64) geo.Box {
+			qx, qy := x+sp[0]*16*ratio, y+sp[1]*16*ratio
+			return geo.Box{X0: qx - size/2, Y0: qy - size/2, X1: qx + size/2, Y1: qy + size/2}
+		}
+		chosen, found := box(spots[0]), false
+		// First a spot clear of everything, then one that only keeps off
+		// the cities' names and the other callouts.
+		for pass := 0; pass < 2 && !found; pass++ {
+			for _, sp := range spots {
+				b := box(sp)
+				if !b.Inside(frame) {
+					continue
+				}
+				if (pass == 0 && clearOf(b, busy, names, placed)) || (pass == 1 && clearOf(b, names, placed)) {
+					chosen, found = b, true
+					break
+				}
+			}
+		}
+		placed = append(placed, chosen)
+		cx, cy := (chosen.X0+chosen.X1)/2, (chosen.Y0+chosen.Y1)/2
+		out = append(out, &geo.Marker{Name: fmt.Sprint(i + 1), Point: t.ToLonLat(cx, cy), Number: i + 1,
+			Style: geo.MarkerStyle{Symbol: geo.SymbolCallout, Size: size, Fill: geo.InkColor, Stroke: white, StrokeWidth: 1.5 * ratio}})
+	}
+	return out
 }
 
 // emphasis returns the unpickable outlines drawn over everything else:
