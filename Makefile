@@ -58,7 +58,7 @@ run: build
 
 # Every test: unit, golden, CLI and the end-to-end test that starts the
 # real binary under Xvfb and clicks with xdotool.
-test: deps lint
+test: deps lint package-test
 	$(GO) test -count=1 -timeout 15m ./...
 
 bench: deps

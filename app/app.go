@@ -19,8 +19,10 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/briefmap/briefmap/assets/icon"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
@@ -52,11 +54,20 @@ func Main(args []string, stderr io.Writer) int {
 	}
 	loaded := time.Since(start)
 	a := fyneapp.NewWithID(ID)
+	a.SetIcon(fyne.NewStaticResource("briefmap.png", icon.PNG))
 	// "map ready" describes the first frame at the window's real size: the
 	// map draws nothing until the app runs (the window is shown).
 	appReady := time.Since(start)
 	w := newWindow(a, b, base, log, windowOptions{holdFrames: true})
-	a.Lifecycle().SetOnStarted(func() { w.mapView.AllowReady() })
+	// X11 takes the window's class (WM_CLASS) from its title when the window
+	// is created, and the desktop entry's StartupWMClass=Briefmap must match
+	// it so the desktop groups the window under our icon: create it as
+	// "Briefmap", then name the briefing.
+	w.win.SetTitle("Briefmap")
+	a.Lifecycle().SetOnStarted(func() {
+		w.win.SetTitle("Briefmap — " + w.b.Title)
+		w.mapView.AllowReady()
+	})
 	// Loading the briefing and the basemap leaves garbage: hand it back to
 	// the system once the map is up, off the UI thread.
 	w.mapView.OnReady = func() {
