@@ -8,6 +8,7 @@ import (
 
 	"github.com/briefmap/briefmap/app"
 	"github.com/briefmap/briefmap/cli"
+	_ "github.com/briefmap/briefmap/internal/localefix" // before Fyne reads the locale
 )
 
 func main() {
