@@ -1,13 +1,10 @@
 package geo
 
 import (
-	"bytes"
 	"flag"
-	"fmt"
+	"github.com/briefmap/briefmap/internal/goldenimage"
 	"image"
 	"image/color"
-	"image/png"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -153,59 +150,5 @@ func fixtureMap(tb testing.TB, w, h int) *Map {
 // channel (antialiasing may shift between platforms).
 func checkGolden(t *testing.T, name string, img image.Image) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, img); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v (run go test ./geo -update)", name, err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("golden %s: %v", name, err)
-	}
-	if d := diffImages(img, want); d != "" {
-		out := filepath.Join(t.TempDir(), name)
-		var buf bytes.Buffer
-		_ = png.Encode(&buf, img)
-		_ = os.WriteFile(out, buf.Bytes(), 0o644)
-		t.Errorf("%s differs from its golden: %s (got: %s)", name, d, out)
-	}
-}
-
-func diffImages(got, want image.Image) string {
-	if got.Bounds().Size() != want.Bounds().Size() {
-		return fmt.Sprintf("size %v, want %v", got.Bounds().Size(), want.Bounds().Size())
-	}
-	gb, wb := got.Bounds(), want.Bounds()
-	bad := 0
-	for y := 0; y < gb.Dy(); y++ {
-		for x := 0; x < gb.Dx(); x++ {
-			r1, g1, b1, a1 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
-			r2, g2, b2, a2 := want.At(wb.Min.X+x, wb.Min.Y+y).RGBA()
-			if absDiff(r1, r2) > 16<<8 || absDiff(g1, g2) > 16<<8 || absDiff(b1, b2) > 16<<8 || absDiff(a1, a2) > 16<<8 {
-				bad++
-			}
-		}
-	}
-	if limit := gb.Dx() * gb.Dy() / 500; bad > limit {
-		return fmt.Sprintf("%d pixels differ (limit %d)", bad, limit)
-	}
-	return ""
-}
-
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
+	goldenimage.Check(t, filepath.Join("testdata", name), img, *update, goldenimage.Tolerance{Level: 16, MaxFraction: 0.002})
 }

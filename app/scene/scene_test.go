@@ -3,10 +3,8 @@ package scene
 import (
 	"bytes"
 	"flag"
-	"image"
-	"image/png"
+	"github.com/briefmap/briefmap/internal/goldenimage"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -216,58 +214,8 @@ func TestGoldenLibya(t *testing.T) {
 		d    data.Date
 	}{{"libya-2020-01-19", d2020}, {"libya-2023-09-30", d2023}} {
 		img := r.Render(w, h, r.HomeView(w, h), Options{Date: tc.d, Layers: AllLayers(), ScaleBar: true})
-		path := filepath.Join("testdata", tc.name+".png")
-		if *update {
-			var buf bytes.Buffer
-			if err := png.Encode(&buf, img); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatalf("%v (run go test ./app/scene -update)", err)
-		}
-		want, err := png.Decode(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if frac := diffFraction(img, want); frac > 0.002 {
-			t.Errorf("%s: %.3f%% of pixels differ from the golden by more than 8 levels", tc.name, 100*frac)
-		}
+		goldenimage.Check(t, filepath.Join("testdata", tc.name+".png"), img, *update, goldenimage.Tolerance{Level: 8, MaxFraction: 0.002})
 	}
-}
-
-// diffFraction returns the fraction of pixels whose colour differs by more
-// than 8 levels in any channel (1 if the sizes differ).
-func diffFraction(a image.Image, b image.Image) float64 {
-	if a.Bounds() != b.Bounds() {
-		return 1
-	}
-	n, bad := 0, 0
-	r := a.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, _ := a.At(x, y).RGBA()
-			r2, g2, b2, _ := b.At(x, y).RGBA()
-			n++
-			if absDiff(r1, r2) > 8<<8 || absDiff(g1, g2) > 8<<8 || absDiff(b1, b2) > 8<<8 {
-				bad++
-			}
-		}
-	}
-	return float64(bad) / float64(n)
-}
-
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
 }
 
 func BenchmarkRenderLibya1920(b *testing.B) {

@@ -1,11 +1,9 @@
 package slide
 
 import (
-	"bytes"
 	"flag"
+	"github.com/briefmap/briefmap/internal/goldenimage"
 	"image"
-	"image/png"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -65,55 +63,5 @@ func TestGoldenSlides(t *testing.T) {
 // channel, so that a rasteriser's rounding passes and a moved label fails.
 func compareGolden(t *testing.T, path string, img *image.RGBA) {
 	t.Helper()
-	if *update {
-		var buf bytes.Buffer
-		if err := Encode(&buf, img); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./app/slide -update)", err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want.Bounds() != img.Bounds() {
-		t.Fatalf("%s: size %v, golden %v", path, img.Bounds(), want.Bounds())
-	}
-	differ := 0
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r0, g0, b0, _ := img.At(x, y).RGBA()
-			r1, g1, b1, _ := want.At(x, y).RGBA()
-			if absDiff(r0, r1) > 24<<8 || absDiff(g0, g1) > 24<<8 || absDiff(b0, b1) > 24<<8 {
-				differ++
-			}
-		}
-	}
-	if limit := b.Dx() * b.Dy() / 500; differ > limit {
-		// Kept after the test (not in t.TempDir) so it can be looked at.
-		got := filepath.Join(os.TempDir(), "briefmap-slide-got-"+filepath.Base(path))
-		if out, err := os.Create(got); err == nil {
-			Encode(out, img)
-			out.Close()
-		}
-		t.Errorf("%s: %d pixels differ (limit %d); got %s (run go test ./app/slide -update if the change is wanted)", path, differ, limit, got)
-	}
-}
-
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
+	goldenimage.Check(t, path, img, *update, goldenimage.Tolerance{Level: 24, MaxFraction: 0.002})
 }
