@@ -11,6 +11,7 @@ import (
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/geo/basemap"
 )
 
 // Exit codes.
@@ -118,4 +119,28 @@ func loadBriefing(path string) (*data.Briefing, error) {
 		return libya.Load()
 	}
 	return data.LoadPath(path)
+}
+
+// loadWithBasemap loads the briefing at path (see loadBriefing) and the
+// embedded basemap at the same time: on two cores that halves the wait of
+// the commands that draw a map.
+func loadWithBasemap(path string) (*data.Briefing, *basemap.Basemap, error) {
+	type loaded struct {
+		base *basemap.Basemap
+		err  error
+	}
+	ch := make(chan loaded, 1)
+	go func() {
+		base, err := basemap.Load()
+		ch <- loaded{base, err}
+	}()
+	b, err := loadBriefing(path)
+	bm := <-ch
+	if err != nil {
+		return nil, nil, err
+	}
+	if bm.err != nil {
+		return nil, nil, fmt.Errorf("basemap: %w", bm.err)
+	}
+	return b, bm.base, nil
 }

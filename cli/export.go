@@ -8,7 +8,6 @@ import (
 	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/app/slide"
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/version"
 )
 
@@ -39,20 +38,9 @@ func runExport(e *Env, args []string) int {
 	default:
 		return e.usage(fmt.Sprintf("export: --size %q: must be 1920x1080 or 3840x2160", *size))
 	}
-	// The basemap loads while the briefing does (two cores halve the wait).
-	type loaded struct {
-		base *basemap.Basemap
-		err  error
-	}
-	baseCh := make(chan loaded, 1)
-	go func() {
-		base, err := basemap.Load()
-		baseCh <- loaded{base, err}
-	}()
-	b, err := loadBriefing(*briefing)
-	bm := <-baseCh
+	b, base, err := loadWithBasemap(*briefing)
 	if err != nil {
-		return e.fail(ExitInput, err)
+		return e.fail(ExitInput, fmt.Errorf("export: %w", err))
 	}
 	d := b.DefaultDate
 	if *date != "" {
@@ -66,16 +54,13 @@ func runExport(e *Env, args []string) int {
 			return e.fail(ExitInput, err)
 		}
 	}
-	if bm.err != nil {
-		return e.fail(ExitInput, fmt.Errorf("export: basemap: %w", bm.err))
-	}
 	path := *out
 	if path == "" {
 		path = slide.DefaultFileName(b, d)
 	}
 	spec := slide.Spec{
 		Briefing: b,
-		Renderer: scene.NewRenderer(b, bm.base),
+		Renderer: scene.NewRenderer(b, base),
 		Options:  scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true},
 		Focus:    ref,
 		Size:     px,

@@ -11,7 +11,6 @@ import (
 	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/app/slide"
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/internal/atomicfile"
 )
 
@@ -40,9 +39,9 @@ func runRender(e *Env, args []string) int {
 	if err != nil {
 		return e.usage("render: --size: " + err.Error())
 	}
-	b, err := loadBriefing("")
+	b, base, err := loadWithBasemap("")
 	if err != nil {
-		return e.fail(ExitInput, err)
+		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
 	}
 	d := b.DefaultDate
 	if *date != "" {
@@ -55,10 +54,6 @@ func runRender(e *Env, args []string) int {
 		if view, err = parseBBox(*bbox); err != nil {
 			return e.fail(ExitInput, fmt.Errorf("render: --bbox: %w", err))
 		}
-	}
-	base, err := basemap.Load()
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("render: basemap: %w", err))
 	}
 	r := scene.NewRenderer(b, base)
 	img := r.Render(w, h, scene.FitView(view, w, h, 16), scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true})
