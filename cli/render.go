@@ -56,7 +56,11 @@ func runRender(e *Env, args []string) int {
 		}
 	}
 	r := scene.NewRenderer(b, base)
-	img := r.Render(w, h, scene.FitView(view, w, h, 16), scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true})
+	// One frame, drawn once: the geo map directly, without the caches of
+	// basemap and frame that serve redraws (each would copy 4 bytes a pixel).
+	m := r.Map(w, h, scene.FitView(view, w, h, 16), scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true})
+	m.Cache = nil
+	img := m.Render()
 	if err := atomicfile.Write(*out, func(wr io.Writer) error { return slide.Encode(wr, img) }); err != nil {
 		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
 	}
