@@ -1,27 +1,28 @@
-// Command preview draws data/libya/briefing/zones.geojson (or another zones
-// file) as a PNG, one panel per snapshot date, so a person can check the
-// hand-drawn partition after running build.mjs:
+// Command preview draws the embedded Libya briefing's zones as a PNG, one
+// panel per date, through app/scene (the renderer of the app and the
+// slide), so a person can check the hand-drawn partition after running
+// build.mjs and rebuilding:
 //
 //	go run ./tools/zones/preview -o /tmp/zones.png
 //
-// It draws every zone valid on each date in a colour picked from its
-// controller, contested zones hatched, and the places as dots.
+// Each panel shows the zones valid on its date (contested ones hatched) and
+// the cities.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"image"
-	"image/color"
 	"image/draw"
 	"image/png"
 	"os"
 
 	"github.com/paulmach/orb"
-	"golang.org/x/image/vector"
 
+	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/geo/basemap"
 )
 
 func main() {
@@ -40,6 +41,10 @@ func run(out string, w int, box string) error {
 	if err != nil {
 		return err
 	}
+	base, err := basemap.Load()
+	if err != nil {
+		return err
+	}
 	dates := []data.Date{data.MustDate("2019-10-01"), data.MustDate("2020-01-19"), data.MustDate("2020-09-01"), data.MustDate("2023-09-30")}
 	bound := b.BBox
 	if box != "" {
@@ -49,70 +54,21 @@ func run(out string, w int, box string) error {
 		}
 		bound = orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
 	}
-	h := int(float64(w) * (bound.Max[1] - bound.Min[1]) / (bound.Max[0] - bound.Min[0]))
+	h := w * 4 / 5
+	r := scene.NewRenderer(b, base)
+	v := scene.FitView(bound, w, h, 8)
 	img := image.NewRGBA(image.Rect(0, 0, w*len(dates), h))
-	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{230, 240, 250, 255}), image.Point{}, draw.Src)
-	palette := map[string]color.RGBA{
-		"gna": {0, 114, 178, 255}, "gnu": {0, 114, 178, 255}, "lna": {213, 94, 0, 255},
-	}
 	for i, d := range dates {
-		// Each panel is drawn on its own image, so geometry beyond the
-		// bound is clipped there rather than spilling into the next panel.
-		panel := image.NewRGBA(image.Rect(0, 0, w, h))
-		draw.Draw(panel, panel.Bounds(), image.NewUniform(color.RGBA{230, 240, 250, 255}), image.Point{}, draw.Src)
-		px := func(p orb.Point) (float32, float32) {
-			x := (p[0] - bound.Min[0]) / (bound.Max[0] - bound.Min[0]) * float64(w)
-			y := (bound.Max[1] - p[1]) / (bound.Max[1] - bound.Min[1]) * float64(h)
-			return float32(x), float32(y)
-		}
-		for _, z := range b.Zones {
-			if !z.Valid.Contains(d) {
-				continue
-			}
-			c, ok := palette[z.Controller]
-			if !ok {
-				c = color.RGBA{120, 120, 120, 255}
-			}
-			if z.Contested() {
-				c = color.RGBA{204, 121, 167, 255}
-			}
-			if z.Confidence != data.High {
-				c.R, c.G, c.B = c.R/2+100, c.G/2+100, c.B/2+100
-			}
-			fill(panel, z.Geometry, px, c)
-		}
-		for _, p := range b.Places {
-			x, y := px(p.Point)
-			for dx := -2; dx <= 2; dx++ {
-				for dy := -2; dy <= 2; dy++ {
-					panel.Set(int(x)+dx, int(y)+dy, color.Black)
-				}
-			}
-		}
+		panel := r.Render(w, h, v, scene.Options{Date: d, Layers: scene.Layers{Zones: true, Cities: true, Labels: true}})
 		draw.Draw(img, panel.Bounds().Add(image.Pt(i*w, 0)), panel, image.Point{}, draw.Src)
 	}
 	f, err := os.Create(out)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	return png.Encode(f, img)
-}
-
-func fill(img *image.RGBA, mp orb.MultiPolygon, px func(orb.Point) (float32, float32), c color.RGBA) {
-	r := vector.NewRasterizer(img.Bounds().Dx(), img.Bounds().Dy())
-	for _, poly := range mp {
-		for _, ring := range poly {
-			for j, p := range ring {
-				x, y := px(p)
-				if j == 0 {
-					r.MoveTo(x, y)
-				} else {
-					r.LineTo(x, y)
-				}
-			}
-			r.ClosePath()
-		}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
 	}
-	r.Draw(img, img.Bounds(), image.NewUniform(c), image.Point{})
+	return f.Close()
 }
