@@ -66,11 +66,19 @@ func cardSegments(b *data.Briefing, c card, onExcerpt func(*data.Excerpt)) []wid
 	return segs
 }
 
+// quoteStyle returns how a verbatim excerpt is set: an italic paragraph.
+func quoteStyle() widget.RichTextStyle {
+	return widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameText}
+}
+
 // quoteSegments returns an excerpt as a quote with its citation and, when
 // onExcerpt is not nil, a link that shows what it backs on the map.
 func quoteSegments(b *data.Briefing, e *data.Excerpt, onExcerpt func(*data.Excerpt)) []widget.RichTextSegment {
 	segs := []widget.RichTextSegment{
-		&widget.TextSegment{Text: "“" + e.Text + "”", Style: widget.RichTextStyleBlockquote},
+		// An italic paragraph, not RichTextStyleBlockquote: Fyne 2.7 wraps a
+		// blockquote at the full width and then indents it, so its line ends
+		// ran under the scroll bar.
+		&widget.TextSegment{Text: "“" + e.Text + "”", Style: quoteStyle()},
 		&widget.TextSegment{Text: citation(b, e), Style: muted(widget.RichTextStyleParagraph)},
 	}
 	if onExcerpt != nil {
