@@ -328,6 +328,17 @@ func (r *Renderer) callouts(t *geo.Transformer, o Options, places, deps []geo.Ob
 	return out
 }
 
+// outlineRing is a ring drawn around a selected or hovered symbol. It draws
+// like its marker but, unlike a marker, is no obstacle to labels: the name
+// of the selected place must still find its spot beside it.
+type outlineRing struct{ m *geo.Marker }
+
+func (o outlineRing) ID() string                                           { return "" }
+func (o outlineRing) Bounds() orb.Bound                                    { return o.m.Bounds() }
+func (o outlineRing) Margin() float64                                      { return o.m.Margin() }
+func (o outlineRing) Draw(c *geo.Canvas, t *geo.Transformer)               { o.m.Draw(c, t) }
+func (o outlineRing) Hit(t *geo.Transformer, x, y, tolerance float64) bool { return false }
+
 // emphasis returns the unpickable outlines drawn over everything else:
 // highlights (dashed), the hovered record (thin) and the selection (thick,
 // on a white casing).
@@ -484,7 +495,7 @@ func periodsOverlap(a, b data.Period) bool {
 func (r *Renderer) outline(t *geo.Transformer, ref Ref, o Options, st geo.Stroke, ratio float64) []geo.Object {
 	b := r.b
 	ring := func(p orb.Point, size float64) geo.Object {
-		return &geo.Marker{Point: p, Style: geo.MarkerStyle{Symbol: geo.SymbolCircle, Size: size * ratio, Stroke: st.Color, StrokeWidth: st.Width}}
+		return outlineRing{&geo.Marker{Point: p, Style: geo.MarkerStyle{Symbol: geo.SymbolCircle, Size: size * ratio, Stroke: st.Color, StrokeWidth: st.Width}}}
 	}
 	switch ref.Kind {
 	case KindZone:

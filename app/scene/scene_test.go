@@ -375,3 +375,26 @@ func BenchmarkRenderAfterPan1280(b *testing.B) {
 		r.Render(1280, 800, v.Pan(float64(i%7)*3+1, 2), o)
 	}
 }
+
+// TestSelectionRingIsNoLabelObstacle: the ring around a selected place is
+// drawn, but the map's label placement does not treat it as an obstacle
+// (the slide draws the selection through Map, labels and all).
+func TestSelectionRingIsNoLabelObstacle(t *testing.T) {
+	r := newRenderer(t)
+	const w, h = 800, 500
+	v := r.HomeView(w, h)
+	o := Options{Date: d2020, Layers: AllLayers(), Selected: Ref{KindPlace, "sirte"}}
+	m := r.Map(w, h, v, o)
+	em := m.Layers[len(m.Layers)-1]
+	if em.Name != "emphasis" || len(em.Objects) == 0 {
+		t.Fatalf("no emphasis layer with the selection: %+v", em)
+	}
+	for _, obj := range em.Objects {
+		if _, ok := obj.(geo.ObstacleSource); ok {
+			t.Errorf("emphasis object %T is a label obstacle", obj)
+		}
+		if _, ok := obj.(geo.LabelSource); ok {
+			t.Errorf("emphasis object %T carries labels", obj)
+		}
+	}
+}
