@@ -42,11 +42,9 @@ func runExport(e *Env, args []string) int {
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("export: %w", err))
 	}
-	d := b.DefaultDate
-	if *date != "" {
-		if d, err = data.ParseDate(*date); err != nil {
-			return e.fail(ExitInput, fmt.Errorf("export: --date: %w", err))
-		}
+	d, err := dateFlag(b, *date)
+	if err != nil {
+		return e.fail(ExitInput, fmt.Errorf("export: %w", err))
 	}
 	var ref scene.Ref
 	if *focus != "" {

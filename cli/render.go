@@ -10,7 +10,6 @@ import (
 
 	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/app/slide"
-	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/internal/atomicfile"
 )
 
@@ -43,11 +42,9 @@ func runRender(e *Env, args []string) int {
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
 	}
-	d := b.DefaultDate
-	if *date != "" {
-		if d, err = data.ParseDate(*date); err != nil {
-			return e.fail(ExitInput, fmt.Errorf("render: --date: %w", err))
-		}
+	d, err := dateFlag(b, *date)
+	if err != nil {
+		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
 	}
 	view := b.BBox
 	if *bbox != "" {
