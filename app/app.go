@@ -3,7 +3,7 @@
 // date on the left, the Selection, Actors and Excerpts tabs on the right and
 // a status line at the bottom.
 //
-// The map renders off the UI thread through app/scene, the same code the
+// The map renders off the UI thread through scene, the same code the
 // CLI and the slide draw with. With BRIEFMAP_LOG=debug the app logs JSON
 // lines (log/slog) to stderr: "map ready" with the map's rectangle and
 // bounds once the first frame is shown, and "selected" on every selection.

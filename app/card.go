@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // cardField is one line of a card: a labelled value and, when excerpts

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
-	"github.com/briefmap/briefmap/app/scene"
-	"github.com/briefmap/briefmap/app/slide"
+	"github.com/briefmap/briefmap/scene"
+	"github.com/briefmap/briefmap/slide"
 	"github.com/briefmap/briefmap/version"
 )
 

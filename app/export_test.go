@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/briefmap/briefmap/app/scene"
-	"github.com/briefmap/briefmap/app/slide"
+	"github.com/briefmap/briefmap/scene"
+	"github.com/briefmap/briefmap/slide"
 )
 
 // TestSlideSpecIsWhatIsOnScreen checks that Ctrl+E exports the map as the

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // mapRenderer is what MapView needs of a *scene.Renderer: drawing and

@@ -6,10 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // newBenchMap returns a synchronous MapView of the Libya briefing, 1280×800

@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // fakeRenderer draws a flat colour and answers picks by longitude: west of

@@ -4,8 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // Default window size in logical pixels.

@@ -16,9 +16,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // statusHint is the status line when the pointer is not on the map.

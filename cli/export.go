@@ -5,9 +5,9 @@ import (
 	"image"
 	"path/filepath"
 
-	"github.com/briefmap/briefmap/app/scene"
-	"github.com/briefmap/briefmap/app/slide"
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/scene"
+	"github.com/briefmap/briefmap/slide"
 	"github.com/briefmap/briefmap/version"
 )
 

@@ -8,9 +8,9 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
-	"github.com/briefmap/briefmap/app/slide"
 	"github.com/briefmap/briefmap/internal/atomicfile"
+	"github.com/briefmap/briefmap/scene"
+	"github.com/briefmap/briefmap/slide"
 )
 
 // maxRenderSide bounds --size so a typo cannot ask for gigabytes.

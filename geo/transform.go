@@ -9,7 +9,7 @@ import (
 
 // TileSize is the width in pixels of the whole Web Mercator world at zoom 0:
 // at zoom z the world is TileSize·2^z pixels wide (the convention of
-// app/scene.View and of web map tiles).
+// scene.View and of web map tiles).
 const TileSize = 256
 
 // earthCircumference is the length of the equator in the Web Mercator

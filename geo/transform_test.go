@@ -8,7 +8,7 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// sceneMercator is app/scene's projection (view.go), restated here: geo
+// sceneMercator is scene's projection (view.go), restated here: geo
 // must place points on exactly the same pixels.
 func sceneMercator(p orb.Point, zoom float64) (x, y float64) {
 	s := 256 * math.Exp2(zoom)

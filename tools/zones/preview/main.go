@@ -1,5 +1,5 @@
 // Command preview draws the embedded Libya briefing's zones as a PNG, one
-// panel per date, through app/scene (the renderer of the app and the
+// panel per date, through scene (the renderer of the app and the
 // slide), so a person can check the hand-drawn partition after running
 // build.mjs and rebuilding:
 //
@@ -19,10 +19,10 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/scene"
 )
 
 func main() {

@@ -3,7 +3,7 @@
 // title, the map with its key, numbered callouts and a scale bar, a column
 // of key actors, the callout key and verbatim excerpts with citations, and a
 // footer of numbered sources, data notes and the basemap attribution. It is
-// pure Go (no Fyne): the map is app/scene's geo.Map, drawn as the window
+// pure Go (no Fyne): the map is scene's geo.Map, drawn as the window
 // draws it, and all text and shapes go through geo.Canvas.
 //
 // # Layout
@@ -29,7 +29,7 @@
 // confidence, then by number of backing excerpts, then id), then the
 // importance-1 places shown that have a status on the date (a blockaded
 // terminal); at most eight, and only as many as the key has room for. A
-// record gets a callout only if its anchor (the point app/scene marks) lies
+// record gets a callout only if its anchor (the point scene marks) lies
 // on the map, 32 design pixels clear of its edge. Records whose anchors lie
 // within 30 design pixels of each other share one number and one line of
 // the key (two at most), so no disc covers another.
@@ -88,11 +88,11 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/internal/atomicfile"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // Standard slide sizes: the layout is designed at HD and drawn at 2× for 4K.
@@ -120,7 +120,7 @@ type Spec struct {
 	Version string      // Briefmap version for the footer
 }
 
-// Colours of the slide (the map's own come from app/scene).
+// Colours of the slide (the map's own come from scene).
 var (
 	paper     = color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}
 	ink       = color.NRGBA{0x12, 0x12, 0x12, 0xFF}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefmap/briefmap/app/scene"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // cpuTime returns the CPU time (user and system) the process has used.

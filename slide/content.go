@@ -9,8 +9,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // Limits of what one slide shows.
@@ -314,7 +314,7 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 	return out
 }
 
-// anchor returns the point a callout for r marks (as app/scene anchors it):
+// anchor returns the point a callout for r marks (as scene anchors it):
 // a place's point, a deployment's point or first place or area, a zone's
 // interior point.
 func (ix *index) anchor(r scene.Ref, d data.Date) (orb.Point, bool) {

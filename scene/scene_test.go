@@ -205,7 +205,7 @@ func TestSelectionIsDrawnAndDeterministic(t *testing.T) {
 }
 
 // TestGoldenLibya compares the full Libya map on both snapshot dates with
-// testdata/libya-*.png (go test ./app/scene -update rewrites them).
+// testdata/libya-*.png (go test ./scene -update rewrites them).
 func TestGoldenLibya(t *testing.T) {
 	r := newRenderer(t)
 	const w, h = 1280, 800

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/scene"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden slides in testdata/")

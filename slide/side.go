@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // sideStyles are the text styles of the side column.

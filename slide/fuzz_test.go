@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // FuzzSlideText puts arbitrary text in the title, an actor's name, a

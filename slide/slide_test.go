@@ -11,10 +11,10 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/briefmap/briefmap/app/scene"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/scene"
 )
 
 func newRenderer(t testing.TB, b *data.Briefing) *scene.Renderer {

@@ -6,11 +6,11 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/briefmap/briefmap/app/scene"
-	"github.com/briefmap/briefmap/app/slide"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/scene"
+	"github.com/briefmap/briefmap/slide"
 )
 
 func ExampleDefaultFileName() {
