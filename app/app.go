@@ -23,7 +23,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/briefmap/briefmap/assets/icon"
-	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
 )
@@ -42,8 +41,11 @@ func Main(args []string, stderr io.Writer) int {
 	}
 	start := time.Now()
 	log := newLogger(stderr, os.Getenv("BRIEFMAP_LOG"))
-	b, err := loadBriefing(path)
+	b, err := libya.LoadPath(path)
 	if err != nil {
+		if path != "" {
+			err = fmt.Errorf("%s: %w", path, err)
+		}
 		fmt.Fprintf(stderr, "briefmap: %v\n", oneLine(err))
 		return 1
 	}
@@ -96,18 +98,6 @@ func parseArgs(args []string) (string, error) {
 		return "", fmt.Errorf("open needs exactly one PATH (a briefing folder or .zip)")
 	}
 	return args[1], nil
-}
-
-// loadBriefing loads the package at path, or the embedded Libya briefing.
-func loadBriefing(path string) (*data.Briefing, error) {
-	if path == "" {
-		return libya.Load()
-	}
-	b, err := data.LoadPath(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return b, nil
 }
 
 // oneLine returns err's message with its lines joined by "; ".

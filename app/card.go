@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/scene"
 )
 
 // cardField is one line of a card: a labelled value and, when excerpts
@@ -20,7 +19,7 @@ type cardField struct {
 
 // card is what the Selection and Actors tabs show about one record.
 type card struct {
-	Ref      scene.Ref
+	Ref      data.Ref
 	Title    string
 	Kind     string // what the record is, e.g. "Zone of control"
 	Fields   []cardField
@@ -57,27 +56,14 @@ func (c card) text(b *data.Briefing) string {
 }
 
 // citation returns "— Publisher, “Title”, 23 January 2020" for an
-// excerpt's source ("c." before an approximate date).
+// excerpt's source (see data.Citation), or "— " and the source id when the
+// briefing has no such source.
 func citation(b *data.Briefing, e *data.Excerpt) string {
 	s, ok := b.Source(e.Source)
 	if !ok {
 		return "— " + e.Source
 	}
-	date := s.Date.Long()
-	if s.DateApproximate {
-		date = "c. " + date
-	}
-	parts := []string{}
-	if s.Publisher != "" {
-		parts = append(parts, s.Publisher)
-	}
-	if s.Title != "" {
-		parts = append(parts, "“"+s.Title+"”")
-	}
-	if date != "" {
-		parts = append(parts, date)
-	}
-	return "— " + strings.Join(parts, ", ")
+	return "— " + s.Citation().String()
 }
 
 // sourcedBy returns the excerpts that back any of fields in s, in order and
@@ -158,25 +144,25 @@ func field(b *data.Briefing, s data.Sourced, shown map[string]bool, label, value
 
 // buildCard returns the card of ref on date d; ok is false when the
 // briefing has no such record.
-func buildCard(b *data.Briefing, ref scene.Ref, d data.Date) (card, bool) {
+func buildCard(b *data.Briefing, ref data.Ref, d data.Date) (card, bool) {
 	switch ref.Kind {
-	case "zone":
+	case data.KindZone:
 		if z, ok := b.Zone(ref.ID); ok {
 			return zoneCard(b, z), true
 		}
-	case "place":
+	case data.KindPlace:
 		if p, ok := b.Place(ref.ID); ok {
 			return placeCard(b, p, d), true
 		}
-	case "deployment":
+	case data.KindDeployment:
 		if dep, ok := b.Deployment(ref.ID); ok {
 			return deploymentCard(b, dep), true
 		}
-	case "actor":
+	case data.KindActor:
 		if a, ok := b.Actor(ref.ID); ok {
 			return actorCard(b, a, d), true
 		}
-	case "excerpt":
+	case data.KindExcerpt:
 		if e, ok := b.Excerpt(ref.ID); ok {
 			return excerptCard(b, e), true
 		}
@@ -186,7 +172,7 @@ func buildCard(b *data.Briefing, ref scene.Ref, d data.Date) (card, bool) {
 
 func zoneCard(b *data.Briefing, z *data.Zone) card {
 	shown := map[string]bool{}
-	c := card{Ref: scene.Ref{Kind: "zone", ID: z.ID}, Title: z.Name, Kind: "Zone of control", Note: z.Note}
+	c := card{Ref: data.Ref{Kind: data.KindZone, ID: z.ID}, Title: z.Name, Kind: "Zone of control", Note: z.Note}
 	if z.Contested() {
 		c.Kind = "Contested zone"
 		c.Fields = append(c.Fields, field(b, z.Sourced, shown, "Contested by", names(b, z.ContestedBy), "contested_by"))
@@ -224,7 +210,7 @@ func placeCard(b *data.Briefing, p *data.Place, d data.Date) card {
 	if kind == "" {
 		kind = humanField(string(p.Kind))
 	}
-	c := card{Ref: scene.Ref{Kind: "place", ID: p.ID}, Title: p.Name, Kind: kind, Note: p.Note}
+	c := card{Ref: data.Ref{Kind: data.KindPlace, ID: p.ID}, Title: p.Name, Kind: kind, Note: p.Note}
 	if len(p.Aliases) > 0 {
 		c.Fields = append(c.Fields, cardField{Label: "Also written", Value: strings.Join(p.Aliases, ", "), Plain: true})
 	}
@@ -247,7 +233,7 @@ func placeCard(b *data.Briefing, p *data.Place, d data.Date) card {
 
 func deploymentCard(b *data.Briefing, dep *data.Deployment) card {
 	shown := map[string]bool{}
-	c := card{Ref: scene.Ref{Kind: "deployment", ID: dep.ID}, Title: dep.Name, Kind: "Deployment", Note: dep.Note}
+	c := card{Ref: data.Ref{Kind: data.KindDeployment, ID: dep.ID}, Title: dep.Name, Kind: "Deployment", Note: dep.Note}
 	c.Fields = append(c.Fields, field(b, dep.Sourced, shown, "Force of", b.Name(dep.Actor), "actor"))
 	if dep.Supports != "" {
 		c.Fields = append(c.Fields, field(b, dep.Sourced, shown, "Fighting for", b.Name(dep.Supports), "supports"))
@@ -294,7 +280,7 @@ func actorCard(b *data.Briefing, a *data.Actor, d data.Date) card {
 	if kind == "" {
 		kind = humanField(string(a.Kind))
 	}
-	c := card{Ref: scene.Ref{Kind: "actor", ID: a.ID}, Title: a.Name, Kind: kind, Note: a.Note}
+	c := card{Ref: data.Ref{Kind: data.KindActor, ID: a.ID}, Title: a.Name, Kind: kind, Note: a.Note}
 	if len(a.Aliases) > 0 {
 		c.Fields = append(c.Fields, cardField{Label: "Also written", Value: strings.Join(a.Aliases, ", "), Plain: true})
 	}
@@ -335,7 +321,7 @@ func actorCard(b *data.Briefing, a *data.Actor, d data.Date) card {
 }
 
 func excerptCard(b *data.Briefing, e *data.Excerpt) card {
-	c := card{Ref: scene.Ref{Kind: "excerpt", ID: e.ID}, Title: "Excerpt", Kind: "Verbatim quote"}
+	c := card{Ref: data.Ref{Kind: data.KindExcerpt, ID: e.ID}, Title: "Excerpt", Kind: "Verbatim quote"}
 	c.Fields = append(c.Fields, cardField{Label: "About", Value: names(b, e.About), Plain: true})
 	c.Excerpts = []*data.Excerpt{e}
 	return c

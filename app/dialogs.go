@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/scene"
 	"github.com/briefmap/briefmap/version"
@@ -89,7 +90,7 @@ func (w *window) ShowOpen() {
 // shows it. A bad package shows one dialog listing its problems, and the
 // current briefing stays.
 func (w *window) OpenPath(path string) error {
-	b, err := data.LoadPath(path)
+	b, err := libya.LoadPath(path)
 	if err != nil {
 		w.problems = err.Error()
 		w.log.Warn("open briefing", "path", path, "err", err.Error())
@@ -134,7 +135,7 @@ func (w *window) setBriefing(b *data.Briefing) {
 	w.b = b
 	w.r = scene.NewRenderer(b, w.base)
 	w.date = w.prefs.date(b)
-	w.shown = scene.Ref{}
+	w.shown = data.Ref{}
 	w.mapView.SetRenderer(w.r)
 	if v, ok := w.prefs.view(b); ok {
 		w.mapView.SetView(v)
@@ -190,7 +191,7 @@ func (w *window) search(q string) []data.Match {
 
 // matchLine is a search result's line: "Khalifa Haftar (actor) — as “Hifter”".
 func matchLine(m data.Match) string {
-	s := m.Name + " (" + m.Kind + ")"
+	s := m.Name + " (" + string(m.Kind) + ")"
 	if m.Alias != "" && !strings.EqualFold(m.Alias, m.Name) {
 		s += " — as “" + m.Alias + "”"
 	}
@@ -200,12 +201,12 @@ func matchLine(m data.Match) string {
 // ChooseMatch selects a search result and pans to it.
 func (w *window) ChooseMatch(m data.Match) {
 	switch m.Kind {
-	case "actor":
+	case data.KindActor:
 		w.tabs.Select(w.actorsTab)
 		w.SelectActor(m.ID)
-	case "zone", "place", "deployment":
-		w.Select(scene.Ref{Kind: m.Kind, ID: m.ID})
-	case "excerpt":
+	case data.KindZone, data.KindPlace, data.KindDeployment:
+		w.Select(data.Ref{Kind: m.Kind, ID: m.ID})
+	case data.KindExcerpt:
 		if e, ok := w.b.Excerpt(m.ID); ok {
 			w.ShowExcerpt(e)
 			w.tabs.Select(w.selTab)
@@ -222,11 +223,7 @@ func (w *window) aboutText() string {
 	if len(w.b.Sources) > 0 {
 		sb.WriteString("Sources:\n")
 		for _, s := range w.b.Sources {
-			date := s.Date.Long()
-			if s.DateApproximate {
-				date = "c. " + date
-			}
-			fmt.Fprintf(&sb, "  • %s, “%s”, %s\n", s.Publisher, s.Title, date)
+			fmt.Fprintf(&sb, "  • %s\n", s.Citation())
 		}
 	}
 	fmt.Fprintf(&sb, "\nBasemap: %s\n\n", basemap.Attribution)

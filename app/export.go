@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/scene"
 	"github.com/briefmap/briefmap/slide"
 	"github.com/briefmap/briefmap/version"
@@ -17,10 +18,10 @@ import (
 // slideSpec returns the slide of what the map shows now.
 func (w *window) slideSpec() slide.Spec {
 	o := w.mapView.Options()
-	o.Hovered = scene.Ref{}
+	o.Hovered = data.Ref{}
 	o.PixelRatio = 0 // the slide sets its own for its size
 	focus := o.Selected
-	if focus.IsZero() && w.shown.Kind == "actor" {
+	if focus.IsZero() && w.shown.Kind == data.KindActor {
 		focus = w.shown
 	}
 	return slide.Spec{

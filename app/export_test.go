@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/briefmap/briefmap/scene"
+	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/slide"
 )
 
@@ -24,7 +24,7 @@ func TestSlideSpecIsWhatIsOnScreen(t *testing.T) {
 		t.Fatal("nothing selected")
 	}
 	o := w.mapView.Options()
-	o.Hovered = scene.Ref{Kind: "place", ID: "benghazi"}
+	o.Hovered = data.Ref{Kind: data.KindPlace, ID: "benghazi"}
 	w.mapView.SetOptions(o)
 
 	s := w.slideSpec()
@@ -65,7 +65,7 @@ func TestSlideSpecIsWhatIsOnScreen(t *testing.T) {
 func TestSlideSpecFocusesTheActor(t *testing.T) {
 	w, _ := newTestWindow(t)
 	w.SelectActor("lna")
-	if s := w.slideSpec(); s.Focus != (scene.Ref{Kind: "actor", ID: "lna"}) || len(s.Options.Highlight) == 0 {
+	if s := w.slideSpec(); s.Focus != (data.Ref{Kind: data.KindActor, ID: "lna"}) || len(s.Options.Highlight) == 0 {
 		t.Errorf("slide focus %v highlight %v, want actor lna and its zones", s.Focus, s.Options.Highlight)
 	}
 }

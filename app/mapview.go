@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/scene"
 )
 
@@ -22,7 +23,7 @@ import (
 // hit-testing. It is an interface so tests can count calls.
 type mapRenderer interface {
 	Render(w, h int, v scene.View, o scene.Options) *image.RGBA
-	Pick(w, h int, v scene.View, o scene.Options, x, y float64) (scene.Ref, bool)
+	Pick(w, h int, v scene.View, o scene.Options, x, y float64) (data.Ref, bool)
 	HomeView(w, h int) scene.View
 }
 
@@ -59,10 +60,10 @@ type MapView struct {
 
 	// OnSelect is called after a click changes the selection (the zero Ref
 	// when the click cleared it).
-	OnSelect func(scene.Ref)
+	OnSelect func(data.Ref)
 	// OnHover is called when the pointer moves: the lon/lat under it, and
 	// the record under it (ok false when there is none or the pointer left).
-	OnHover func(p orb.Point, ref scene.Ref, ok, inside bool)
+	OnHover func(p orb.Point, ref data.Ref, ok, inside bool)
 	// OnViewChange is called when the user pans or zooms (after the drag).
 	OnViewChange func(scene.View)
 	// OnReady is called once, after the first frame at the map's real size.
@@ -177,17 +178,17 @@ func (m *MapView) SetOptions(o scene.Options) {
 }
 
 // Selected returns the selected ref (zero when nothing is selected).
-func (m *MapView) Selected() scene.Ref { return m.opts.Selected }
+func (m *MapView) Selected() data.Ref { return m.opts.Selected }
 
 // Hovered returns the ref under the pointer (zero when none).
-func (m *MapView) Hovered() scene.Ref { return m.opts.Hovered }
+func (m *MapView) Hovered() data.Ref { return m.opts.Hovered }
 
 // SetRenderer replaces what the map draws (another briefing) and frames it.
 func (m *MapView) SetRenderer(r mapRenderer) {
 	m.rmu.Lock()
 	m.r = r
 	m.rmu.Unlock()
-	m.opts.Selected, m.opts.Hovered, m.opts.Highlight = scene.Ref{}, scene.Ref{}, nil
+	m.opts.Selected, m.opts.Hovered, m.opts.Highlight = data.Ref{}, data.Ref{}, nil
 	m.ResetView()
 	m.requestRender()
 }
@@ -278,7 +279,7 @@ func (m *MapView) requestRender() {
 		return // no size yet, or a transient layout before the window shows
 	}
 	o := m.drawOptions()
-	o.Highlight = append([]scene.Ref(nil), o.Highlight...)
+	o.Highlight = append([]data.Ref(nil), o.Highlight...)
 	req := renderRequest{w: m.devW, h: m.devH, view: m.view, opts: o}
 	if m.sync {
 		start := time.Now()
@@ -395,7 +396,7 @@ func (m *MapView) logReady(req renderRequest) {
 	}
 }
 
-func (m *MapView) pick(w, h int, v scene.View, o scene.Options, x, y float64) (scene.Ref, bool) {
+func (m *MapView) pick(w, h int, v scene.View, o scene.Options, x, y float64) (data.Ref, bool) {
 	m.rmu.Lock()
 	defer m.rmu.Unlock()
 	return m.r.Pick(w, h, v, o, x, y)
@@ -403,12 +404,12 @@ func (m *MapView) pick(w, h int, v scene.View, o scene.Options, x, y float64) (s
 
 // hoverResult applies a finished hover hit-test, unless the pointer has
 // moved on or left since.
-func (m *MapView) hoverResult(req hoverRequest, ref scene.Ref, ok bool) {
+func (m *MapView) hoverResult(req hoverRequest, ref data.Ref, ok bool) {
 	if !m.inside {
 		return
 	}
 	if !ok {
-		ref = scene.Ref{}
+		ref = data.Ref{}
 	}
 	p := req.view.ToLonLat(req.w, req.h, req.x, req.y)
 	m.log.Debug("hover", "kind", ref.Kind, "id", ref.ID, "x", req.x, "y", req.y, "lon", p[0], "lat", p[1])
@@ -450,10 +451,10 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) { m.hoverAt(e.Position) }
 func (m *MapView) MouseOut() {
 	m.inside = false
 	if m.OnHover != nil {
-		m.OnHover(orb.Point{}, scene.Ref{}, false, false)
+		m.OnHover(orb.Point{}, data.Ref{}, false, false)
 	}
 	if !m.opts.Hovered.IsZero() {
-		m.opts.Hovered = scene.Ref{}
+		m.opts.Hovered = data.Ref{}
 		m.requestRender()
 	}
 }
@@ -470,7 +471,7 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 	x, y := m.device(e.Position)
 	ref, ok := m.pick(m.devW, m.devH, m.view, m.drawOptions(), x, y)
 	if !ok {
-		ref = scene.Ref{}
+		ref = data.Ref{}
 	}
 	m.Select(ref)
 	if m.OnSelect != nil {
@@ -480,7 +481,7 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 
 // Select outlines ref (the zero Ref clears the selection) and clears the
 // highlight. It does not call OnSelect.
-func (m *MapView) Select(ref scene.Ref) {
+func (m *MapView) Select(ref data.Ref) {
 	m.opts.Selected = ref
 	m.opts.Highlight = nil
 	m.requestRender()
@@ -564,9 +565,9 @@ func (m *MapView) TypedKey(e *fyne.KeyEvent) {
 		m.Pan(0, -keyPanPixels)
 	case fyne.KeyEscape:
 		if !m.opts.Selected.IsZero() || len(m.opts.Highlight) > 0 {
-			m.Select(scene.Ref{})
+			m.Select(data.Ref{})
 			if m.OnSelect != nil {
-				m.OnSelect(scene.Ref{})
+				m.OnSelect(data.Ref{})
 			}
 		}
 		return

@@ -57,7 +57,7 @@ func BenchmarkMapViewRedrawAfterPan(b *testing.B) {
 // changes (same view: the cached basemap is reused). Goal: ≤ 5 ms.
 func BenchmarkMapViewRedrawAfterHover(b *testing.B) {
 	m, br := newBenchMap(b)
-	refs := []scene.Ref{{Kind: "zone", ID: br.Zones[0].ID}, {Kind: "place", ID: br.Places[0].ID}}
+	refs := []data.Ref{{Kind: data.KindZone, ID: br.Zones[0].ID}, {Kind: data.KindPlace, ID: br.Places[0].ID}}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
@@ -69,7 +69,7 @@ func BenchmarkMapViewRedrawAfterHover(b *testing.B) {
 // BenchmarkMapViewRedrawAfterSelect is one frame after a new selection.
 func BenchmarkMapViewRedrawAfterSelect(b *testing.B) {
 	m, br := newBenchMap(b)
-	refs := []scene.Ref{{Kind: "zone", ID: br.Zones[0].ID}, {Kind: "zone", ID: br.Zones[1].ID}}
+	refs := []data.Ref{{Kind: data.KindZone, ID: br.Zones[0].ID}, {Kind: data.KindZone, ID: br.Zones[1].ID}}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
+	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/scene"
 )
 
@@ -53,15 +54,15 @@ func (f *fakeRenderer) Render(w, h int, v scene.View, o scene.Options) *image.RG
 	return img
 }
 
-func (f *fakeRenderer) Pick(w, h int, v scene.View, o scene.Options, x, y float64) (scene.Ref, bool) {
+func (f *fakeRenderer) Pick(w, h int, v scene.View, o scene.Options, x, y float64) (data.Ref, bool) {
 	p := v.ToLonLat(w, h, x, y)
 	if !fakeBBox.Contains(p) {
-		return scene.Ref{}, false
+		return data.Ref{}, false
 	}
 	if p[0] < 17 {
-		return scene.Ref{Kind: "zone", ID: "west"}, true
+		return data.Ref{Kind: data.KindZone, ID: "west"}, true
 	}
-	return scene.Ref{Kind: "place", ID: "east"}, true
+	return data.Ref{Kind: data.KindPlace, ID: "east"}, true
 }
 
 func (f *fakeRenderer) HomeView(w, h int) scene.View { return scene.FitView(fakeBBox, w, h, 16) }
@@ -154,19 +155,19 @@ func TestMapViewTap(t *testing.T) {
 	tests := []struct {
 		name string
 		at   orb.Point
-		want scene.Ref
+		want data.Ref
 	}{
-		{"zone in the west", orb.Point{13.2, 32.8}, scene.Ref{Kind: "zone", ID: "west"}},
-		{"place in the east", orb.Point{20.1, 32.1}, scene.Ref{Kind: "place", ID: "east"}},
-		{"sea outside clears", orb.Point{5, 37}, scene.Ref{}},
+		{"zone in the west", orb.Point{13.2, 32.8}, data.Ref{Kind: data.KindZone, ID: "west"}},
+		{"place in the east", orb.Point{20.1, 32.1}, data.Ref{Kind: data.KindPlace, ID: "east"}},
+		{"sea outside clears", orb.Point{5, 37}, data.Ref{}},
 	}
 	f := &fakeRenderer{}
 	m, _, logs := newTestMap(t, f)
-	m.Select(scene.Ref{Kind: "zone", ID: "previous"})
+	m.Select(data.Ref{Kind: data.KindZone, ID: "previous"})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []scene.Ref
-			m.OnSelect = func(r scene.Ref) { got = append(got, r) }
+			var got []data.Ref
+			m.OnSelect = func(r data.Ref) { got = append(got, r) }
 			before := f.count()
 			test.TapAt(m, pixelOf(m, tt.at))
 			if m.Selected() != tt.want {
@@ -249,15 +250,15 @@ func TestMapViewHover(t *testing.T) {
 	m, w, _ := newTestMap(t, f)
 	type hover struct {
 		p      orb.Point
-		ref    scene.Ref
+		ref    data.Ref
 		ok, in bool
 	}
 	var got []hover
-	m.OnHover = func(p orb.Point, ref scene.Ref, ok, in bool) { got = append(got, hover{p, ref, ok, in}) }
+	m.OnHover = func(p orb.Point, ref data.Ref, ok, in bool) { got = append(got, hover{p, ref, ok, in}) }
 
 	at := orb.Point{13.2, 32.8}
 	test.MoveMouse(w.Canvas(), pixelOf(m, at))
-	if want := (scene.Ref{Kind: "zone", ID: "west"}); m.Hovered() != want {
+	if want := (data.Ref{Kind: data.KindZone, ID: "west"}); m.Hovered() != want {
 		t.Fatalf("Hovered = %v, want %v", m.Hovered(), want)
 	}
 	if len(got) != 1 || !got[0].ok || !got[0].in || !near(got[0].p, at, 0.01) {
@@ -271,7 +272,7 @@ func TestMapViewHover(t *testing.T) {
 	}
 
 	test.MoveMouse(w.Canvas(), pixelOf(m, orb.Point{20.1, 32.1}))
-	if want := (scene.Ref{Kind: "place", ID: "east"}); m.Hovered() != want {
+	if want := (data.Ref{Kind: data.KindPlace, ID: "east"}); m.Hovered() != want {
 		t.Errorf("Hovered = %v, want %v", m.Hovered(), want)
 	}
 	renders := f.count()
@@ -313,12 +314,12 @@ func TestMapViewKeys(t *testing.T) {
 	}
 
 	var cleared int
-	m.OnSelect = func(r scene.Ref) {
+	m.OnSelect = func(r data.Ref) {
 		if r.IsZero() {
 			cleared++
 		}
 	}
-	m.Select(scene.Ref{Kind: "zone", ID: "west"})
+	m.Select(data.Ref{Kind: data.KindZone, ID: "west"})
 	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if !m.Selected().IsZero() || cleared != 1 {
 		t.Errorf("Esc: Selected = %v, OnSelect(zero) called %d times", m.Selected(), cleared)
@@ -443,11 +444,11 @@ func TestMapViewHighDensity(t *testing.T) {
 	}
 	// pixelOf returns logical positions (device / scale).
 	test.TapAt(m, pixelOf(m, orb.Point{20.1, 32.1}))
-	if want := (scene.Ref{Kind: "place", ID: "east"}); m.Selected() != want {
+	if want := (data.Ref{Kind: data.KindPlace, ID: "east"}); m.Selected() != want {
 		t.Errorf("tap selected %v, want %v", m.Selected(), want)
 	}
 	test.TapAt(m, pixelOf(m, orb.Point{13.2, 32.8}))
-	if want := (scene.Ref{Kind: "zone", ID: "west"}); m.Selected() != want {
+	if want := (data.Ref{Kind: data.KindZone, ID: "west"}); m.Selected() != want {
 		t.Errorf("tap selected %v, want %v", m.Selected(), want)
 	}
 	if m.Options().PixelRatio != 0 {

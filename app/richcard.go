@@ -60,7 +60,7 @@ func cardSegments(b *data.Briefing, c card, onExcerpt func(*data.Excerpt)) []wid
 		for _, e := range c.Excerpts {
 			segs = append(segs, quoteSegments(b, e, onExcerpt)...)
 		}
-	} else if c.Ref.Kind != "excerpt" {
+	} else if c.Ref.Kind != data.KindExcerpt {
 		segs = append(segs, &widget.TextSegment{Text: "No excerpt is about this record.", Style: muted(widget.RichTextStyleParagraph)})
 	}
 	return segs

@@ -102,8 +102,8 @@ type window struct {
 	menu       *fyne.MainMenu
 	layerItems []*fyne.MenuItem
 
-	shown    scene.Ref // what the Selection tab shows
-	problems string    // the last bad package's problems (tests)
+	shown    data.Ref // what the Selection tab shows
+	problems string   // the last bad package's problems (tests)
 	prefs    prefs
 }
 
@@ -410,7 +410,7 @@ func (w *window) filterActors(q string) {
 	} else {
 		seen := map[string]bool{}
 		for _, m := range w.b.Search(q) {
-			if m.Kind == "actor" && !seen[m.ID] {
+			if m.Kind == data.KindActor && !seen[m.ID] {
 				seen[m.ID] = true
 				w.actorIDs = append(w.actorIDs, m.ID)
 			}
@@ -422,7 +422,7 @@ func (w *window) filterActors(q string) {
 
 // selectedActor returns the actor the map highlights, or "".
 func (w *window) selectedActor() string {
-	if w.shown.Kind == "actor" {
+	if w.shown.Kind == data.KindActor {
 		return w.shown.ID
 	}
 	return ""
@@ -430,7 +430,7 @@ func (w *window) selectedActor() string {
 
 // showCard fills the Selection tab with ref's card (an invitation to click
 // when ref is zero).
-func (w *window) showCard(ref scene.Ref) {
+func (w *window) showCard(ref data.Ref) {
 	w.shown = ref
 	c, ok := buildCard(w.b, ref, w.date)
 	if !ok {
@@ -458,7 +458,7 @@ func (w *window) cardText() string {
 }
 
 // onMapSelect is called when a click on the map changes the selection.
-func (w *window) onMapSelect(ref scene.Ref) {
+func (w *window) onMapSelect(ref data.Ref) {
 	w.log.Info("selected", "kind", ref.Kind, "id", ref.ID)
 	w.showCard(ref)
 	if !ref.IsZero() {
@@ -468,7 +468,7 @@ func (w *window) onMapSelect(ref scene.Ref) {
 
 // Select selects a zone, place or deployment: outlines it, shows its card
 // and pans to it when it is off screen.
-func (w *window) Select(ref scene.Ref) {
+func (w *window) Select(ref data.Ref) {
 	w.mapView.Select(ref)
 	w.onMapSelect(ref)
 	if !ref.IsZero() {
@@ -483,31 +483,31 @@ func (w *window) SelectActor(id string) {
 		return
 	}
 	o := w.mapView.Options()
-	o.Selected = scene.Ref{}
+	o.Selected = data.Ref{}
 	o.Highlight = w.actorRefs(id)
 	w.mapView.SetOptions(o)
-	w.log.Info("selected", "kind", "actor", "id", id)
-	w.showCard(scene.Ref{Kind: "actor", ID: id})
+	w.log.Info("selected", "kind", data.KindActor, "id", id)
+	w.showCard(data.Ref{Kind: data.KindActor, ID: id})
 	w.showActor(id)
-	w.panTo(scene.Ref{Kind: "actor", ID: id})
+	w.panTo(data.Ref{Kind: data.KindActor, ID: id})
 }
 
 // actorRefs returns the refs of an actor's zones and deployments on the
 // as-of date.
-func (w *window) actorRefs(id string) []scene.Ref {
-	var refs []scene.Ref
+func (w *window) actorRefs(id string) []data.Ref {
+	var refs []data.Ref
 	for _, z := range w.b.ActorZones(id, w.date) {
-		refs = append(refs, scene.Ref{Kind: "zone", ID: z.ID})
+		refs = append(refs, data.Ref{Kind: data.KindZone, ID: z.ID})
 	}
 	for _, d := range w.b.ActorDeployments(id, w.date) {
-		refs = append(refs, scene.Ref{Kind: "deployment", ID: d.ID})
+		refs = append(refs, data.Ref{Kind: data.KindDeployment, ID: d.ID})
 	}
 	return refs
 }
 
 // showActor shows the actor's card in the Actors tab.
 func (w *window) showActor(id string) {
-	c, ok := buildCard(w.b, scene.Ref{Kind: "actor", ID: id}, w.date)
+	c, ok := buildCard(w.b, data.Ref{Kind: data.KindActor, ID: id}, w.date)
 	if !ok {
 		return
 	}
@@ -515,7 +515,7 @@ func (w *window) showActor(id string) {
 	w.actorCard.Refresh()
 	w.actorScroll.ScrollToTop()
 	o := w.mapView.Options()
-	if w.shown.Kind == "actor" && w.shown.ID == id {
+	if w.shown.Kind == data.KindActor && w.shown.ID == id {
 		o.Highlight = w.actorRefs(id)
 		w.mapView.SetOptions(o)
 	}
@@ -525,18 +525,18 @@ func (w *window) showActor(id string) {
 // off screen.
 func (w *window) ShowExcerpt(e *data.Excerpt) {
 	o := w.mapView.Options()
-	o.Selected = scene.Ref{}
+	o.Selected = data.Ref{}
 	o.Highlight = nil
 	for _, id := range e.About {
 		switch k := w.b.KindOf(id); k {
-		case "zone", "place", "deployment":
-			o.Highlight = append(o.Highlight, scene.Ref{Kind: k, ID: id})
-		case "actor":
+		case data.KindZone, data.KindPlace, data.KindDeployment:
+			o.Highlight = append(o.Highlight, data.Ref{Kind: k, ID: id})
+		case data.KindActor:
 			o.Highlight = append(o.Highlight, w.actorRefs(id)...)
 		}
 	}
 	w.mapView.SetOptions(o)
-	ref := scene.Ref{Kind: "excerpt", ID: e.ID}
+	ref := data.Ref{Kind: data.KindExcerpt, ID: e.ID}
 	w.log.Info("selected", "kind", ref.Kind, "id", ref.ID)
 	w.showCard(ref)
 	w.panTo(ref)
@@ -544,7 +544,7 @@ func (w *window) ShowExcerpt(e *data.Excerpt) {
 
 // panTo moves the map to what ref names when it is not all on screen,
 // zooming out if it does not fit (never in).
-func (w *window) panTo(ref scene.Ref) {
+func (w *window) panTo(ref data.Ref) {
 	ext, ok := w.r.Extent(ref, w.date)
 	if !ok {
 		return
@@ -568,7 +568,7 @@ func (w *window) panTo(ref scene.Ref) {
 }
 
 // onHover updates the status line with what is under the pointer.
-func (w *window) onHover(p orb.Point, ref scene.Ref, ok, inside bool) {
+func (w *window) onHover(p orb.Point, ref data.Ref, ok, inside bool) {
 	if !inside {
 		w.status.SetText(statusHint)
 		return
@@ -578,7 +578,7 @@ func (w *window) onHover(p orb.Point, ref scene.Ref, ok, inside bool) {
 		w.status.SetText(coord)
 		return
 	}
-	w.status.SetText(w.b.Name(ref.ID) + " (" + ref.Kind + ") · " + coord)
+	w.status.SetText(w.b.Name(ref.ID) + " (" + string(ref.Kind) + ") · " + coord)
 }
 
 func abs(f float64) float64 {
@@ -622,7 +622,7 @@ func (w *window) rebuildExcerptFilters() {
 	var labels []string
 	for _, e := range w.b.Excerpts {
 		for _, id := range e.About {
-			label := w.b.Name(id) + " (" + w.b.KindOf(id) + ")"
+			label := w.b.Name(id) + " (" + string(w.b.KindOf(id)) + ")"
 			if _, ok := w.aboutIDs[label]; !ok {
 				w.aboutIDs[label] = id
 				labels = append(labels, label)

@@ -123,7 +123,7 @@ func TestClickZoneAtTripoliPerDate(t *testing.T) {
 		tapAt(t, w, nearTripoli)
 		sel := w.mapView.Selected()
 		want := zoneIDs(w.b.ZonesAt(nearTripoli, snap.Date))
-		if sel.Kind != "zone" || !contains(want, sel.ID) {
+		if sel.Kind != data.KindZone || !contains(want, sel.ID) {
 			t.Fatalf("%v: click at Tripoli selected %v, want one of zones %v", snap.Date, sel, want)
 		}
 		if w.tabs.Selected() != w.selTab {
@@ -160,7 +160,7 @@ func TestClickBenghaziSelectsLNAZone(t *testing.T) {
 	tapAt(t, w, nearBenghazi)
 	sel := w.mapView.Selected()
 	z, ok := w.b.Zone(sel.ID)
-	if sel.Kind != "zone" || !ok {
+	if sel.Kind != data.KindZone || !ok {
 		t.Fatalf("click at Benghazi selected %v, want a zone", sel)
 	}
 	if z.Controller != "lna" {
@@ -194,7 +194,7 @@ func TestHoverShowsNameInStatusLine(t *testing.T) {
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.mapView).Add(inset)
 	test.MoveMouse(w.win.Canvas(), abs.Add(pixelOf(w.mapView, nearTripoli)))
 	h := w.mapView.Hovered()
-	if h.Kind != "zone" {
+	if h.Kind != data.KindZone {
 		t.Fatalf("hovering Tripoli: hovered %v, want a zone", h)
 	}
 	if !strings.Contains(w.status.Text, w.b.Name(h.ID)) || !strings.Contains(w.status.Text, "°N") {
@@ -237,7 +237,7 @@ func TestSelectActorFillsCardAndHighlights(t *testing.T) {
 		t.Fatal("selecting Haftar highlights nothing on the map")
 	}
 	for _, z := range w.b.ActorZones("haftar", w.date) {
-		if !containsRef(hl, scene.Ref{Kind: "zone", ID: z.ID}) {
+		if !containsRef(hl, data.Ref{Kind: data.KindZone, ID: z.ID}) {
 			t.Errorf("zone %s of Haftar is not highlighted", z.ID)
 		}
 	}
@@ -247,7 +247,7 @@ func TestSelectActorFillsCardAndHighlights(t *testing.T) {
 	}
 }
 
-func containsRef(refs []scene.Ref, r scene.Ref) bool {
+func containsRef(refs []data.Ref, r data.Ref) bool {
 	for _, x := range refs {
 		if x == r {
 			return true
@@ -317,11 +317,11 @@ func TestSearchShortcutFindsHaftarByHifter(t *testing.T) {
 		t.Fatal("no result for Hifter")
 	}
 	matches := w.search("Hifter")
-	if matches[0].ID != "haftar" || matches[0].Kind != "actor" {
+	if matches[0].ID != "haftar" || matches[0].Kind != data.KindActor {
 		t.Fatalf("first result for Hifter is %+v, want actor haftar", matches[0])
 	}
 	list.Select(0)
-	if w.shown != (scene.Ref{Kind: "actor", ID: "haftar"}) {
+	if w.shown != (data.Ref{Kind: data.KindActor, ID: "haftar"}) {
 		t.Errorf("choosing the first result shows %v, want actor haftar", w.shown)
 	}
 	if w.win.Canvas().Overlays().Top() != nil {
@@ -365,7 +365,7 @@ func TestSearchPlaceByAliasSelectsAndPans(t *testing.T) {
 		t.Fatalf("searching %q does not find %s: %v", place.Aliases[0], place.ID, ms)
 	}
 	w.ChooseMatch(m)
-	if w.mapView.Selected() != (scene.Ref{Kind: "place", ID: place.ID}) {
+	if w.mapView.Selected() != (data.Ref{Kind: data.KindPlace, ID: place.ID}) {
 		t.Errorf("selected %v, want place %s", w.mapView.Selected(), place.ID)
 	}
 	if !w.mapView.Bounds().Contains(place.Point) {
@@ -388,7 +388,7 @@ func TestShowExcerptHighlightsWhatItBacks(t *testing.T) {
 		t.Fatal("no excerpt about a zone of the default date")
 	}
 	w.ShowExcerpt(ex)
-	if !containsRef(w.mapView.Options().Highlight, scene.Ref{Kind: "zone", ID: zone}) {
+	if !containsRef(w.mapView.Options().Highlight, data.Ref{Kind: data.KindZone, ID: zone}) {
 		t.Errorf("excerpt %s: zone %s is not highlighted (%v)", ex.ID, zone, w.mapView.Options().Highlight)
 	}
 	if !strings.Contains(richText(w.selCard), ex.Text) {
@@ -490,7 +490,7 @@ func TestOpenBadPackageKeepsCurrent(t *testing.T) {
 func TestOpenGoodPackage(t *testing.T) {
 	w, logs := newTestWindow(t)
 	dir := copyPackage(t)
-	w.Select(scene.Ref{Kind: "zone", ID: w.b.Zones[0].ID})
+	w.Select(data.Ref{Kind: data.KindZone, ID: w.b.Zones[0].ID})
 	before := w.b
 	if err := w.OpenPath(dir); err != nil {
 		t.Fatalf("open a copy of the Libya package: %v", err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
 )
 
 // runCheck validates a briefing package (the embedded one when no PATH is
@@ -20,7 +21,7 @@ func runCheck(e *Env, args []string) int {
 		return e.usage("check takes at most one PATH")
 	}
 	path := fs.Arg(0)
-	b, err := loadBriefing(path)
+	b, err := libya.LoadPath(path)
 	if err != nil {
 		var ve *data.ValidationError
 		if !errors.As(err, &ve) {

@@ -112,16 +112,7 @@ func (e *Env) parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return ExitOK, true
 }
 
-// loadBriefing loads the package at path (a folder or a .zip), or the
-// embedded Libya briefing when path is empty.
-func loadBriefing(path string) (*data.Briefing, error) {
-	if path == "" {
-		return libya.Load()
-	}
-	return data.LoadPath(path)
-}
-
-// loadWithBasemap loads the briefing at path (see loadBriefing) and the
+// loadWithBasemap loads the briefing at path (see libya.LoadPath) and the
 // embedded basemap at the same time: on two cores that halves the wait of
 // the commands that draw a map.
 func loadWithBasemap(path string) (*data.Briefing, *basemap.Basemap, error) {
@@ -134,7 +125,7 @@ func loadWithBasemap(path string) (*data.Briefing, *basemap.Basemap, error) {
 		base, err := basemap.Load()
 		ch <- loaded{base, err}
 	}()
-	b, err := loadBriefing(path)
+	b, err := libya.LoadPath(path)
 	bm := <-ch
 	if err != nil {
 		return nil, nil, err

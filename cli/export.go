@@ -46,7 +46,7 @@ func runExport(e *Env, args []string) int {
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("export: %w", err))
 	}
-	var ref scene.Ref
+	var ref data.Ref
 	if *focus != "" {
 		if ref, err = focusRef(b, *focus); err != nil {
 			return e.fail(ExitInput, err)
@@ -71,28 +71,28 @@ func runExport(e *Env, args []string) int {
 	return ExitOK
 }
 
-// focusRef names the record id of b as a scene.Ref; only zones, places,
+// focusRef names the record id of b as a data.Ref; only zones, places,
 // deployments and actors can be a focus.
-func focusRef(b *data.Briefing, id string) (scene.Ref, error) {
+func focusRef(b *data.Briefing, id string) (data.Ref, error) {
 	for _, a := range b.Actors {
 		if a.ID == id {
-			return scene.Ref{Kind: "actor", ID: id}, nil
+			return data.Ref{Kind: data.KindActor, ID: id}, nil
 		}
 	}
 	for _, z := range b.Zones {
 		if z.ID == id {
-			return scene.Ref{Kind: "zone", ID: id}, nil
+			return data.Ref{Kind: data.KindZone, ID: id}, nil
 		}
 	}
 	for _, p := range b.Places {
 		if p.ID == id {
-			return scene.Ref{Kind: "place", ID: id}, nil
+			return data.Ref{Kind: data.KindPlace, ID: id}, nil
 		}
 	}
 	for _, dp := range b.Deployments {
 		if dp.ID == id {
-			return scene.Ref{Kind: "deployment", ID: id}, nil
+			return data.Ref{Kind: data.KindDeployment, ID: id}, nil
 		}
 	}
-	return scene.Ref{}, fmt.Errorf("export: --focus %q: no zone, place, deployment or actor has this id", id)
+	return data.Ref{}, fmt.Errorf("export: --focus %q: no zone, place, deployment or actor has this id", id)
 }

@@ -9,15 +9,9 @@ import (
 	"slices"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/internal/atomicfile"
 	"github.com/paulmach/orb"
-)
-
-// Layers of the geojson export (properties.layer).
-const (
-	layerZone       = "zone"
-	layerPlace      = "place"
-	layerDeployment = "deployment"
 )
 
 // gjExcerpt is an excerpt as a feature property.
@@ -31,7 +25,7 @@ type gjExcerpt struct {
 // first; the others are omitted where they do not apply.
 type gjProperties struct {
 	ID             string      `json:"id"`
-	Layer          string      `json:"layer"`
+	Layer          data.Kind   `json:"layer"` // the record kind: zone, place or deployment
 	Name           string      `json:"name"`
 	Kind           string      `json:"kind"`
 	Controller     *string     `json:"controller,omitempty"`
@@ -89,7 +83,7 @@ func runGeoJSON(e *Env, args []string) int {
 	if len(pos) > 0 {
 		return e.usage("geojson takes no arguments")
 	}
-	b, err := loadBriefing("")
+	b, err := libya.LoadPath("")
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
 	}
@@ -127,7 +121,7 @@ func featureCollection(b *data.Briefing, d data.Date) gjCollection {
 		fc.Features = append(fc.Features, gjFeature{
 			Type: "Feature", ID: z.ID, Geometry: polygonal(z.Geometry),
 			Properties: gjProperties{
-				ID: z.ID, Layer: layerZone, Name: z.Name, Kind: kind,
+				ID: z.ID, Layer: data.KindZone, Name: z.Name, Kind: kind,
 				Controller: &controller, ControllerName: &controllerName, ContestedBy: z.ContestedBy,
 				Approximate: z.Approximate,
 				ValidFrom:   z.Valid.From.String(), ValidTo: z.Valid.To.String(), Confidence: string(z.Confidence),
@@ -138,7 +132,7 @@ func featureCollection(b *data.Briefing, d data.Date) gjCollection {
 	for i := range b.Places {
 		p := &b.Places[i]
 		props := gjProperties{
-			ID: p.ID, Layer: layerPlace, Name: p.Name, Kind: string(p.Kind), Importance: p.Importance,
+			ID: p.ID, Layer: data.KindPlace, Name: p.Name, Kind: string(p.Kind), Importance: p.Importance,
 			Sourced: sourcedFields(p.Sourced), Note: p.Note, Excerpts: excerpts(b, p.ID),
 		}
 		if st, ok := p.StatusOn(d); ok {
@@ -159,7 +153,7 @@ func featureCollection(b *data.Briefing, d data.Date) gjCollection {
 		fc.Features = append(fc.Features, gjFeature{
 			Type: "Feature", ID: dep.ID, Geometry: deploymentGeometry(b, dep),
 			Properties: gjProperties{
-				ID: dep.ID, Layer: layerDeployment, Name: dep.Name, Kind: dep.What,
+				ID: dep.ID, Layer: data.KindDeployment, Name: dep.Name, Kind: dep.What,
 				Actor: dep.Actor, ActorName: b.Name(dep.Actor), Supports: dep.Supports,
 				Strength: dep.Strength, RangeKM: dep.RangeKM,
 				ValidFrom: dep.Valid.From.String(), ValidTo: dep.Valid.To.String(), Confidence: string(dep.Confidence),

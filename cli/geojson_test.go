@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -46,7 +47,7 @@ func TestGeoJSONValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not a FeatureCollection: %v", err)
 	}
-	b, err := loadBriefing("")
+	b, err := libya.LoadPath("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func TestGeoJSONOnPackage(t *testing.T) {
 	var got []string
 	for _, f := range fc.Features {
 		p := f.Properties
-		s := p.Layer + ":" + p.ID + ":" + f.Geometry.Type
+		s := string(p.Layer) + ":" + p.ID + ":" + f.Geometry.Type
 		if p.Status != nil {
 			s += ":" + *p.Status
 		}
@@ -181,7 +182,7 @@ func TestGeoJSONErrors(t *testing.T) {
 }
 
 func BenchmarkGeoJSON(b *testing.B) {
-	br, err := loadBriefing("")
+	br, err := libya.LoadPath("")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
 	"github.com/paulmach/orb"
 )
 
@@ -123,7 +124,7 @@ func runInfo(e *Env, args []string) int {
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("info: %w", err))
 	}
-	b, err := loadBriefing("")
+	b, err := libya.LoadPath("")
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("info: %w", err))
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
 )
 
 // quote is one excerpt in quotes --json.
@@ -31,7 +32,7 @@ func runQuotes(e *Env, args []string) int {
 	if len(pos) > 0 {
 		return e.usage("quotes takes no arguments")
 	}
-	b, err := loadBriefing("")
+	b, err := libya.LoadPath("")
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
 	}
@@ -105,11 +106,7 @@ func writeQuotesText(w io.Writer, b *data.Briefing, qs []quote) error {
 		}
 		cite := q.Publisher
 		if s, ok := b.Source(q.Source); ok {
-			date := s.Date.Long()
-			if s.DateApproximate {
-				date = "about " + date
-			}
-			cite = fmt.Sprintf("%s, “%s”, %s", s.Publisher, s.Title, date)
+			cite = s.Citation().String()
 		}
 		fmt.Fprintf(&sb, "“%s”\n    — %s [%s]; about: %s\n", q.Text, cite, q.ID, strings.Join(q.About, ", "))
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
 )
 
 func TestQuotesGolden(t *testing.T) {
@@ -17,6 +18,7 @@ func TestQuotesGolden(t *testing.T) {
 		{"all", []string{"quotes", "--json"}},
 		{"about-haftar", []string{"quotes", "--about", "haftar", "--json"}},
 		{"text-about-wagner", []string{"quotes", "--about", "wagner"}},
+		{"text-of-2023-source", []string{"quotes", "--about", "aggregator-2023"}}, // an approximate date: "c. "
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -43,7 +45,7 @@ func TestQuotesJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &qs); err != nil {
 		t.Fatalf("not a JSON array: %v", err)
 	}
-	b, err := loadBriefing("")
+	b, err := libya.LoadPath("")
 	if err != nil {
 		t.Fatal(err)
 	}

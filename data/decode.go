@@ -8,16 +8,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Record kinds, as KindOf returns them.
-const (
-	KindActor      = "actor"
-	KindZone       = "zone"
-	KindPlace      = "place"
-	KindDeployment = "deployment"
-	KindExcerpt    = "excerpt"
-	KindSource     = "source"
-)
-
 // position is where a record was written in its package.
 type position struct {
 	File string
@@ -26,7 +16,7 @@ type position struct {
 
 // idDef is a defined record id.
 type idDef struct {
-	kind string
+	kind Kind
 	at   position
 }
 
@@ -35,7 +25,7 @@ type idRef struct {
 	at    position
 	field string
 	id    string
-	kinds []string // the kinds the id may have
+	kinds []Kind // the kinds the id may have
 }
 
 // sourcedCheck is one excerpt named in a record's sourced map: the excerpt
@@ -104,14 +94,14 @@ var (
 )
 
 // kindFile is the file that defines records of each kind.
-var kindFile = map[string]string{
+var kindFile = map[Kind]string{
 	KindActor: fileActors, KindZone: fileZones, KindPlace: filePlaces,
 	KindDeployment: fileDeployments, KindExcerpt: fileExcerpts, KindSource: fileSources,
 }
 
 // define registers a record id, checking its syntax and that it is unique
 // across the package. It returns the id, or "" when it is missing.
-func (l *loader) define(fs *fields, kind string) string {
+func (l *loader) define(fs *fields, kind Kind) string {
 	id := fs.str("id", true)
 	if id == "" {
 		l.broken[fs.f.name] = true // references to it cannot be checked
@@ -130,7 +120,7 @@ func (l *loader) define(fs *fields, kind string) string {
 }
 
 // ref records a reference from fs's key to id, to resolve later.
-func (l *loader) ref(fs *fields, key string, line int, id string, kinds ...string) {
+func (l *loader) ref(fs *fields, key string, line int, id string, kinds ...Kind) {
 	if id == "" {
 		return
 	}
@@ -138,7 +128,7 @@ func (l *loader) ref(fs *fields, key string, line int, id string, kinds ...strin
 }
 
 // refList records references from each item of the list key.
-func (l *loader) refList(fs *fields, key string, required bool, kinds ...string) []string {
+func (l *loader) refList(fs *fields, key string, required bool, kinds ...Kind) []string {
 	ids := fs.strList(key, required)
 	items := fs.list(key, false)
 	for i, id := range ids {

@@ -72,7 +72,7 @@ func newToken(text string, start, end int) token {
 // Mention is a name or alias of an actor or place found in a text: Start
 // and End are byte offsets into the text (text[Start:End] is what matched).
 type Mention struct {
-	Kind  string // KindActor or KindPlace
+	Kind  Kind // KindActor or KindPlace
 	ID    string
 	Alias string // the name or alias that matched, as the briefing spells it
 	Start int
@@ -81,9 +81,10 @@ type Mention struct {
 
 // matchEntry is one name or alias, split into words.
 type matchEntry struct {
-	kind, id, alias string
-	words           []string // folded words, or original words when exact
-	exact           bool     // an acronym ("UN", "GNA"): match case-sensitively
+	kind      Kind
+	id, alias string
+	words     []string // folded words, or original words when exact
+	exact     bool     // an acronym ("UN", "GNA"): match case-sensitively
 }
 
 // Matcher finds mentions of a briefing's actors and places in text.
@@ -114,7 +115,7 @@ func isAcronym(alias string) bool {
 // NewMatcher indexes every name and alias of b's actors and places.
 func NewMatcher(b *Briefing) *Matcher {
 	m := &Matcher{byFirst: map[string][]matchEntry{}}
-	add := func(kind, id string, names []string) {
+	add := func(kind Kind, id string, names []string) {
 		seen := map[string]bool{}
 		for _, name := range names {
 			toks := tokenize(name)
@@ -204,7 +205,7 @@ func (m *Matcher) Find(text string) []Mention {
 
 // Match is a record found by Search.
 type Match struct {
-	Kind  string // KindActor or KindPlace
+	Kind  Kind // KindActor or KindPlace
 	ID    string
 	Name  string // the record's display name
 	Alias string // the name or alias that matched
@@ -224,7 +225,7 @@ func (b *Briefing) Search(query string) []Match {
 		score int
 	}
 	var found []scored
-	consider := func(kind, id, name string, aliases []string) {
+	consider := func(kind Kind, id, name string, aliases []string) {
 		best := scored{score: 0}
 		for _, alias := range append([]string{name}, aliases...) {
 			if s := searchScore(q, alias); s > best.score {

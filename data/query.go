@@ -12,7 +12,7 @@ import (
 // index holds a briefing's lookup tables: positions of records in the
 // slices of Briefing, keyed by id. Load builds it; see Reindex.
 type index struct {
-	kind        map[string]string
+	kind        map[string]Kind
 	actors      map[string]int
 	zones       map[string]int
 	places      map[string]int
@@ -30,7 +30,7 @@ type index struct {
 // buildIndex indexes b's records by id.
 func buildIndex(b *Briefing) *index {
 	ix := &index{
-		kind:        map[string]string{},
+		kind:        map[string]Kind{},
 		actors:      make(map[string]int, len(b.Actors)),
 		zones:       make(map[string]int, len(b.Zones)),
 		places:      make(map[string]int, len(b.Places)),
@@ -44,7 +44,7 @@ func buildIndex(b *Briefing) *index {
 		pos:         map[string]position{},
 		aboutLine:   map[string]int{},
 	}
-	put := func(m map[string]int, kind, id string, i int) {
+	put := func(m map[string]int, kind Kind, id string, i int) {
 		if _, dup := ix.kind[id]; dup {
 			return
 		}
@@ -161,7 +161,7 @@ func (b *Briefing) Source(id string) (*Source, bool) {
 // KindOf returns what sort of record id names: KindActor ("actor"),
 // KindZone, KindPlace, KindDeployment, KindExcerpt, KindSource, or "" when
 // no record has that id.
-func (b *Briefing) KindOf(id string) string { return b.ix().kind[id] }
+func (b *Briefing) KindOf(id string) Kind { return b.ix().kind[id] }
 
 // excerptNameLen is how many characters of an excerpt Name shows.
 const excerptNameLen = 60

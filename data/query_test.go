@@ -29,7 +29,9 @@ func zoneIDs(zs []*Zone) []string {
 func TestLookups(t *testing.T) {
 	b := loadGood(t)
 	cases := []struct {
-		id, kind, name string
+		id   string
+		kind Kind
+		name string
 	}{
 		{"haftar", KindActor, "Khalifa Haftar"},
 		{"z-east", KindZone, "East and south"},

@@ -33,25 +33,25 @@ func (l *loader) finish() *Briefing {
 }
 
 // kindPhrase returns "an actor", "a zone", ….
-func kindPhrase(kind string) string {
+func kindPhrase(kind Kind) string {
 	switch kind {
 	case KindActor, KindExcerpt:
-		return "an " + kind
+		return "an " + string(kind)
 	}
-	return "a " + kind
+	return "a " + string(kind)
 }
 
 func (l *loader) checkRefs() {
 	for _, r := range l.refs {
 		def, ok := l.ids[r.id]
-		if !ok && slices.ContainsFunc(r.kinds, func(k string) bool { return l.broken[kindFile[k]] }) {
+		if !ok && slices.ContainsFunc(r.kinds, func(k Kind) bool { return l.broken[kindFile[k]] }) {
 			continue
 		}
 		switch {
 		case !ok && len(r.kinds) == 1:
 			l.ps.add(r.at.File, r.at.Line, r.field, "unknown %s %q", r.kinds[0], r.id)
 		case !ok:
-			l.ps.add(r.at.File, r.at.Line, r.field, "unknown id %q (want %s)", r.id, strings.Join(r.kinds, ", "))
+			l.ps.add(r.at.File, r.at.Line, r.field, "unknown id %q (want %s)", r.id, joinKinds(r.kinds))
 		case !slices.Contains(r.kinds, def.kind):
 			want := make([]string, len(r.kinds))
 			for i, k := range r.kinds {

@@ -194,7 +194,7 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 		}
 	}
 	for _, p := range r.declutter(t, r.visiblePlaces(o), o) {
-		m := &geo.Marker{Key: Ref{KindPlace, p.ID}.Key(), Name: p.Name, Point: p.Point, Style: placeStyle(p, d, ratio)}
+		m := &geo.Marker{Key: data.Ref{Kind: data.KindPlace, ID: p.ID}.String(), Name: p.Name, Point: p.Point, Style: placeStyle(p, d, ratio)}
 		if o.Layers.Labels {
 			m.Label = p.Name
 			weight := geo.Regular
@@ -210,7 +210,7 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 	if o.Layers.Deployments || o.Layers.Ranges {
 		for _, dep := range b.DeploymentsOn(d) {
 			pts := r.deploymentPoints(t, dep, ratio)
-			key := Ref{KindDeployment, dep.ID}.Key()
+			key := data.Ref{Kind: data.KindDeployment, ID: dep.ID}.String()
 			if o.Layers.Ranges && dep.RangeKM > 0 {
 				c := deploymentColour(b, dep)
 				for _, p := range b.DeploymentPoints(dep) {
@@ -373,7 +373,7 @@ func (r *Renderer) zoneArea(z *data.Zone, ratio float64) *geo.Area {
 	if a, ok := r.zones[k]; ok {
 		return a
 	}
-	a := &geo.Area{Key: Ref{KindZone, z.ID}.Key(), Name: z.Name, Geometry: z.Geometry, Style: zoneStyle(r.b, z, ratio)}
+	a := &geo.Area{Key: data.Ref{Kind: data.KindZone, ID: z.ID}.String(), Name: z.Name, Geometry: z.Geometry, Style: zoneStyle(r.b, z, ratio)}
 	r.zones[k] = a
 	return a
 }
@@ -399,8 +399,8 @@ func (r *Renderer) visiblePlaces(o Options) []*data.Place {
 // The result keeps places' order.
 func (r *Renderer) declutter(t *geo.Transformer, places []*data.Place, o Options) []*data.Place {
 	keep := map[string]bool{}
-	for _, ref := range append(append([]Ref{o.Selected, o.Hovered}, o.Highlight...), o.Callouts...) {
-		if ref.Kind == KindPlace {
+	for _, ref := range append(append([]data.Ref{o.Selected, o.Hovered}, o.Highlight...), o.Callouts...) {
+		if ref.Kind == data.KindPlace {
 			keep[ref.ID] = true
 		}
 	}
@@ -492,21 +492,21 @@ func periodsOverlap(a, b data.Period) bool {
 // outline returns unpickable objects that outline what ref names with st:
 // a zone's border, a ring around a place or each deployment marker, and for
 // an actor or an excerpt, everything it names that is shown.
-func (r *Renderer) outline(t *geo.Transformer, ref Ref, o Options, st geo.Stroke, ratio float64) []geo.Object {
+func (r *Renderer) outline(t *geo.Transformer, ref data.Ref, o Options, st geo.Stroke, ratio float64) []geo.Object {
 	b := r.b
 	ring := func(p orb.Point, size float64) geo.Object {
 		return outlineRing{&geo.Marker{Point: p, Style: geo.MarkerStyle{Symbol: geo.SymbolCircle, Size: size * ratio, Stroke: st.Color, StrokeWidth: st.Width}}}
 	}
 	switch ref.Kind {
-	case KindZone:
+	case data.KindZone:
 		if z, ok := b.Zone(ref.ID); ok && z.Valid.Contains(o.Date) {
 			return []geo.Object{&geo.Area{Name: z.Name, Geometry: z.Geometry, Style: geo.AreaStyle{Stroke: st}}}
 		}
-	case KindPlace:
+	case data.KindPlace:
 		if p, ok := b.Place(ref.ID); ok {
 			return []geo.Object{ring(p.Point, 26)}
 		}
-	case KindDeployment:
+	case data.KindDeployment:
 		dep, ok := b.Deployment(ref.ID)
 		if !ok || !dep.Valid.Contains(o.Date) {
 			return nil
@@ -519,24 +519,24 @@ func (r *Renderer) outline(t *geo.Transformer, ref Ref, o Options, st geo.Stroke
 			out = append(out, &geo.Area{Geometry: dep.Area, Style: geo.AreaStyle{Stroke: st}})
 		}
 		return out
-	case KindActor:
+	case data.KindActor:
 		var out []geo.Object
 		for _, z := range b.ActorZones(ref.ID, o.Date) {
-			out = append(out, r.outline(t, Ref{KindZone, z.ID}, o, st, ratio)...)
+			out = append(out, r.outline(t, data.Ref{Kind: data.KindZone, ID: z.ID}, o, st, ratio)...)
 		}
 		for _, dep := range b.ActorDeployments(ref.ID, o.Date) {
-			out = append(out, r.outline(t, Ref{KindDeployment, dep.ID}, o, st, ratio)...)
+			out = append(out, r.outline(t, data.Ref{Kind: data.KindDeployment, ID: dep.ID}, o, st, ratio)...)
 		}
 		return out
-	case KindExcerpt:
+	case data.KindExcerpt:
 		ex, ok := b.Excerpt(ref.ID)
 		if !ok {
 			return nil
 		}
 		var out []geo.Object
 		for _, id := range ex.About {
-			if k := b.KindOf(id); k == KindZone || k == KindPlace || k == KindDeployment {
-				out = append(out, r.outline(t, Ref{k, id}, o, st, ratio)...)
+			if k := b.KindOf(id); k == data.KindZone || k == data.KindPlace || k == data.KindDeployment {
+				out = append(out, r.outline(t, data.Ref{Kind: k, ID: id}, o, st, ratio)...)
 			}
 		}
 		return out
@@ -546,14 +546,14 @@ func (r *Renderer) outline(t *geo.Transformer, ref Ref, o Options, st geo.Stroke
 
 // anchor returns the point a callout for ref points at: a place's point, a
 // deployment's first marker, a zone's interior point, an actor's first zone.
-func (r *Renderer) anchor(t *geo.Transformer, ref Ref, o Options, ratio float64) (orb.Point, bool) {
+func (r *Renderer) anchor(t *geo.Transformer, ref data.Ref, o Options, ratio float64) (orb.Point, bool) {
 	b := r.b
 	switch ref.Kind {
-	case KindPlace:
+	case data.KindPlace:
 		if p, ok := b.Place(ref.ID); ok {
 			return p.Point, true
 		}
-	case KindDeployment:
+	case data.KindDeployment:
 		if dep, ok := b.Deployment(ref.ID); ok {
 			if pts := r.deploymentPoints(t, dep, ratio); len(pts) > 0 {
 				return pts[0], true
@@ -562,16 +562,16 @@ func (r *Renderer) anchor(t *geo.Transformer, ref Ref, o Options, ratio float64)
 				return InteriorPoint(dep.Area), true
 			}
 		}
-	case KindZone:
+	case data.KindZone:
 		if z, ok := b.Zone(ref.ID); ok {
 			return InteriorPoint(z.Geometry), true
 		}
-	case KindActor:
+	case data.KindActor:
 		if zs := b.ActorZones(ref.ID, o.Date); len(zs) > 0 {
 			return InteriorPoint(zs[0].Geometry), true
 		}
 		if ds := b.ActorDeployments(ref.ID, o.Date); len(ds) > 0 {
-			return r.anchor(t, Ref{KindDeployment, ds[0].ID}, o, ratio)
+			return r.anchor(t, data.Ref{Kind: data.KindDeployment, ID: ds[0].ID}, o, ratio)
 		}
 	}
 	return orb.Point{}, false

@@ -3,14 +3,14 @@
 // place both the desktop app and the slide use, so the window, the CLI and the
 // slide draw the same map. It does not import Fyne.
 //
-// Every pickable object carries a key "kind:id" (see Ref.Key), so a pixel of
-// the map leads back to one record of the briefing.
+// Every pickable object carries the key "kind:id" of its record (see
+// data.Ref.String), so a pixel of the map leads back to one record of the
+// briefing.
 package scene
 
 import (
 	"image"
 	"math"
-	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -18,37 +18,6 @@ import (
 	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
 )
-
-// Record kinds a Ref may name.
-const (
-	KindZone       = "zone"
-	KindPlace      = "place"
-	KindDeployment = "deployment"
-	KindActor      = "actor"
-	KindExcerpt    = "excerpt"
-)
-
-// Ref names one record of a briefing: Kind is "zone", "place",
-// "deployment", "actor" or "excerpt". The zero Ref names nothing.
-type Ref struct {
-	Kind string
-	ID   string
-}
-
-// IsZero reports whether r names nothing.
-func (r Ref) IsZero() bool { return r.ID == "" }
-
-// Key returns "kind:id", the key of r's objects on the map.
-func (r Ref) Key() string { return r.Kind + ":" + r.ID }
-
-// ParseKey is the inverse of Key; ok is false for an empty or malformed key.
-func ParseKey(key string) (Ref, bool) {
-	kind, id, ok := strings.Cut(key, ":")
-	if !ok || kind == "" || id == "" {
-		return Ref{}, false
-	}
-	return Ref{Kind: kind, ID: id}, true
-}
 
 // Layers says which layers are visible.
 type Layers struct {
@@ -68,10 +37,10 @@ func AllLayers() Layers { return Layers{true, true, true, true, true, true, true
 type Options struct {
 	Date      data.Date
 	Layers    Layers
-	Selected  Ref   // outlined
-	Highlight []Ref // emphasised (e.g. an actor's zones and deployments)
-	Hovered   Ref   // lightly outlined
-	Callouts  []Ref // numbered 1..n on the map, in this order (the slide)
+	Selected  data.Ref   // outlined
+	Highlight []data.Ref // emphasised (e.g. an actor's zones and deployments)
+	Hovered   data.Ref   // lightly outlined
+	Callouts  []data.Ref // numbered 1..n on the map, in this order (the slide)
 	ScaleBar  bool
 	// PixelRatio scales symbols, strokes and text for high-density output
 	// (2 for a 3840×2160 slide). Zero means 1.
@@ -132,7 +101,7 @@ func optionsEqual(a, b Options) bool {
 		refsEqual(a.Highlight, b.Highlight) && refsEqual(a.Callouts, b.Callouts)
 }
 
-func refsEqual(a, b []Ref) bool {
+func refsEqual(a, b []data.Ref) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -227,37 +196,37 @@ func (r *Renderer) Render(w, h int, v View, o Options) *image.RGBA {
 
 // withoutEmphasis returns o without what emphasis draws.
 func withoutEmphasis(o Options) Options {
-	o.Selected, o.Hovered, o.Highlight = Ref{}, Ref{}, nil
+	o.Selected, o.Hovered, o.Highlight = data.Ref{}, data.Ref{}, nil
 	return o
 }
 
 func cloneOptions(o Options) Options {
-	o.Highlight = append([]Ref(nil), o.Highlight...)
-	o.Callouts = append([]Ref(nil), o.Callouts...)
+	o.Highlight = append([]data.Ref(nil), o.Highlight...)
+	o.Callouts = append([]data.Ref(nil), o.Callouts...)
 	return o
 }
 
 // Pick returns the topmost zone, place or deployment under pixel (x, y) of
 // the w×h map of view v with options o. When that map is the one last
 // rendered, a click on a placed label picks what it names.
-func (r *Renderer) Pick(w, h int, v View, o Options, x, y float64) (Ref, bool) {
+func (r *Renderer) Pick(w, h int, v View, o Options, x, y float64) (data.Ref, bool) {
 	m := r.last
 	if m == nil || !r.frameSpec.equal(renderSpec{w, h, v, withoutEmphasis(o)}) {
 		m = r.baseMap(w, h, v, o)
 	}
 	for _, obj := range m.PickAll(x, y) {
-		if ref, ok := ParseKey(obj.ID()); ok {
+		if ref, ok := data.ParseRef(obj.ID()); ok {
 			return ref, true
 		}
 	}
-	return Ref{}, false
+	return data.Ref{}, false
 }
 
 // Extent returns the geographic bounds of what ref names on date d: a zone's
 // area, a place's point, a deployment's points and area, an actor's zones
 // and deployments, an excerpt's records. ok is false when ref names nothing
 // with a position on d.
-func (r *Renderer) Extent(ref Ref, d data.Date) (orb.Bound, bool) {
+func (r *Renderer) Extent(ref data.Ref, d data.Date) (orb.Bound, bool) {
 	var pts []orb.Point
 	r.collectExtent(ref, d, &pts, 0)
 	if len(pts) == 0 {
@@ -267,21 +236,21 @@ func (r *Renderer) Extent(ref Ref, d data.Date) (orb.Bound, bool) {
 	return b, true
 }
 
-func (r *Renderer) collectExtent(ref Ref, d data.Date, pts *[]orb.Point, depth int) {
+func (r *Renderer) collectExtent(ref data.Ref, d data.Date, pts *[]orb.Point, depth int) {
 	if depth > 2 {
 		return
 	}
 	switch ref.Kind {
-	case KindZone:
+	case data.KindZone:
 		if z, ok := r.b.Zone(ref.ID); ok {
 			bd := z.Geometry.Bound()
 			*pts = append(*pts, bd.Min, bd.Max)
 		}
-	case KindPlace:
+	case data.KindPlace:
 		if p, ok := r.b.Place(ref.ID); ok {
 			*pts = append(*pts, p.Point)
 		}
-	case KindDeployment:
+	case data.KindDeployment:
 		if dep, ok := r.b.Deployment(ref.ID); ok {
 			*pts = append(*pts, r.b.DeploymentPoints(dep)...)
 			if len(dep.Area) > 0 {
@@ -289,32 +258,32 @@ func (r *Renderer) collectExtent(ref Ref, d data.Date, pts *[]orb.Point, depth i
 				*pts = append(*pts, bd.Min, bd.Max)
 			}
 		}
-	case KindActor:
+	case data.KindActor:
 		for _, z := range r.b.ActorZones(ref.ID, d) {
-			r.collectExtent(Ref{KindZone, z.ID}, d, pts, depth+1)
+			r.collectExtent(data.Ref{Kind: data.KindZone, ID: z.ID}, d, pts, depth+1)
 		}
 		for _, dep := range r.b.ActorDeployments(ref.ID, d) {
-			r.collectExtent(Ref{KindDeployment, dep.ID}, d, pts, depth+1)
+			r.collectExtent(data.Ref{Kind: data.KindDeployment, ID: dep.ID}, d, pts, depth+1)
 		}
-	case KindExcerpt:
+	case data.KindExcerpt:
 		ex, ok := r.b.Excerpt(ref.ID)
 		if !ok {
 			return
 		}
 		for _, id := range ex.About {
 			kind := r.b.KindOf(id)
-			if kind == KindZone {
+			if kind == data.KindZone {
 				// A zone of another date is not what the reader sees now.
 				if z, ok := r.b.Zone(id); ok && !z.Valid.Contains(d) {
 					continue
 				}
 			}
-			if kind == KindDeployment {
+			if kind == data.KindDeployment {
 				if dep, ok := r.b.Deployment(id); ok && !dep.Valid.Contains(d) {
 					continue
 				}
 			}
-			r.collectExtent(Ref{kind, id}, d, pts, depth+1)
+			r.collectExtent(data.Ref{Kind: kind, ID: id}, d, pts, depth+1)
 		}
 	}
 }

@@ -43,29 +43,6 @@ func newRenderer(t testing.TB) *Renderer {
 	return NewRenderer(b, base)
 }
 
-func TestParseKey(t *testing.T) {
-	for _, tc := range []struct {
-		key  string
-		want Ref
-		ok   bool
-	}{
-		{"zone:z2020-gna-west", Ref{KindZone, "z2020-gna-west"}, true},
-		{"place:tripoli", Ref{KindPlace, "tripoli"}, true},
-		{"", Ref{}, false},
-		{"zone:", Ref{}, false},
-		{":x", Ref{}, false},
-		{"nokind", Ref{}, false},
-	} {
-		got, ok := ParseKey(tc.key)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("ParseKey(%q) = %v, %v; want %v, %v", tc.key, got, ok, tc.want, tc.ok)
-		}
-		if ok && got.Key() != tc.key {
-			t.Errorf("Key round trip: %q → %q", tc.key, got.Key())
-		}
-	}
-}
-
 // TestPickAgreesWithZonesAt checks that a click anywhere in Libya, away
 // from symbols, picks the zone the data query says holds that point.
 func TestPickAgreesWithZonesAt(t *testing.T) {
@@ -88,7 +65,7 @@ func TestPickAgreesWithZonesAt(t *testing.T) {
 					want = z.ID
 				}
 			}
-			if !ok || ref != (Ref{KindZone, want}) {
+			if !ok || ref != (data.Ref{Kind: data.KindZone, ID: want}) {
 				t.Errorf("%v on %s: Pick = %v, %v; want zone %s", p, d, ref, ok, want)
 			}
 		}
@@ -102,7 +79,7 @@ func TestPickPlaceAndNothing(t *testing.T) {
 	o := Options{Date: d2020, Layers: AllLayers()}
 	p, _ := r.Briefing().Place("sabha")
 	x, y := v.ToPixel(w, h, p.Point)
-	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref != (Ref{KindPlace, "sabha"}) {
+	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref != (data.Ref{Kind: data.KindPlace, ID: "sabha"}) {
 		t.Errorf("Pick at Sabha = %v, %v", ref, ok)
 	}
 	// Far out at sea nothing is picked.
@@ -113,7 +90,7 @@ func TestPickPlaceAndNothing(t *testing.T) {
 	// With the cities layer off the same click falls through to the zone.
 	o.Layers.Cities = false
 	x, y = v.ToPixel(w, h, p.Point)
-	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref.Kind != KindZone {
+	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref.Kind != data.KindZone {
 		t.Errorf("Pick at Sabha without cities = %v, %v; want a zone", ref, ok)
 	}
 }
@@ -148,20 +125,20 @@ func TestLegendFollowsDateAndLayers(t *testing.T) {
 func TestExtent(t *testing.T) {
 	r := newRenderer(t)
 	for _, tc := range []struct {
-		ref    Ref
+		ref    data.Ref
 		inside orb.Point
 	}{
-		{Ref{KindPlace, "tripoli"}, orb.Point{13.19, 32.89}},
-		{Ref{KindZone, "z2020-lna-east"}, orb.Point{20.07, 32.12}},
-		{Ref{KindActor, "lna"}, orb.Point{20.07, 32.12}},
-		{Ref{KindActor, "wagner"}, orb.Point{15.95, 29.15}},
+		{data.Ref{Kind: data.KindPlace, ID: "tripoli"}, orb.Point{13.19, 32.89}},
+		{data.Ref{Kind: data.KindZone, ID: "z2020-lna-east"}, orb.Point{20.07, 32.12}},
+		{data.Ref{Kind: data.KindActor, ID: "lna"}, orb.Point{20.07, 32.12}},
+		{data.Ref{Kind: data.KindActor, ID: "wagner"}, orb.Point{15.95, 29.15}},
 	} {
 		b, ok := r.Extent(tc.ref, d2020)
 		if !ok || !b.Pad(0.3).Contains(tc.inside) {
 			t.Errorf("Extent(%v) = %v, %v; want it to cover %v", tc.ref, b, ok, tc.inside)
 		}
 	}
-	if _, ok := r.Extent(Ref{KindZone, "nope"}, d2020); ok {
+	if _, ok := r.Extent(data.Ref{Kind: data.KindZone, ID: "nope"}, d2020); ok {
 		t.Error("Extent of an unknown zone is ok")
 	}
 }
@@ -197,7 +174,7 @@ func TestSelectionIsDrawnAndDeterministic(t *testing.T) {
 	if !bytes.Equal(plain.Pix, again.Pix) {
 		t.Fatal("two renderers draw the same map differently")
 	}
-	o.Selected = Ref{KindZone, "z2020-lna-east"}
+	o.Selected = data.Ref{Kind: data.KindZone, ID: "z2020-lna-east"}
 	sel := r.Render(w, h, v, o)
 	if bytes.Equal(plain.Pix, sel.Pix) {
 		t.Fatal("selecting a zone changes nothing")
@@ -236,7 +213,7 @@ func BenchmarkRenderSelectionChange1280(b *testing.B) {
 	v := r.HomeView(1280, 800)
 	o := Options{Date: d2020, Layers: AllLayers()}
 	r.Render(1280, 800, v, o)
-	refs := []Ref{{KindZone, "z2020-lna-east"}, {KindPlace, "tripoli"}, {KindDeployment, "d2020-wagner"}}
+	refs := []data.Ref{{Kind: data.KindZone, ID: "z2020-lna-east"}, {Kind: data.KindPlace, ID: "tripoli"}, {Kind: data.KindDeployment, ID: "d2020-wagner"}}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -278,7 +255,7 @@ func TestDeclutterDropsSymbolsOnMoreImportantOnes(t *testing.T) {
 	if !close["tripoli"] || !close["mitiga"] {
 		t.Errorf("zoomed in: tripoli %v, mitiga %v; want both", close["tripoli"], close["mitiga"])
 	}
-	o.Selected = Ref{KindPlace, "mitiga"}
+	o.Selected = data.Ref{Kind: data.KindPlace, ID: "mitiga"}
 	if sel := names(r.HomeView(w, h), o); !sel["mitiga"] {
 		t.Error("a selected place is decluttered away")
 	}
@@ -313,7 +290,7 @@ func TestRangeRingPicksOnlyOnItsLine(t *testing.T) {
 	r.Render(w, h, v, o)
 	inside := orb.Point{13.6, 31.9} // ~110 km from Mitiga, inside the 200 km ring
 	x, y := v.ToPixel(w, h, inside)
-	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref.Kind != KindZone {
+	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref.Kind != data.KindZone {
 		t.Errorf("click inside the ring picked %v, %v; want the zone beneath", ref, ok)
 	}
 	dep, _ := r.Briefing().Deployment("d2020-turkey-drones")
@@ -323,7 +300,7 @@ func TestRangeRingPicksOnlyOnItsLine(t *testing.T) {
 	found := false
 	for _, p := range ring {
 		x, y := v.ToPixel(w, h, p)
-		if ref, ok := r.Pick(w, h, v, o, x, y); ok && ref == (Ref{KindDeployment, dep.ID}) {
+		if ref, ok := r.Pick(w, h, v, o, x, y); ok && ref == (data.Ref{Kind: data.KindDeployment, ID: dep.ID}) {
 			found = true
 			break
 		}
@@ -343,7 +320,7 @@ func TestEmphasisReusesTheFrame(t *testing.T) {
 	o := Options{Date: d2020, Layers: AllLayers()}
 	plain := r.Render(w, h, v, o)
 	frame := r.last // a new map is built for every full render
-	o.Hovered = Ref{KindPlace, "sabha"}
+	o.Hovered = data.Ref{Kind: data.KindPlace, ID: "sabha"}
 	hovered := r.Render(w, h, v, o)
 	if r.last != frame {
 		t.Fatal("a hover change re-rendered the frame")
@@ -351,7 +328,7 @@ func TestEmphasisReusesTheFrame(t *testing.T) {
 	if bytes.Equal(plain.Pix, hovered.Pix) {
 		t.Fatal("the hover outline is not drawn")
 	}
-	o.Hovered = Ref{}
+	o.Hovered = data.Ref{}
 	if again := r.Render(w, h, v, o); !bytes.Equal(plain.Pix, again.Pix) {
 		t.Fatal("clearing the hover does not give the plain frame back")
 	}
@@ -383,7 +360,7 @@ func TestSelectionRingIsNoLabelObstacle(t *testing.T) {
 	r := newRenderer(t)
 	const w, h = 800, 500
 	v := r.HomeView(w, h)
-	o := Options{Date: d2020, Layers: AllLayers(), Selected: Ref{KindPlace, "sirte"}}
+	o := Options{Date: d2020, Layers: AllLayers(), Selected: data.Ref{Kind: data.KindPlace, ID: "sirte"}}
 	m := r.Map(w, h, v, o)
 	em := m.Layers[len(m.Layers)-1]
 	if em.Name != "emphasis" || len(em.Objects) == 0 {

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefmap/briefmap/scene"
+	"github.com/briefmap/briefmap/data"
 )
 
 // cpuTime returns the CPU time (user and system) the process has used.
@@ -26,7 +26,7 @@ func reportCPU(b *testing.B, start time.Duration) {
 
 // benchExport composes and encodes the default Libya slide at size.
 func benchExport(b *testing.B, size string) {
-	s := libyaSpec(b, "", scene.Ref{})
+	s := libyaSpec(b, "", data.Ref{})
 	if size == "uhd" {
 		s.Size = UHD
 	}
@@ -48,7 +48,7 @@ func BenchmarkComposeEncodeHD(b *testing.B)  { benchExport(b, "hd") }
 func BenchmarkComposeEncodeUHD(b *testing.B) { benchExport(b, "uhd") }
 
 func BenchmarkComposeHD(b *testing.B) {
-	s := libyaSpec(b, "", scene.Ref{})
+	s := libyaSpec(b, "", data.Ref{})
 	b.ReportAllocs()
 	start := cpuTime()
 	defer reportCPU(b, start)
@@ -63,7 +63,7 @@ func BenchmarkComposeHD(b *testing.B) {
 // slide: time per encode and the file size (bytes/file), to choose
 // Encode's writer and level.
 func BenchmarkPNG(b *testing.B) {
-	img, err := Compose(libyaSpec(b, "", scene.Ref{}))
+	img, err := Compose(libyaSpec(b, "", data.Ref{}))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -26,7 +26,7 @@ const (
 type content struct {
 	b        *data.Briefing
 	date     data.Date
-	focus    scene.Ref
+	focus    data.Ref
 	visible  []string    // ids of the zones, places and deployments shown, in briefing order
 	callouts []callout   // numbered 1..n in this order
 	actors   []actorLine // most important first
@@ -38,8 +38,8 @@ type content struct {
 // the map marks, Refs all of them, and Label names them all, each wholly
 // background record marked "†".
 type callout struct {
-	Ref   scene.Ref
-	Refs  []scene.Ref
+	Ref   data.Ref
+	Refs  []data.Ref
 	Label string
 }
 
@@ -89,12 +89,12 @@ func (ix *index) excerpt(id string) *data.Excerpt       { e, _ := ix.b.Excerpt(i
 func (ix *index) source(id string) *data.Source         { s, _ := ix.b.Source(id); return s }
 
 // ref returns the Ref of the record with id, and whether there is one.
-func (ix *index) ref(id string) (scene.Ref, bool) {
+func (ix *index) ref(id string) (data.Ref, bool) {
 	switch k := ix.b.KindOf(id); k {
 	case data.KindZone, data.KindPlace, data.KindDeployment, data.KindActor, data.KindExcerpt:
-		return scene.Ref{Kind: k, ID: id}, true
+		return data.Ref{Kind: k, ID: id}, true
 	}
-	return scene.Ref{}, false
+	return data.Ref{}, false
 }
 
 func (ix *index) actorName(id string) string {
@@ -174,7 +174,7 @@ func (f mapFrame) holds(p orb.Point) bool {
 	return x >= f.Margin && x <= f.W-f.Margin && y >= f.Margin && y <= f.H-f.Margin
 }
 
-func chooseContent(ix *index, f mapFrame, o scene.Options, focus scene.Ref) *content {
+func chooseContent(ix *index, f mapFrame, o scene.Options, focus data.Ref) *content {
 	bounds := f.Bounds
 	b := ix.b
 	c := &content{b: b, date: o.Date, focus: focus}
@@ -223,10 +223,10 @@ func chooseContent(ix *index, f mapFrame, o scene.Options, focus scene.Ref) *con
 // anchor lies within f.Sep pixels of an earlier callout's joins that
 // callout's line in the key (two records at most per line) instead of
 // taking a number whose disc would cover the other's.
-func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []string, deps []*data.Deployment, places []*data.Place, f mapFrame) []callout {
-	var refs []scene.Ref
+func (ix *index) chooseCallouts(o scene.Options, focus data.Ref, focusActors []string, deps []*data.Deployment, places []*data.Place, f mapFrame) []callout {
+	var refs []data.Ref
 	seen := map[string]bool{}
-	add := func(r scene.Ref) {
+	add := func(r data.Ref) {
 		if !seen[r.ID] {
 			seen[r.ID] = true
 			refs = append(refs, r)
@@ -237,7 +237,7 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 			add(r)
 		}
 	} else {
-		if focus.Kind == "place" || focus.Kind == "deployment" {
+		if focus.Kind == data.KindPlace || focus.Kind == data.KindDeployment {
 			add(focus)
 		}
 		ds := slices.Clone(deps)
@@ -255,7 +255,7 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 				cmp.Compare(a.ID, b.ID))
 		})
 		for _, dp := range ds {
-			add(scene.Ref{Kind: "deployment", ID: dp.ID})
+			add(data.Ref{Kind: data.KindDeployment, ID: dp.ID})
 		}
 		var ps []*data.Place
 		for _, p := range places {
@@ -267,7 +267,7 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 			return cmp.Or(cmp.Compare(sourcedCount(b.Sourced), sourcedCount(a.Sourced)), cmp.Compare(a.ID, b.ID))
 		})
 		for _, p := range ps {
-			add(scene.Ref{Kind: "place", ID: p.ID})
+			add(data.Ref{Kind: data.KindPlace, ID: p.ID})
 		}
 	}
 	var out []callout
@@ -305,7 +305,7 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 		if joined || len(out) == maxCallouts {
 			continue
 		}
-		out = append(out, callout{Ref: r, Refs: []scene.Ref{r}})
+		out = append(out, callout{Ref: r, Refs: []data.Ref{r}})
 		labels = append(labels, []string{label})
 	}
 	for i := range out {
@@ -317,7 +317,7 @@ func (ix *index) chooseCallouts(o scene.Options, focus scene.Ref, focusActors []
 // anchor returns the point a callout for r marks (as scene anchors it):
 // a place's point, a deployment's point or first place or area, a zone's
 // interior point.
-func (ix *index) anchor(r scene.Ref, d data.Date) (orb.Point, bool) {
+func (ix *index) anchor(r data.Ref, d data.Date) (orb.Point, bool) {
 	switch r.Kind {
 	case data.KindPlace:
 		if p := ix.place(r.ID); p != nil {
@@ -343,9 +343,9 @@ func (ix *index) anchor(r scene.Ref, d data.Date) (orb.Point, bool) {
 // calloutLabel returns a callout's line in the key ("Wagner Group
 // mercenaries — Al Jufra", "Es Sider oil terminal — blockaded") and whether
 // the record is wholly background.
-func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
+func (ix *index) calloutLabel(r data.Ref, d data.Date) (string, bool) {
 	switch r.Kind {
-	case "deployment":
+	case data.KindDeployment:
 		dp := ix.deployment(r.ID)
 		if dp == nil {
 			return "", false
@@ -372,7 +372,7 @@ func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
 			label += " (" + dp.Strength + ")"
 		}
 		return label, len(dp.Sourced) == 0
-	case "place":
+	case data.KindPlace:
 		p := ix.place(r.ID)
 		if p == nil {
 			return "", false
@@ -384,11 +384,11 @@ func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
 			bg = bg && len(s.Sourced) == 0
 		}
 		return label, bg
-	case "zone":
+	case data.KindZone:
 		if z := ix.zone(r.ID); z != nil {
 			return z.Name, len(z.Sourced) == 0
 		}
-	case "actor":
+	case data.KindActor:
 		if a := ix.actor(r.ID); a != nil {
 			return a.Name, len(a.Sourced) == 0
 		}
@@ -400,7 +400,7 @@ func (ix *index) calloutLabel(r scene.Ref, d data.Date) (string, bool) {
 // a zone's controller or contenders, a deployment's actor and the side it
 // supports, the controllers of the zones holding a place and the actors
 // deployed there, an excerpt's actors.
-func (ix *index) actorsOf(f scene.Ref, d data.Date) []string {
+func (ix *index) actorsOf(f data.Ref, d data.Date) []string {
 	var out []string
 	add := func(ids ...string) {
 		for _, id := range ids {
@@ -410,18 +410,18 @@ func (ix *index) actorsOf(f scene.Ref, d data.Date) []string {
 		}
 	}
 	switch f.Kind {
-	case "actor":
+	case data.KindActor:
 		add(f.ID)
-	case "zone":
+	case data.KindZone:
 		if z := ix.zone(f.ID); z != nil {
 			add(z.Controller)
 			add(z.ContestedBy...)
 		}
-	case "deployment":
+	case data.KindDeployment:
 		if dp := ix.deployment(f.ID); dp != nil {
 			add(dp.Actor, dp.Supports)
 		}
-	case "place":
+	case data.KindPlace:
 		if p := ix.place(f.ID); p != nil {
 			for _, z := range ix.b.ZonesAt(p.Point, d) {
 				add(z.Controller)
@@ -433,7 +433,7 @@ func (ix *index) actorsOf(f scene.Ref, d data.Date) []string {
 				}
 			}
 		}
-	case "excerpt":
+	case data.KindExcerpt:
 		if e := ix.excerpt(f.ID); e != nil {
 			for _, id := range e.About {
 				if ix.actor(id) != nil {
@@ -453,7 +453,7 @@ func (ix *index) actorsOf(f scene.Ref, d data.Date) []string {
 // zone contested, 2 per deployment, 1 per deployment supported). A person
 // who leads a listed actor is named in that actor's line instead of on
 // their own. At most maxActors, ordered by side, then weight, then id.
-func (ix *index) chooseActors(d data.Date, focus scene.Ref, focusActors []string, zones []*data.Zone, deps []*data.Deployment) []actorLine {
+func (ix *index) chooseActors(d data.Date, focus data.Ref, focusActors []string, zones []*data.Zone, deps []*data.Deployment) []actorLine {
 	weight := map[string]float64{}
 	var order []string // first-seen order, for determinism
 	bump := func(id string, w float64) {
@@ -582,12 +582,12 @@ func capitalise(s string) string {
 // earlier pick, taking those from contemporary sources (dated within a year
 // of the as-of date) before any other; ties go to the source nearest the
 // as-of date, then the newest source, then briefing order.
-func (ix *index) rankExcerpts(c *content, focus scene.Ref) []*data.Excerpt {
+func (ix *index) rankExcerpts(c *content, focus data.Ref) []*data.Excerpt {
 	var out []*data.Excerpt
 	used := map[string]bool{}
 	if !focus.IsZero() {
 		fe := ix.b.ExcerptsFor(focus.ID)
-		if focus.Kind == "excerpt" {
+		if focus.Kind == data.KindExcerpt {
 			if e := ix.excerpt(focus.ID); e != nil {
 				fe = append([]*data.Excerpt{e}, fe...)
 			}
@@ -761,31 +761,13 @@ func (sn *sourceNumbers) addBacking(ids []string) {
 	}
 }
 
-// citation returns the footer entry of source id: publisher, title, date,
-// "approx." when the date is approximate.
+// citation returns the footer entry of source id (see data.Citation), or
+// id when the briefing has no such source.
 func (ix *index) citation(id string) string {
 	if s := ix.source(id); s != nil {
-		return citation(s)
+		return s.Citation().String()
 	}
 	return id
-}
-
-func citation(s *data.Source) string {
-	var parts []string
-	if s.Publisher != "" {
-		parts = append(parts, s.Publisher)
-	}
-	if s.Title != "" {
-		parts = append(parts, "“"+s.Title+"”")
-	}
-	if !s.Date.IsZero() {
-		d := s.Date.Long()
-		if s.DateApproximate {
-			d += " (approx.)"
-		}
-		parts = append(parts, d)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // title returns the slide title: "Libya: who holds what — as of 19 January

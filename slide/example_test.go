@@ -46,7 +46,7 @@ func ExampleExport() {
 		Briefing: b,
 		Renderer: scene.NewRenderer(b, base),
 		Options:  scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()},
-		Focus:    scene.Ref{Kind: "actor", ID: "wagner"},
+		Focus:    data.Ref{Kind: data.KindActor, ID: "wagner"},
 		Size:     slide.HD,
 		Version:  "0.1.0",
 	})

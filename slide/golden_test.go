@@ -9,14 +9,13 @@ import (
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
-	"github.com/briefmap/briefmap/scene"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden slides in testdata/")
 
 // libyaSpec returns the spec of the embedded Libya briefing's slide on date
 // (the default date when empty) with focus (none when empty).
-func libyaSpec(t testing.TB, date string, focus scene.Ref) Spec {
+func libyaSpec(t testing.TB, date string, focus data.Ref) Spec {
 	t.Helper()
 	b, err := libya.Load()
 	if err != nil {
@@ -37,11 +36,11 @@ func TestGoldenSlides(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		date  string
-		focus scene.Ref
+		focus data.Ref
 	}{
-		{"libya-2020-01-19.png", "", scene.Ref{}},
-		{"libya-wagner.png", "", scene.Ref{Kind: "actor", ID: "wagner"}},
-		{"libya-2023-09-30.png", "2023-09-30", scene.Ref{}},
+		{"libya-2020-01-19.png", "", data.Ref{}},
+		{"libya-wagner.png", "", data.Ref{Kind: data.KindActor, ID: "wagner"}},
+		{"libya-2023-09-30.png", "2023-09-30", data.Ref{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := libyaSpec(t, tc.date, tc.focus)

@@ -115,7 +115,7 @@ type Spec struct {
 	Options scene.Options
 	// Focus, when set, frames the map on that record and fills the side
 	// column from it.
-	Focus   scene.Ref
+	Focus   data.Ref
 	Size    image.Point // HD (the default when zero) or UHD
 	Version string      // Briefmap version for the footer
 }
@@ -236,7 +236,7 @@ func newLayout(s Spec) (*layout, error) {
 		o.Date = s.Briefing.DefaultDate
 	}
 	o.ScaleBar = true
-	o.Hovered = scene.Ref{}
+	o.Hovered = data.Ref{}
 	o.PixelRatio = float64(s.Size.X) / float64(HD.X)
 	if !s.Focus.IsZero() && o.Selected.IsZero() {
 		o.Selected = s.Focus
@@ -569,9 +569,9 @@ func (l *layout) citation(id string, st textStyle, titleW float64) string {
 	if s == nil || l.pen.measure(s.Title, st) <= titleW {
 		return l.ix.citation(id)
 	}
-	short := *s
-	short.Title = l.pen.ellipsize(s.Title, st, titleW)
-	return citation(&short)
+	c := s.Citation()
+	c.Title = l.pen.ellipsize(s.Title, st, titleW)
+	return c.String()
 }
 
 // footerLines returns the footer's lines: the numbered sources, then the

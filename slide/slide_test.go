@@ -230,7 +230,7 @@ func TestChooseContent(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{})
+	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{})
 	var callouts []string
 	for _, cl := range c.callouts {
 		callouts = append(callouts, cl.Ref.ID+"="+cl.Label)
@@ -275,7 +275,7 @@ func TestChooseContentFocus(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{Kind: "actor", ID: "mercs"})
+	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{Kind: data.KindActor, ID: "mercs"})
 	if c.callouts[0].Ref.ID != "d-mercs" {
 		t.Errorf("first callout %v, want the focus actor's deployment", c.callouts[0].Ref)
 	}
@@ -285,11 +285,11 @@ func TestChooseContentFocus(t *testing.T) {
 	if c.excerpts[0].ID != "x-mercs" {
 		t.Errorf("first excerpt %q, want the focus's", c.excerpts[0].ID)
 	}
-	c = chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{Kind: "place", ID: "airbase"})
+	c = chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{Kind: data.KindPlace, ID: "airbase"})
 	if c.callouts[0].Ref.ID != "airbase" {
 		t.Errorf("first callout %v, want the focus place", c.callouts[0].Ref)
 	}
-	if got := ix.actorsOf(scene.Ref{Kind: "place", ID: "airbase"}, b.DefaultDate); !slices.Equal(got, []string{"east-army", "mercs"}) {
+	if got := ix.actorsOf(data.Ref{Kind: data.KindPlace, ID: "airbase"}, b.DefaultDate); !slices.Equal(got, []string{"east-army", "mercs"}) {
 		t.Errorf("actors of the airbase: %q", got)
 	}
 }
@@ -304,7 +304,7 @@ func TestCalloutsShareASpot(t *testing.T) {
 	b.Deployments[2].Point = &orb.Point{13.25, 32.72}
 	b.Reindex()
 	toPixel := func(p orb.Point) (float64, float64) { return p[0] * 20, 1000 - p[1]*20 }
-	c := chooseContent(ix, mapFrame{Bounds: b.BBox, ToPixel: toPixel, W: 1e4, H: 1e4, Sep: 30}, o, scene.Ref{})
+	c := chooseContent(ix, mapFrame{Bounds: b.BBox, ToPixel: toPixel, W: 1e4, H: 1e4, Sep: 30}, o, data.Ref{})
 	var got []string
 	for _, cl := range c.callouts {
 		got = append(got, cl.Ref.ID+"="+cl.Label)
@@ -336,7 +336,7 @@ func TestCalloutsStayOnTheMap(t *testing.T) {
 		ToPixel: func(p orb.Point) (float64, float64) { return (p[0] - 15) * 10, (34.5 - p[1]) * 10 },
 		W:       100, H: 155, Margin: 32, Sep: 1,
 	}
-	c := chooseContent(ix, f, o, scene.Ref{})
+	c := chooseContent(ix, f, o, data.Ref{})
 	for _, cl := range c.callouts {
 		switch cl.Ref.ID {
 		case "d-drones": // anchored at its point, 13.2E: off the map
@@ -354,14 +354,14 @@ func TestCalloutsHonourLayersAndDate(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	o := scene.Options{Date: data.MustDate("2021-01-01"), Layers: scene.AllLayers()}
-	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{})
+	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{})
 	for _, cl := range c.callouts {
-		if cl.Ref.Kind == "deployment" {
+		if cl.Ref.Kind == data.KindDeployment {
 			t.Errorf("deployment %s called out after its validity", cl.Ref.ID)
 		}
 	}
 	o = scene.Options{Date: b.DefaultDate, Layers: scene.Layers{Zones: true}}
-	if c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, scene.Ref{}); len(c.callouts) != 0 {
+	if c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{}); len(c.callouts) != 0 {
 		t.Errorf("callouts with only zones shown: %+v", c.callouts)
 	}
 }
@@ -387,7 +387,7 @@ func TestSourceNumbering(t *testing.T) {
 func TestApproximateDateCited(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
-	if got, want := ix.citation("site-c"), "News site, “Later news”, 30 September 2023 (approx.)"; got != want {
+	if got, want := ix.citation("site-c"), "News site, “Later news”, c. 30 September 2023"; got != want {
 		t.Errorf("citation %q, want %q", got, want)
 	}
 }

@@ -473,3 +473,19 @@ func TestSpotChecks(t *testing.T) {
 func containsZone(zs []*data.Zone, id string) bool {
 	return slices.ContainsFunc(zs, func(z *data.Zone) bool { return z.ID == id })
 }
+
+// LoadPath opens the embedded briefing without a path and a package folder
+// with one, and reports a path that is no package.
+func TestLoadPath(t *testing.T) {
+	b, err := LoadPath("")
+	if err != nil || b.ID != "libya" {
+		t.Fatalf("LoadPath(\"\") = %v, %v; want the embedded Libya briefing", b, err)
+	}
+	b, err = LoadPath("../testdata/good")
+	if err != nil || b.ID != "mini" {
+		t.Fatalf("LoadPath(../testdata/good) = %v, %v; want the mini package", b, err)
+	}
+	if _, err := LoadPath(filepath.Join(t.TempDir(), "nope")); err == nil {
+		t.Error("LoadPath of a missing folder: no error")
+	}
+}
