@@ -1,7 +1,22 @@
 // Package scene turns a briefing, an as-of date, the visible layers and the
-// selection into a drawn map: geo objects, styles and a legend. It is the one
-// place both the desktop app and the slide use, so the window, the CLI and the
-// slide draw the same map. It does not import Fyne.
+// selection into a drawn map: geo objects, styles and a legend. It is the
+// one owner of every map rule, so the window, the CLI and the slide draw
+// the same map and say the same things about it. It does not import Fyne.
+//
+// Where each rule lives:
+//
+//   - inview.go: which records the map shows on a date, and which of them
+//     lie in a given view (the legend and the slide list only those).
+//   - style.go: the style table, every colour, symbol and size the map, its
+//     legend, the app's panels and the slide draw with.
+//   - layers.go: the overlay, bottom to top, and the decluttering of place
+//     symbols at small scales.
+//   - anchor.go: where a record's symbols and callouts are anchored (a
+//     force's marker is nudged off the place it shares).
+//   - callouts.go: where the numbered callout discs go.
+//   - emphasis.go: the outlines of the selection, the hover and highlights.
+//   - legend.go: the legend of what is shown, at the map's pixel ratio.
+//   - extent.go: the geographic extent of a record, to frame or pan to it.
 //
 // Every pickable object carries the key "kind:id" of its record (see
 // data.Ref.String), so a pixel of the map leads back to one record of the
@@ -11,8 +26,6 @@ package scene
 import (
 	"image"
 	"math"
-
-	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
@@ -47,18 +60,12 @@ type Options struct {
 	PixelRatio float64
 }
 
-func (o Options) ratio() float64 {
+// Ratio returns the pixel ratio o draws at: PixelRatio, or 1 when it is not set.
+func (o Options) Ratio() float64 {
 	if o.PixelRatio <= 0 {
 		return 1
 	}
 	return o.PixelRatio
-}
-
-// LegendEntry is one line of the legend: a swatch drawn with the same styles
-// as the map, and its label.
-type LegendEntry struct {
-	Label string
-	Item  geo.LegendItem
 }
 
 // Renderer draws a briefing's map. It keeps the rasterised basemap per pixel
@@ -97,7 +104,7 @@ func (s renderSpec) equal(t renderSpec) bool {
 
 func optionsEqual(a, b Options) bool {
 	return a.Date == b.Date && a.Layers == b.Layers && a.Selected == b.Selected &&
-		a.Hovered == b.Hovered && a.ScaleBar == b.ScaleBar && a.ratio() == b.ratio() &&
+		a.Hovered == b.Hovered && a.ScaleBar == b.ScaleBar && a.Ratio() == b.Ratio() &&
 		refsEqual(a.Highlight, b.Highlight) && refsEqual(a.Callouts, b.Callouts)
 }
 
@@ -157,9 +164,9 @@ func (r *Renderer) baseMap(w, h int, v View, o Options) *geo.Map {
 		Width: w, Height: h,
 		Centre: v.Centre, Zoom: v.Zoom,
 		Basemap:    r.base,
-		Style:      geo.DefaultBasemapStyle(r.b.CountryISO), // geo scales it by PixelRatio
+		Style:      basemapStyle(r.b), // geo scales it by PixelRatio
 		ScaleBar:   o.ScaleBar,
-		PixelRatio: o.ratio(),
+		PixelRatio: o.Ratio(),
 		Faces:      r.faces,
 		Cache:      r.cache,
 	}
@@ -220,70 +227,4 @@ func (r *Renderer) Pick(w, h int, v View, o Options, x, y float64) (data.Ref, bo
 		}
 	}
 	return data.Ref{}, false
-}
-
-// Extent returns the geographic bounds of what ref names on date d: a zone's
-// area, a place's point, a deployment's points and area, an actor's zones
-// and deployments, an excerpt's records. ok is false when ref names nothing
-// with a position on d.
-func (r *Renderer) Extent(ref data.Ref, d data.Date) (orb.Bound, bool) {
-	var pts []orb.Point
-	r.collectExtent(ref, d, &pts, 0)
-	if len(pts) == 0 {
-		return orb.Bound{}, false
-	}
-	b := orb.MultiPoint(pts).Bound()
-	return b, true
-}
-
-func (r *Renderer) collectExtent(ref data.Ref, d data.Date, pts *[]orb.Point, depth int) {
-	if depth > 2 {
-		return
-	}
-	switch ref.Kind {
-	case data.KindZone:
-		if z, ok := r.b.Zone(ref.ID); ok {
-			bd := z.Geometry.Bound()
-			*pts = append(*pts, bd.Min, bd.Max)
-		}
-	case data.KindPlace:
-		if p, ok := r.b.Place(ref.ID); ok {
-			*pts = append(*pts, p.Point)
-		}
-	case data.KindDeployment:
-		if dep, ok := r.b.Deployment(ref.ID); ok {
-			*pts = append(*pts, r.b.DeploymentPoints(dep)...)
-			if len(dep.Area) > 0 {
-				bd := dep.Area.Bound()
-				*pts = append(*pts, bd.Min, bd.Max)
-			}
-		}
-	case data.KindActor:
-		for _, z := range r.b.ActorZones(ref.ID, d) {
-			r.collectExtent(data.Ref{Kind: data.KindZone, ID: z.ID}, d, pts, depth+1)
-		}
-		for _, dep := range r.b.ActorDeployments(ref.ID, d) {
-			r.collectExtent(data.Ref{Kind: data.KindDeployment, ID: dep.ID}, d, pts, depth+1)
-		}
-	case data.KindExcerpt:
-		ex, ok := r.b.Excerpt(ref.ID)
-		if !ok {
-			return
-		}
-		for _, id := range ex.About {
-			kind := r.b.KindOf(id)
-			if kind == data.KindZone {
-				// A zone of another date is not what the reader sees now.
-				if z, ok := r.b.Zone(id); ok && !z.Valid.Contains(d) {
-					continue
-				}
-			}
-			if kind == data.KindDeployment {
-				if dep, ok := r.b.Deployment(id); ok && !dep.Valid.Contains(d) {
-					continue
-				}
-			}
-			r.collectExtent(data.Ref{Kind: kind, ID: id}, d, pts, depth+1)
-		}
-	}
 }

@@ -240,7 +240,7 @@ func TestDeclutterDropsSymbolsOnMoreImportantOnes(t *testing.T) {
 	const w, h = 1280, 800
 	names := func(v View, o Options) map[string]bool {
 		got := map[string]bool{}
-		for _, p := range r.declutter(v.transformer(w, h), r.visiblePlaces(o), o) {
+		for _, p := range r.declutter(v.transformer(w, h), drawingOrder(r.Shown(o).Places), o) {
 			got[p.ID] = true
 		}
 		return got

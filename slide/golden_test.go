@@ -2,13 +2,13 @@ package slide
 
 import (
 	"flag"
-	"github.com/briefmap/briefmap/internal/goldenimage"
 	"image"
 	"path/filepath"
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/internal/goldenimage"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden slides in testdata/")

@@ -17,12 +17,12 @@ type sideStyles struct {
 
 func (l *layout) sideStyles() sideStyles {
 	return sideStyles{
-		header: l.style(bold, 18, ink),
-		name:   l.style(bold, 23, ink),
-		detail: l.style(regular, 19, greyInk),
-		key:    l.style(regular, 20, ink),
-		quote:  l.style(regular, 21, ink),
-		cite:   l.style(regular, 21, accentRed), // same face as the quote, so wrapping measures it right
+		header: l.style(bold, 18, scene.InkColour),
+		name:   l.style(bold, 23, scene.InkColour),
+		detail: l.style(regular, 19, scene.MutedInkColour),
+		key:    l.style(regular, 20, scene.InkColour),
+		quote:  l.style(regular, 21, scene.InkColour),
+		cite:   l.style(regular, 21, scene.AccentColour), // same face as the quote, so wrapping measures it right
 	}
 }
 
@@ -170,7 +170,7 @@ func (l *layout) quoteLinesOf(b sideBlock, st sideStyles) int {
 // below it.
 func (l *layout) sectionHeader(r rect, y float64, name string, st sideStyles) float64 {
 	t := math.Max(1, math.Round(l.u(1.5)))
-	l.pen.fillRect(rect{r.X0, y, r.X1, y + t}, ink)
+	l.pen.fillRect(rect{r.X0, y, r.X1, y + t}, scene.InkColour)
 	l.text(r.X0, y+l.u(12), l.pen.ellipsize(name, st.header, r.W()), st.header, r)
 	return y + l.u(12) + l.pen.lineHeight(st.header) + l.u(8)
 }
@@ -194,7 +194,9 @@ func (l *layout) actorBlock(r rect, a actorLine, st sideStyles) sideBlock {
 }
 
 func (l *layout) calloutBlock(r rect, n int, cl callout, st sideStyles) sideBlock {
-	d := l.u(30) // the number disc's diameter
+	d := l.u(30) // the number disc's diameter: the map's callout style, larger
+	disc := scene.CalloutStyle(l.scale)
+	disc.Size = d
 	indent := d + l.u(12)
 	label := cl.Label
 	text := rect{r.X0 + indent, r.Y0, r.X1, r.Y1}
@@ -202,7 +204,7 @@ func (l *layout) calloutBlock(r rect, n int, cl callout, st sideStyles) sideBloc
 	lh := l.pen.lineHeight(st.key)
 	h := math.Max(d, float64(len(ls))*lh) + l.u(8)
 	return sideBlock{h: h, draw: func(y float64) {
-		l.pen.symbol(r.X0+d/2, y+d/2, l.calloutStyle(d), n)
+		l.pen.symbol(r.X0+d/2, y+d/2, disc, n)
 		top := y + (d-lh)/2 + (lh-st.key.Size*1.1)/2
 		l.lines(text.X0, math.Max(y, top), ls, st.key, text)
 	}}

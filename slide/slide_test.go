@@ -9,10 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/paulmach/orb"
-
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/scene"
 )
@@ -146,7 +143,7 @@ func TestLayoutFitsAtBothSizes(t *testing.T) {
 
 // The 4K slide is the HD one at twice the scale: the same text in boxes
 // twice as large.
-func TestUHDIsHDAtTwiceTheScale(t *testing.T) {
+func TestRuleUHDIsHDScaled(t *testing.T) {
 	s := fixtureSpec(t, fixture())
 	hd := laidOut(t, s)
 	s.Size = UHD
@@ -165,7 +162,7 @@ func TestUHDIsHDAtTwiceTheScale(t *testing.T) {
 	}
 }
 
-func TestLongTextWrapsOrEllipsises(t *testing.T) {
+func TestRuleTextFits(t *testing.T) {
 	b := fixture()
 	b.Title = "Testland and its many neighbours, allies, rivals and sponsors: who holds what, who backs whom, and where the foreign forces stand"
 	b.Subtitle = strings.Repeat("A subtitle far too long to fit on one line of the slide ", 4)
@@ -187,15 +184,6 @@ func TestLongTextWrapsOrEllipsises(t *testing.T) {
 	if l.runs[0].Text == b.Title || !strings.HasPrefix(b.Title, l.runs[0].Text) {
 		t.Errorf("title first line %q", l.runs[0].Text)
 	}
-	// The over-long excerpt is not cut: it is skipped for ones that fit.
-	for _, q := range l.quotes {
-		if q.Text == long {
-			t.Errorf("the %d-character excerpt was shown", len(long))
-		}
-	}
-	if len(l.quotes) < 2 {
-		t.Errorf("%d excerpts shown, want at least 2", len(l.quotes))
-	}
 	// The space-less name is broken between letters, not run off the column.
 	var broken int
 	for _, r := range l.runs {
@@ -210,7 +198,7 @@ func TestLongTextWrapsOrEllipsises(t *testing.T) {
 
 // When no excerpt fits whole, the first two are shortened with "…" and keep
 // their citation.
-func TestQuotesShortenedOnlyWhenNoneFit(t *testing.T) {
+func TestRuleQuotesShortened(t *testing.T) {
 	b := fixture()
 	for i := range b.Excerpts {
 		b.Excerpts[i].Text = strings.Repeat("words of a quotation much too long for a slide ", 30)
@@ -226,147 +214,7 @@ func TestQuotesShortenedOnlyWhenNoneFit(t *testing.T) {
 	}
 }
 
-func TestChooseContent(t *testing.T) {
-	b := fixture()
-	ix := newIndex(b)
-	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{})
-	var callouts []string
-	for _, cl := range c.callouts {
-		callouts = append(callouts, cl.Ref.ID+"="+cl.Label)
-	}
-	want := []string{
-		"d-drones=Northern Ally drones",             // high confidence
-		"d-mercs=Mercenaries — Al Jufra (hundreds)", // medium
-		"d-advisers=Patron advisers†",               // low; wholly background
-		"terminal=Es Sider — blockaded",             // importance 1 with a status
-	}
-	if !slices.Equal(callouts, want) {
-		t.Errorf("callouts\n got %q\nwant %q", callouts, want)
-	}
-	var actors []string
-	for _, a := range c.actors {
-		actors = append(actors, a.ID)
-	}
-	// west side first, then east; the warlord folds into the army's line.
-	if want := []string{"west-gov", "ally", "east-army", "mercs", "patron"}; !slices.Equal(actors, want) {
-		t.Errorf("actors %q, want %q", actors, want)
-	}
-	if d := c.actors[2].Detail; !strings.Contains(d, "led by The Warlord") || !strings.Contains(d, "backed by Mercenary Company, Gulf Patron") || strings.Contains(d, "†") {
-		t.Errorf("east-army detail %q", d)
-	}
-	if d := c.actors[0].Detail; !strings.HasSuffix(d, "backed by Northern Ally†") {
-		t.Errorf("west-gov detail %q: unsourced backers must be marked", d)
-	}
-	var ex []string
-	for _, e := range c.excerpts {
-		ex = append(ex, e.ID)
-	}
-	// x-drones (ally, d-drones, west-gov) and x-east-most (east-army, the
-	// warlord named in its line, z-east) back three shown records each:
-	// x-drones's source is nearer the date. Then x-mercs (mercs, d-mercs),
-	// x-blockade (terminal); x-later backs nothing new.
-	if want := []string{"x-drones", "x-east-most", "x-mercs", "x-blockade"}; !slices.Equal(ex, want) {
-		t.Errorf("excerpts %q, want %q", ex, want)
-	}
-}
-
-func TestChooseContentFocus(t *testing.T) {
-	b := fixture()
-	ix := newIndex(b)
-	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{Kind: data.KindActor, ID: "mercs"})
-	if c.callouts[0].Ref.ID != "d-mercs" {
-		t.Errorf("first callout %v, want the focus actor's deployment", c.callouts[0].Ref)
-	}
-	if c.actors[0].ID != "mercs" {
-		t.Errorf("first actor %q, want the focus", c.actors[0].ID)
-	}
-	if c.excerpts[0].ID != "x-mercs" {
-		t.Errorf("first excerpt %q, want the focus's", c.excerpts[0].ID)
-	}
-	c = chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{Kind: data.KindPlace, ID: "airbase"})
-	if c.callouts[0].Ref.ID != "airbase" {
-		t.Errorf("first callout %v, want the focus place", c.callouts[0].Ref)
-	}
-	if got := ix.actorsOf(data.Ref{Kind: data.KindPlace, ID: "airbase"}, b.DefaultDate); !slices.Equal(got, []string{"east-army", "mercs"}) {
-		t.Errorf("actors of the airbase: %q", got)
-	}
-}
-
-// Records whose callouts would fall on one spot share a number and a line.
-func TestCalloutsShareASpot(t *testing.T) {
-	b := fixture()
-	ix := newIndex(b)
-	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	// 20 pixels a degree: the drones (13.2E) and the mercenaries' airbase
-	// (16.4E) are far apart; put the advisers next to the drones.
-	b.Deployments[2].Point = &orb.Point{13.25, 32.72}
-	b.Reindex()
-	toPixel := func(p orb.Point) (float64, float64) { return p[0] * 20, 1000 - p[1]*20 }
-	c := chooseContent(ix, mapFrame{Bounds: b.BBox, ToPixel: toPixel, W: 1e4, H: 1e4, Sep: 30}, o, data.Ref{})
-	var got []string
-	for _, cl := range c.callouts {
-		got = append(got, cl.Ref.ID+"="+cl.Label)
-	}
-	want := []string{
-		"d-drones=Northern Ally drones; Patron advisers†",
-		"d-mercs=Mercenaries — Al Jufra (hundreds)",
-		"terminal=Es Sider — blockaded",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("callouts\n got %q\nwant %q", got, want)
-	}
-	if refs := c.callouts[0].Refs; len(refs) != 2 || refs[1].ID != "d-advisers" {
-		t.Errorf("first callout's records %v", refs)
-	}
-}
-
-// A record whose callout would fall off the map, or on its edge, gets none,
-// even when another of its points is on the map.
-func TestCalloutsStayOnTheMap(t *testing.T) {
-	b := fixture()
-	b.Deployments[1].Places = []string{"airbase"} // the drones: a point at 13.2E and the airbase at 16.4E
-	b.Reindex()
-	ix := newIndex(b)
-	o := scene.Options{Date: b.DefaultDate, Layers: scene.AllLayers()}
-	// A map of 15E-25E, 19-34.5N at 10 pixels a degree, 32-pixel margin.
-	f := mapFrame{
-		Bounds:  orb.Bound{Min: orb.Point{15, 19}, Max: orb.Point{25, 34.5}},
-		ToPixel: func(p orb.Point) (float64, float64) { return (p[0] - 15) * 10, (34.5 - p[1]) * 10 },
-		W:       100, H: 155, Margin: 32, Sep: 1,
-	}
-	c := chooseContent(ix, f, o, data.Ref{})
-	for _, cl := range c.callouts {
-		switch cl.Ref.ID {
-		case "d-drones": // anchored at its point, 13.2E: off the map
-			t.Errorf("callout for %s, whose anchor is off the map", cl.Ref.ID)
-		case "d-mercs": // 16.4E: 14 pixels from the left edge
-			t.Errorf("callout for %s, whose anchor is on the map's edge", cl.Ref.ID)
-		}
-	}
-	if !slices.Contains(c.visible, "d-drones") {
-		t.Error("the drones, with a place on the map, are not counted as shown")
-	}
-}
-
-func TestCalloutsHonourLayersAndDate(t *testing.T) {
-	b := fixture()
-	ix := newIndex(b)
-	o := scene.Options{Date: data.MustDate("2021-01-01"), Layers: scene.AllLayers()}
-	c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{})
-	for _, cl := range c.callouts {
-		if cl.Ref.Kind == data.KindDeployment {
-			t.Errorf("deployment %s called out after its validity", cl.Ref.ID)
-		}
-	}
-	o = scene.Options{Date: b.DefaultDate, Layers: scene.Layers{Zones: true}}
-	if c := chooseContent(ix, mapFrame{Bounds: b.BBox}, o, data.Ref{}); len(c.callouts) != 0 {
-		t.Errorf("callouts with only zones shown: %+v", c.callouts)
-	}
-}
-
-func TestSourceNumbering(t *testing.T) {
+func TestRuleSourceNumbers(t *testing.T) {
 	l := laidOut(t, fixtureSpec(t, fixture()))
 	if len(l.quotes) == 0 {
 		t.Fatal("no quotes")
@@ -384,15 +232,7 @@ func TestSourceNumbering(t *testing.T) {
 	}
 }
 
-func TestApproximateDateCited(t *testing.T) {
-	b := fixture()
-	ix := newIndex(b)
-	if got, want := ix.citation("site-c"), "News site, “Later news”, c. 30 September 2023"; got != want {
-		t.Errorf("citation %q, want %q", got, want)
-	}
-}
-
-func TestExportDeterministic(t *testing.T) {
+func TestRuleSameBytes(t *testing.T) {
 	dir := t.TempDir()
 	s := fixtureSpec(t, fixture())
 	var files [][]byte
@@ -460,51 +300,9 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 	}
 }
 
-// An excerpt that backs only a lifted blockade does not speak for the
-// terminal after the blockade ends.
-func TestBacksOnDate(t *testing.T) {
-	b := fixture()
-	b.Places[0].Statuses[0].Valid.To = data.MustDate("2020-09-18")
-	b.Places[0].Statuses = append(b.Places[0].Statuses, data.PlaceStatus{Status: "operating", Valid: data.Period{From: data.MustDate("2020-09-19")}})
-	b.Reindex()
-	ix := newIndex(b)
-	e := ix.excerpt("x-blockade")
-	for _, tc := range []struct {
-		id   string
-		date string
-		want bool
-	}{
-		{"terminal", "2020-01-19", true},
-		{"terminal", "2021-01-01", false},
-		{"east-army", "2021-01-01", true}, // not a place: no status to be stale
-	} {
-		if got := ix.backsOn(e, tc.id, data.MustDate(tc.date)); got != tc.want {
-			t.Errorf("backsOn(x-blockade, %s, %s) = %v, want %v", tc.id, tc.date, got, tc.want)
-		}
-	}
-}
-
-func TestScaleLegendItem(t *testing.T) {
-	item := geo.LegendItem{
-		Kind:   geo.LegendRing,
-		Marker: geo.MarkerStyle{Size: 12, StrokeWidth: 1},
-		Area:   geo.AreaStyle{Stroke: geo.Stroke{Width: 1}, Hatch: geo.Hatch{Spacing: 6, Width: 1.5}},
-		Ring:   geo.RingStyle{Stroke: geo.Stroke{Width: 1.4, Dash: []float64{6, 4}}},
-	}
-	got := scaleLegendItem(item, 2)
-	if got.Marker.Size != 24 || got.Marker.StrokeWidth != 2 || got.Area.Stroke.Width != 2 ||
-		got.Area.Hatch.Spacing != 12 || got.Area.Hatch.Width != 3 || got.Ring.Stroke.Width != 2.8 ||
-		!slices.Equal(got.Ring.Stroke.Dash, []float64{12, 8}) {
-		t.Errorf("scaled item %+v", got)
-	}
-	if !slices.Equal(item.Ring.Stroke.Dash, []float64{6, 4}) {
-		t.Error("scaling changed the original's dashes")
-	}
-}
-
 // A title too long for two lines is shortened before the date: the date
 // always shows.
-func TestTitleKeepsTheDate(t *testing.T) {
+func TestRuleTitleKeepsDate(t *testing.T) {
 	b := fixture()
 	b.Title = strings.Repeat("A briefing title that goes on and on ", 10)
 	l := laidOut(t, fixtureSpec(t, b))
