@@ -1,6 +1,8 @@
-// Package cli is Briefmap's headless command line: the subcommands of
-// DESIGN.md that run without a display. Each subcommand lives in its own file
-// as a run<Name> function.
+// Package cli is Briefmap's headless command line: the subcommands of Usage
+// (documented in README.md) that run without a display. Each subcommand
+// lives in its own file as a run<Name> function. It reads briefings with
+// libya.LoadPath and draws with scene and slide, never with app (see
+// ARCHITECTURE.md).
 package cli
 
 import (

@@ -74,25 +74,12 @@ func runExport(e *Env, args []string) int {
 // focusRef names the record id of b as a data.Ref; only zones, places,
 // deployments and actors can be a focus.
 func focusRef(b *data.Briefing, id string) (data.Ref, error) {
-	for _, a := range b.Actors {
-		if a.ID == id {
-			return data.Ref{Kind: data.KindActor, ID: id}, nil
-		}
-	}
-	for _, z := range b.Zones {
-		if z.ID == id {
-			return data.Ref{Kind: data.KindZone, ID: id}, nil
-		}
-	}
-	for _, p := range b.Places {
-		if p.ID == id {
-			return data.Ref{Kind: data.KindPlace, ID: id}, nil
-		}
-	}
-	for _, dp := range b.Deployments {
-		if dp.ID == id {
-			return data.Ref{Kind: data.KindDeployment, ID: id}, nil
-		}
+	ref, ok := b.Ref(id)
+	switch {
+	case ok && (ref.Kind == data.KindZone || ref.Kind == data.KindPlace || ref.Kind == data.KindDeployment || ref.Kind == data.KindActor):
+		return ref, nil
+	case ok:
+		return data.Ref{}, fmt.Errorf("export: --focus %q: only a zone, place, deployment or actor can be a focus, not this %s", id, ref.Kind)
 	}
 	return data.Ref{}, fmt.Errorf("export: --focus %q: no zone, place, deployment or actor has this id", id)
 }

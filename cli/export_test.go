@@ -95,7 +95,8 @@ func TestExportErrors(t *testing.T) {
 		want string // in the first line of stderr
 	}{
 		{"bad size", []string{"--size", "800x600"}, ExitUsage, `--size "800x600": must be 1920x1080 or 3840x2160`},
-		{"unknown focus", []string{"--focus", "atlantis"}, ExitInput, `--focus "atlantis"`},
+		{"unknown focus", []string{"--focus", "atlantis"}, ExitInput, `--focus "atlantis": no zone, place, deployment or actor has this id`},
+		{"excerpt focus", []string{"--focus", "agg-moscow-visit"}, ExitInput, `--focus "agg-moscow-visit": only a zone, place, deployment or actor can be a focus, not this excerpt`},
 		{"bad date", []string{"--date", "2020-13-01"}, ExitInput, "--date"},
 		{"unknown flag", []string{"--colour", "red"}, ExitUsage, "flag provided but not defined"},
 		{"extra argument", []string{"now"}, ExitUsage, `unexpected argument "now"`},
