@@ -3,10 +3,20 @@
 // date on the left, the Selection, Actors and Excerpts tabs on the right and
 // a status line at the bottom.
 //
-// The map renders off the UI thread through scene, the same code the
-// CLI and the slide draw with. With BRIEFMAP_LOG=debug the app logs JSON
-// lines (log/slog) to stderr: "map ready" with the map's rectangle and
-// bounds once the first frame is shown, and "selected" on every selection.
+// Each panel is a small type in its own file that owns its widgets:
+// leftPanel (leftpanel.go), MapView (mapview*.go), selectionTab,
+// actorsTab and excerptsTab, statusBar; window.go holds the state they
+// share (the briefing, the date, the layers, the selection) and wires them
+// together. The commands and their shortcuts are bound once, in
+// commands.go. The cards the tabs show are built in card.go and set as
+// rich text in richcard.go.
+//
+// The app draws nothing of its own: the map renders off the UI thread
+// through package scene, the same code the CLI and the slide draw with, and
+// every colour comes from scene's style table. With BRIEFMAP_LOG=debug the
+// app logs JSON lines (log/slog) to stderr: "map ready" with the map's
+// rectangle and bounds once the first frame is shown, and "selected" on
+// every selection.
 package app
 
 import (

@@ -2,8 +2,10 @@ package app
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
+
+	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
 )
@@ -94,7 +96,7 @@ func extraFields(b *data.Briefing, s data.Sourced, shown map[string]bool) []card
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	var out []cardField
 	for _, k := range keys {
 		out = append(out, cardField{Label: humanField(k), Value: "(see excerpt)", Sourced: sourcedBy(b, s, k)})
@@ -134,13 +136,69 @@ func periodText(p data.Period) string {
 	return p.From.Long() + " – " + p.To.Long()
 }
 
-// field builds a tagged field whose Sourced keys are keys.
-func field(b *data.Briefing, s data.Sourced, shown map[string]bool, label, value string, keys ...string) cardField {
-	for _, k := range keys {
-		shown[k] = true
-	}
-	return cardField{Label: label, Value: value, Sourced: sourcedBy(b, s, keys...)}
+// cardBuilder builds one record's card: it adds fields, tagging each one
+// sourced or background from the record's sourced map, and keeps track of
+// the sourced keys it showed so that extras adds the others.
+type cardBuilder struct {
+	b     *data.Briefing
+	src   data.Sourced
+	shown map[string]bool
+	c     card
 }
+
+func newCard(b *data.Briefing, ref data.Ref, title, kind, note string, src data.Sourced) *cardBuilder {
+	return &cardBuilder{b: b, src: src, shown: map[string]bool{}, c: card{Ref: ref, Title: title, Kind: kind, Note: note}}
+}
+
+// field adds a claim whose sourced keys are keys.
+func (cb *cardBuilder) field(label, value string, keys ...string) {
+	for _, k := range keys {
+		cb.shown[k] = true
+	}
+	cb.c.Fields = append(cb.c.Fields, cardField{Label: label, Value: value, Sourced: sourcedBy(cb.b, cb.src, keys...)})
+}
+
+// plain adds a field that is no claim (a name, a list of aliases).
+func (cb *cardBuilder) plain(label, value string) {
+	cb.c.Fields = append(cb.c.Fields, cardField{Label: label, Value: value, Plain: true})
+}
+
+// aliases adds the other spellings of a name, if any.
+func (cb *cardBuilder) aliases(as []string) {
+	if len(as) > 0 {
+		cb.plain("Also written", strings.Join(as, ", "))
+	}
+}
+
+// validity adds a record's validity period and confidence.
+func (cb *cardBuilder) validity(p data.Period, conf data.Confidence) {
+	cb.field("Valid", periodText(p), "valid", "valid_from", "valid_to")
+	cb.plain("Confidence", string(conf))
+	cb.shown["confidence"] = true
+}
+
+// extras adds a field for every sourced key not shown yet, so no sourced
+// claim is left off a card.
+func (cb *cardBuilder) extras() {
+	cb.c.Fields = append(cb.c.Fields, extraFields(cb.b, cb.src, cb.shown)...)
+}
+
+// card returns the card, with every excerpt about record id.
+func (cb *cardBuilder) card(id string) card {
+	cb.c.Excerpts = cb.b.ExcerptsFor(id)
+	return cb.c
+}
+
+// kindName returns names[k], or k made readable.
+func kindName[K ~string](names map[K]string, k K) string {
+	if n := names[k]; n != "" {
+		return n
+	}
+	return humanField(string(k))
+}
+
+// lonLat returns "32.89°N 13.19°E".
+func lonLat(p orb.Point) string { return fmt.Sprintf("%.2f°N %.2f°E", p[1], p[0]) }
 
 // buildCard returns the card of ref on date d; ok is false when the
 // briefing has no such record.
@@ -171,27 +229,23 @@ func buildCard(b *data.Briefing, ref data.Ref, d data.Date) (card, bool) {
 }
 
 func zoneCard(b *data.Briefing, z *data.Zone) card {
-	shown := map[string]bool{}
-	c := card{Ref: data.Ref{Kind: data.KindZone, ID: z.ID}, Title: z.Name, Kind: "Zone of control", Note: z.Note}
+	cb := newCard(b, data.Ref{Kind: data.KindZone, ID: z.ID}, z.Name, "Zone of control", z.Note, z.Sourced)
 	if z.Contested() {
-		c.Kind = "Contested zone"
-		c.Fields = append(c.Fields, field(b, z.Sourced, shown, "Contested by", names(b, z.ContestedBy), "contested_by"))
+		cb.c.Kind = "Contested zone"
+		cb.field("Contested by", names(b, z.ContestedBy), "contested_by")
 	} else {
-		c.Fields = append(c.Fields, field(b, z.Sourced, shown, "Controlled by", b.Name(z.Controller), "controller"))
+		cb.field("Controlled by", b.Name(z.Controller), "controller")
 	}
-	c.Fields = append(c.Fields,
-		field(b, z.Sourced, shown, "Valid", periodText(z.Valid), "valid", "valid_from", "valid_to"))
+	cb.field("Valid", periodText(z.Valid), "valid", "valid_from", "valid_to")
 	extent := "as drawn"
 	if z.Approximate {
 		extent = "approximate (hand-drawn at national scale)"
 	}
-	c.Fields = append(c.Fields,
-		field(b, z.Sourced, shown, "Boundary", extent, "geometry", "extent", "boundary", "area"),
-		cardField{Label: "Confidence", Value: string(z.Confidence), Plain: true})
-	shown["confidence"] = true
-	c.Fields = append(c.Fields, extraFields(b, z.Sourced, shown)...)
-	c.Excerpts = b.ExcerptsFor(z.ID)
-	return c
+	cb.field("Boundary", extent, "geometry", "extent", "boundary", "area")
+	cb.plain("Confidence", string(z.Confidence))
+	cb.shown["confidence"] = true
+	cb.extras()
+	return cb.card(z.ID)
 }
 
 // placeKinds names place kinds for people.
@@ -205,64 +259,50 @@ var placeKinds = map[data.PlaceKind]string{
 }
 
 func placeCard(b *data.Briefing, p *data.Place, d data.Date) card {
-	shown := map[string]bool{}
-	kind := placeKinds[p.Kind]
-	if kind == "" {
-		kind = humanField(string(p.Kind))
-	}
-	c := card{Ref: data.Ref{Kind: data.KindPlace, ID: p.ID}, Title: p.Name, Kind: kind, Note: p.Note}
-	if len(p.Aliases) > 0 {
-		c.Fields = append(c.Fields, cardField{Label: "Also written", Value: strings.Join(p.Aliases, ", "), Plain: true})
-	}
-	c.Fields = append(c.Fields, field(b, p.Sourced, shown, "Location",
-		fmt.Sprintf("%.2f°N %.2f°E", p.Point[1], p.Point[0]), "lonlat", "location", "point"))
+	cb := newCard(b, data.Ref{Kind: data.KindPlace, ID: p.ID}, p.Name, kindName(placeKinds, p.Kind), p.Note, p.Sourced)
+	cb.aliases(p.Aliases)
+	cb.field("Location", lonLat(p.Point), "lonlat", "location", "point")
 	if st, ok := p.StatusOn(d); ok {
 		f := cardField{Label: "Status on " + d.Long(), Value: st.Status + " (" + periodText(st.Valid) + ")",
 			Sourced: sourcedBy(b, st.Sourced, "status", "valid", "valid_from", "valid_to")}
-		c.Fields = append(c.Fields, f)
+		cb.c.Fields = append(cb.c.Fields, f)
 		if st.Note != "" && len(f.Sourced) == 0 {
-			c.Note = strings.TrimSpace(c.Note + " " + st.Note)
+			cb.c.Note = strings.TrimSpace(cb.c.Note + " " + st.Note)
 		}
 	} else {
-		c.Fields = append(c.Fields, cardField{Label: "Status on " + d.Long(), Value: "no status recorded", Plain: true})
+		cb.plain("Status on "+d.Long(), "no status recorded")
 	}
-	c.Fields = append(c.Fields, extraFields(b, p.Sourced, shown)...)
-	c.Excerpts = b.ExcerptsFor(p.ID)
-	return c
+	cb.extras()
+	return cb.card(p.ID)
 }
 
 func deploymentCard(b *data.Briefing, dep *data.Deployment) card {
-	shown := map[string]bool{}
-	c := card{Ref: data.Ref{Kind: data.KindDeployment, ID: dep.ID}, Title: dep.Name, Kind: "Deployment", Note: dep.Note}
-	c.Fields = append(c.Fields, field(b, dep.Sourced, shown, "Force of", b.Name(dep.Actor), "actor"))
+	cb := newCard(b, data.Ref{Kind: data.KindDeployment, ID: dep.ID}, dep.Name, "Deployment", dep.Note, dep.Sourced)
+	cb.field("Force of", b.Name(dep.Actor), "actor")
 	if dep.Supports != "" {
-		c.Fields = append(c.Fields, field(b, dep.Sourced, shown, "Fighting for", b.Name(dep.Supports), "supports"))
+		cb.field("Fighting for", b.Name(dep.Supports), "supports")
 	}
-	c.Fields = append(c.Fields, field(b, dep.Sourced, shown, "What", dep.What, "what"))
+	cb.field("What", dep.What, "what")
 	var where []string
 	if len(dep.Places) > 0 {
 		where = append(where, names(b, dep.Places))
 	}
 	if dep.Point != nil {
-		where = append(where, fmt.Sprintf("%.2f°N %.2f°E", dep.Point[1], dep.Point[0]))
+		where = append(where, lonLat(*dep.Point))
 	}
 	if len(dep.Area) > 0 {
 		where = append(where, "an area (drawn on the map)")
 	}
-	c.Fields = append(c.Fields, field(b, dep.Sourced, shown, "Where", strings.Join(where, "; "), "places", "lonlat", "area", "where", "location"))
+	cb.field("Where", strings.Join(where, "; "), "places", "lonlat", "area", "where", "location")
 	if dep.Strength != "" {
-		c.Fields = append(c.Fields, field(b, dep.Sourced, shown, "Strength", dep.Strength, "strength"))
+		cb.field("Strength", dep.Strength, "strength")
 	}
 	if dep.RangeKM > 0 {
-		c.Fields = append(c.Fields, field(b, dep.Sourced, shown, "Range", fmt.Sprintf("%g km", dep.RangeKM), "range_km", "range"))
+		cb.field("Range", fmt.Sprintf("%g km", dep.RangeKM), "range_km", "range")
 	}
-	c.Fields = append(c.Fields,
-		field(b, dep.Sourced, shown, "Valid", periodText(dep.Valid), "valid", "valid_from", "valid_to"),
-		cardField{Label: "Confidence", Value: string(dep.Confidence), Plain: true})
-	shown["confidence"] = true
-	c.Fields = append(c.Fields, extraFields(b, dep.Sourced, shown)...)
-	c.Excerpts = b.ExcerptsFor(dep.ID)
-	return c
+	cb.validity(dep.Valid, dep.Confidence)
+	cb.extras()
+	return cb.card(dep.ID)
 }
 
 // actorKinds names actor kinds for people.
@@ -275,34 +315,25 @@ var actorKinds = map[data.ActorKind]string{
 }
 
 func actorCard(b *data.Briefing, a *data.Actor, d data.Date) card {
-	shown := map[string]bool{}
-	kind := actorKinds[a.Kind]
-	if kind == "" {
-		kind = humanField(string(a.Kind))
-	}
-	c := card{Ref: data.Ref{Kind: data.KindActor, ID: a.ID}, Title: a.Name, Kind: kind, Note: a.Note}
-	if len(a.Aliases) > 0 {
-		c.Fields = append(c.Fields, cardField{Label: "Also written", Value: strings.Join(a.Aliases, ", "), Plain: true})
-	}
+	cb := newCard(b, data.Ref{Kind: data.KindActor, ID: a.ID}, a.Name, kindName(actorKinds, a.Kind), a.Note, a.Sourced)
+	cb.aliases(a.Aliases)
 	if a.Description != "" {
-		c.Fields = append(c.Fields, field(b, a.Sourced, shown, "Who", a.Description, "description"))
+		cb.field("Who", a.Description, "description")
 	}
 	if a.Side != "" {
 		side := a.Side
-		for _, s := range b.Sides {
-			if s.ID == a.Side {
-				side = s.Name
-			}
+		if i := slices.IndexFunc(b.Sides, func(s data.Side) bool { return s.ID == a.Side }); i >= 0 {
+			side = b.Sides[i].Name
 		}
-		c.Fields = append(c.Fields, field(b, a.Sourced, shown, "Side", side, "side"))
+		cb.field("Side", side, "side")
 	}
 	if a.Leads != "" {
-		c.Fields = append(c.Fields, field(b, a.Sourced, shown, "Leads", b.Name(a.Leads), "leads"))
+		cb.field("Leads", b.Name(a.Leads), "leads")
 	}
 	if len(a.Backers) > 0 {
-		c.Fields = append(c.Fields, field(b, a.Sourced, shown, "Backed by", names(b, a.Backers), "backers"))
+		cb.field("Backed by", names(b, a.Backers), "backers")
 	}
-	c.Fields = append(c.Fields, extraFields(b, a.Sourced, shown)...)
+	cb.extras()
 	var zones, deps []string
 	for _, z := range b.ActorZones(a.ID, d) {
 		zones = append(zones, z.Name)
@@ -311,13 +342,12 @@ func actorCard(b *data.Briefing, a *data.Actor, d data.Date) card {
 		deps = append(deps, dep.Name)
 	}
 	if len(zones) > 0 {
-		c.Fields = append(c.Fields, cardField{Label: "Holds on " + d.Long(), Value: strings.Join(zones, "; "), Plain: true})
+		cb.plain("Holds on "+d.Long(), strings.Join(zones, "; "))
 	}
 	if len(deps) > 0 {
-		c.Fields = append(c.Fields, cardField{Label: "Deployments on " + d.Long(), Value: strings.Join(deps, "; "), Plain: true})
+		cb.plain("Deployments on "+d.Long(), strings.Join(deps, "; "))
 	}
-	c.Excerpts = b.ExcerptsFor(a.ID)
-	return c
+	return cb.card(a.ID)
 }
 
 func excerptCard(b *data.Briefing, e *data.Excerpt) card {

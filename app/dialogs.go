@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,38 +17,6 @@ import (
 	"github.com/briefmap/briefmap/scene"
 	"github.com/briefmap/briefmap/version"
 )
-
-// buildMenu sets the main menu: File, View and Help.
-func (w *window) buildMenu() {
-	open := fyne.NewMenuItem("Open briefing…", w.ShowOpen)
-	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	export := fyne.NewMenuItem("Export slide…", w.ExportSlide)
-	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	search := fyne.NewMenuItem("Search actors and places…", w.ShowSearch)
-	search.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	quit := fyne.NewMenuItem("Quit", func() {
-		w.savePrefs()
-		w.app.Quit()
-	})
-	quit.IsQuit = true
-	file := fyne.NewMenu("File", open, export, fyne.NewMenuItemSeparator(), quit)
-
-	reset := fyne.NewMenuItem("Reset view (0)", w.ResetView)
-	items := []*fyne.MenuItem{reset, search, fyne.NewMenuItemSeparator()}
-	w.layerItems = nil
-	for i, t := range layerToggles {
-		i := i
-		it := fyne.NewMenuItem(t.Label, nil)
-		it.Checked = *t.flag(&w.layers)
-		it.Action = func() { w.setLayer(i, !*layerToggles[i].flag(&w.layers)) }
-		w.layerItems = append(w.layerItems, it)
-		items = append(items, it)
-	}
-	view := fyne.NewMenu("View", items...)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Briefmap", w.ShowAbout))
-	w.menu = fyne.NewMainMenu(file, view, help)
-	w.win.SetMainMenu(w.menu)
-}
 
 // ShowOpen asks for a briefing package: a folder or a .zip file.
 func (w *window) ShowOpen() {
@@ -140,9 +107,8 @@ func (w *window) setBriefing(b *data.Briefing) {
 	if v, ok := w.prefs.view(b); ok {
 		w.mapView.SetView(v)
 	}
-	w.actorSearch.SetText("")
 	w.applyBriefing()
-	w.tabs.Select(w.selTab)
+	w.tabs.Select(w.selection.item)
 }
 
 // ShowSearch opens the search box: actors and places by any alias.
@@ -202,14 +168,14 @@ func matchLine(m data.Match) string {
 func (w *window) ChooseMatch(m data.Match) {
 	switch m.Kind {
 	case data.KindActor:
-		w.tabs.Select(w.actorsTab)
+		w.tabs.Select(w.actors.item)
 		w.SelectActor(m.ID)
 	case data.KindZone, data.KindPlace, data.KindDeployment:
 		w.Select(data.Ref{Kind: m.Kind, ID: m.ID})
 	case data.KindExcerpt:
 		if e, ok := w.b.Excerpt(m.ID); ok {
 			w.ShowExcerpt(e)
-			w.tabs.Select(w.selTab)
+			w.tabs.Select(w.selection.item)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"image"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -30,7 +29,7 @@ func (w *window) slideSpec() slide.Spec {
 		Bounds:   w.mapView.Bounds(),
 		Options:  o,
 		Focus:    focus,
-		Size:     image.Pt(1920, 1080),
+		Size:     slide.HD,
 		Version:  version.String(),
 	}
 }
@@ -58,7 +57,7 @@ func (w *window) ExportSlide() {
 					return
 				}
 				w.log.Info("slide exported", "path", path)
-				w.status.SetText("Slide saved to " + path)
+				w.status.say("Slide saved to " + path)
 			})
 		}()
 	}, w.win)

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,14 +91,14 @@ func TestWindowTitleAndDefaults(t *testing.T) {
 	if w.date != w.b.DefaultDate {
 		t.Errorf("date %v, want the default %v", w.date, w.b.DefaultDate)
 	}
-	if len(w.dateButtons) != len(w.b.Snapshots) || len(w.b.Snapshots) < 2 {
-		t.Fatalf("%d date buttons for %d snapshots", len(w.dateButtons), len(w.b.Snapshots))
+	if len(w.left.dateButtons) != len(w.b.Snapshots) || len(w.b.Snapshots) < 2 {
+		t.Fatalf("%d date buttons for %d snapshots", len(w.left.dateButtons), len(w.b.Snapshots))
 	}
-	if w.legendBox.Objects == nil || len(w.legendBox.Objects) == 0 {
+	if w.left.legendBox.Objects == nil || len(w.left.legendBox.Objects) == 0 {
 		t.Error("the legend is empty")
 	}
-	if !strings.Contains(w.statusDate.Text, w.date.Long()) {
-		t.Errorf("status %q does not give the as-of date %s", w.statusDate.Text, w.date.Long())
+	if !strings.Contains(w.status.date.Text, w.date.Long()) {
+		t.Errorf("status %q does not give the as-of date %s", w.status.date.Text, w.date.Long())
 	}
 	if w.mapView.FramesShown() == 0 {
 		t.Error("no map frame")
@@ -112,21 +113,21 @@ func TestClickZoneAtTripoliPerDate(t *testing.T) {
 	zonesOnly(w)
 	cards := map[string]string{}
 	for i, snap := range w.b.Snapshots {
-		test.Tap(w.dateButtons[i])
+		test.Tap(w.left.dateButtons[i])
 		if w.date != snap.Date {
-			t.Fatalf("after tapping %q the date is %v", w.dateButtons[i].Text, w.date)
+			t.Fatalf("after tapping %q the date is %v", w.left.dateButtons[i].Text, w.date)
 		}
 		if w.mapView.Options().Date != snap.Date {
 			t.Fatalf("the map draws %v, want %v", w.mapView.Options().Date, snap.Date)
 		}
-		w.tabs.Select(w.excerptsTab)
+		w.tabs.Select(w.excerpts.item)
 		tapAt(t, w, nearTripoli)
 		sel := w.mapView.Selected()
 		want := zoneIDs(w.b.ZonesAt(nearTripoli, snap.Date))
-		if sel.Kind != data.KindZone || !contains(want, sel.ID) {
+		if sel.Kind != data.KindZone || !slices.Contains(want, sel.ID) {
 			t.Fatalf("%v: click at Tripoli selected %v, want one of zones %v", snap.Date, sel, want)
 		}
-		if w.tabs.Selected() != w.selTab {
+		if w.tabs.Selected() != w.selection.item {
 			t.Error("the Selection tab is not shown after a click")
 		}
 		z, _ := w.b.Zone(sel.ID)
@@ -140,7 +141,7 @@ func TestClickZoneAtTripoliPerDate(t *testing.T) {
 		if !strings.Contains(text, "[SOURCED]") && !strings.Contains(text, "[BACKGROUND]") {
 			t.Errorf("card tags no field as sourced or background:\n%s", text)
 		}
-		if rt := richText(w.selCard); !strings.Contains(rt, z.Name) {
+		if rt := richText(w.selection.card); !strings.Contains(rt, z.Name) {
 			t.Errorf("the Selection tab shows %q, not the zone", rt)
 		}
 		sels := logLines(t, logs, "selected")
@@ -197,8 +198,8 @@ func TestHoverShowsNameInStatusLine(t *testing.T) {
 	if h.Kind != data.KindZone {
 		t.Fatalf("hovering Tripoli: hovered %v, want a zone", h)
 	}
-	if !strings.Contains(w.status.Text, w.b.Name(h.ID)) || !strings.Contains(w.status.Text, "°N") {
-		t.Errorf("status line %q lacks the zone name %q or the coordinates", w.status.Text, w.b.Name(h.ID))
+	if !strings.Contains(w.status.status.Text, w.b.Name(h.ID)) || !strings.Contains(w.status.status.Text, "°N") {
+		t.Errorf("status line %q lacks the zone name %q or the coordinates", w.status.status.Text, w.b.Name(h.ID))
 	}
 }
 
@@ -215,17 +216,17 @@ func richText(rt *widget.RichText) string {
 func TestSelectActorFillsCardAndHighlights(t *testing.T) {
 	w, logs := newTestWindow(t)
 	i := -1
-	for j, id := range w.actorIDs {
+	for j, id := range w.actors.ids {
 		if id == "haftar" {
 			i = j
 		}
 	}
 	if i < 0 {
-		t.Fatalf("haftar is not in the Actors list %v", w.actorIDs)
+		t.Fatalf("haftar is not in the Actors list %v", w.actors.ids)
 	}
-	w.tabs.Select(w.actorsTab)
-	w.actorList.Select(i)
-	card := richText(w.actorCard)
+	w.tabs.Select(w.actors.item)
+	w.actors.list.Select(i)
+	card := richText(w.actors.card)
 	a, _ := w.b.Actor("haftar")
 	for _, want := range append([]string{a.Name, "Hifter"}, tagSourced) {
 		if !strings.Contains(card, want) {
@@ -237,7 +238,7 @@ func TestSelectActorFillsCardAndHighlights(t *testing.T) {
 		t.Fatal("selecting Haftar highlights nothing on the map")
 	}
 	for _, z := range w.b.ActorZones("haftar", w.date) {
-		if !containsRef(hl, data.Ref{Kind: data.KindZone, ID: z.ID}) {
+		if !slices.Contains(hl, data.Ref{Kind: data.KindZone, ID: z.ID}) {
 			t.Errorf("zone %s of Haftar is not highlighted", z.ID)
 		}
 	}
@@ -247,22 +248,13 @@ func TestSelectActorFillsCardAndHighlights(t *testing.T) {
 	}
 }
 
-func containsRef(refs []data.Ref, r data.Ref) bool {
-	for _, x := range refs {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
-
 func TestActorFilterByAlias(t *testing.T) {
 	w, _ := newTestWindow(t)
-	test.Type(w.actorSearch, "Hifter")
-	if !contains(w.actorIDs, "haftar") {
-		t.Errorf("filtering actors by Hifter lists %v, want haftar among them", w.actorIDs)
+	test.Type(w.actors.search, "Hifter")
+	if !slices.Contains(w.actors.ids, "haftar") {
+		t.Errorf("filtering actors by Hifter lists %v, want haftar among them", w.actors.ids)
 	}
-	if len(w.actorIDs) >= len(w.b.Actors) {
+	if len(w.actors.ids) >= len(w.b.Actors) {
 		t.Errorf("the filter let every actor through")
 	}
 }
@@ -388,47 +380,47 @@ func TestShowExcerptHighlightsWhatItBacks(t *testing.T) {
 		t.Fatal("no excerpt about a zone of the default date")
 	}
 	w.ShowExcerpt(ex)
-	if !containsRef(w.mapView.Options().Highlight, data.Ref{Kind: data.KindZone, ID: zone}) {
+	if !slices.Contains(w.mapView.Options().Highlight, data.Ref{Kind: data.KindZone, ID: zone}) {
 		t.Errorf("excerpt %s: zone %s is not highlighted (%v)", ex.ID, zone, w.mapView.Options().Highlight)
 	}
-	if !strings.Contains(richText(w.selCard), ex.Text) {
+	if !strings.Contains(richText(w.selection.card), ex.Text) {
 		t.Error("the Selection tab does not quote the excerpt")
 	}
 }
 
 func TestExcerptFilters(t *testing.T) {
 	w, _ := newTestWindow(t)
-	if len(w.excerptBox.Objects) != 0 {
+	if len(w.excerpts.box.Objects) != 0 {
 		t.Error("the Excerpts tab was built before it was shown")
 	}
-	w.tabs.Select(w.excerptsTab)
-	if n := len(w.excerptBox.Objects); n != 2*len(w.b.Excerpts) {
+	w.tabs.Select(w.excerpts.item)
+	if n := len(w.excerpts.box.Objects); n != 2*len(w.b.Excerpts) {
 		t.Errorf("the Excerpts tab shows %d objects for %d excerpts", n, len(w.b.Excerpts))
 	}
-	all := len(w.filteredExcerpts())
+	all := len(w.excerpts.filtered())
 	if all != len(w.b.Excerpts) {
 		t.Fatalf("unfiltered: %d excerpts, want %d", all, len(w.b.Excerpts))
 	}
 	src := w.b.Sources[0]
-	w.excerptSource.SetSelected(sourceLabel(src))
-	for _, e := range w.filteredExcerpts() {
+	w.excerpts.source.SetSelected(sourceLabel(src))
+	for _, e := range w.excerpts.filtered() {
 		if e.Source != src.ID {
 			t.Errorf("source filter %s let %s (from %s) through", src.ID, e.ID, e.Source)
 		}
 	}
-	w.excerptSource.SetSelected(allSources)
-	w.excerptAbout.SetSelected(w.b.Name("haftar") + " (actor)")
-	got := w.filteredExcerpts()
+	w.excerpts.source.SetSelected(allSources)
+	w.excerpts.about.SetSelected(w.b.Name("haftar") + " (actor)")
+	got := w.excerpts.filtered()
 	if len(got) == 0 || len(got) == all {
 		t.Errorf("about filter Haftar: %d of %d excerpts", len(got), all)
 	}
 	for _, e := range got {
-		if !contains(e.About, "haftar") {
+		if !slices.Contains(e.About, "haftar") {
 			t.Errorf("about filter haftar let %s through", e.ID)
 		}
 	}
 	// The list shows one rich text and one separator per excerpt.
-	if n := len(w.excerptBox.Objects); n != 2*len(got) {
+	if n := len(w.excerpts.box.Objects); n != 2*len(got) {
 		t.Errorf("Excerpts tab shows %d objects for %d excerpts", n, len(got))
 	}
 }
@@ -536,8 +528,8 @@ func TestAboutNamesVersionSourcesAndLicences(t *testing.T) {
 		}
 	}
 	for _, s := range w.b.Sources {
-		if !strings.Contains(text, s.Publisher) || !strings.Contains(text, s.Date.Long()) {
-			t.Errorf("About lacks source %s (%s)", s.Publisher, s.Date.Long())
+		if !strings.Contains(text, s.Citation().String()) {
+			t.Errorf("About lacks source %s (%s)", s.Publisher, s.Citation())
 		}
 	}
 }
@@ -645,5 +637,42 @@ func TestWindowSizeRemembered(t *testing.T) {
 	w.savePrefs()
 	if got := w.prefs.windowSize(); got != want {
 		t.Errorf("a tiny window replaced the remembered size: %v", got)
+	}
+}
+
+// TestMenuShortcutsRunTheirCommand: every menu item that shows a shortcut
+// runs the same command when its shortcut is pressed on the canvas (the
+// shortcuts are bound once, in commands.go).
+func TestMenuShortcutsRunTheirCommand(t *testing.T) {
+	w, _ := newTestWindow(t)
+	ran := map[string]int{}
+	cmds := w.commands()
+	for _, c := range []*command{&cmds.open, &cmds.export, &cmds.search} {
+		label := c.label
+		c.run = func() { ran[label]++ }
+	}
+	w.buildMenu(cmds)
+	w.addShortcuts(cmds)
+	n := 0
+	for _, m := range w.menu.Items {
+		for _, it := range m.Items {
+			sc, ok := it.Shortcut.(*desktop.CustomShortcut)
+			if !ok {
+				continue
+			}
+			n++
+			before := ran[it.Label]
+			w.win.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+			if ran[it.Label] != before+1 {
+				t.Errorf("%s: pressing %s ran %v", it.Label, sc.ShortcutName(), ran)
+			}
+			it.Action()
+			if ran[it.Label] != before+2 {
+				t.Errorf("%s: the menu item does not run its command", it.Label)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d menu items show a shortcut, want 3 (open, export, search)", n)
 	}
 }

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/paulmach/orb"
+
+	"github.com/briefmap/briefmap/data"
+)
+
+// MouseIn implements desktop.Hoverable.
+func (m *MapView) MouseIn(e *desktop.MouseEvent) { m.hoverAt(e.Position) }
+
+// MouseMoved implements desktop.Hoverable.
+func (m *MapView) MouseMoved(e *desktop.MouseEvent) { m.hoverAt(e.Position) }
+
+// MouseOut implements desktop.Hoverable.
+func (m *MapView) MouseOut() {
+	m.inside = false
+	if m.OnHover != nil {
+		m.OnHover(orb.Point{}, data.Ref{}, false, false)
+	}
+	if !m.opts.Hovered.IsZero() {
+		m.opts.Hovered = data.Ref{}
+		m.requestRender()
+	}
+}
+
+// Tapped implements fyne.Tappable: select the topmost record under the
+// pointer, or clear the selection when there is none.
+func (m *MapView) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		c.Focus(m)
+	}
+	if m.devW <= 0 || m.devH <= 0 {
+		return
+	}
+	x, y := m.device(e.Position)
+	ref, ok := m.pick(m.devW, m.devH, m.view, m.drawOptions(), x, y)
+	if !ok {
+		ref = data.Ref{}
+	}
+	m.Select(ref)
+	if m.OnSelect != nil {
+		m.OnSelect(ref)
+	}
+}
+
+// Select outlines ref (the zero Ref clears the selection) and clears the
+// highlight. It does not call OnSelect.
+func (m *MapView) Select(ref data.Ref) {
+	m.opts.Selected = ref
+	m.opts.Highlight = nil
+	m.requestRender()
+}
+
+// DoubleTapped implements fyne.DoubleTappable: zoom in around the pointer.
+func (m *MapView) DoubleTapped(e *fyne.PointEvent) {
+	x, y := m.device(e.Position)
+	m.zoomAround(x, y, 2)
+}
+
+// Scrolled implements fyne.Scrollable: the wheel zooms around the pointer.
+func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
+	if e.Scrolled.DY == 0 {
+		return
+	}
+	x, y := m.device(e.Position)
+	m.zoomAround(x, y, math.Exp2(float64(e.Scrolled.DY)/wheelStep))
+}
+
+func (m *MapView) zoomAround(x, y, factor float64) {
+	if m.devW <= 0 || m.devH <= 0 {
+		return
+	}
+	m.view = m.view.ZoomAround(m.devW, m.devH, x, y, factor)
+	m.atHome = false
+	m.requestRender()
+	m.notifyView()
+}
+
+// Dragged implements fyne.Draggable: the map follows the pointer.
+func (m *MapView) Dragged(e *fyne.DragEvent) {
+	s := float64(m.scale())
+	m.Pan(float64(e.Dragged.DX)*s, float64(e.Dragged.DY)*s)
+}
+
+// DragEnd implements fyne.Draggable.
+func (m *MapView) DragEnd() { m.notifyView() }
+
+// Pan moves the content by (dx, dy) device pixels.
+func (m *MapView) Pan(dx, dy float64) {
+	m.view = m.view.Pan(dx, dy)
+	m.atHome = false
+	m.requestRender()
+}
+
+// ZoomBy zooms by factor around the map's centre.
+func (m *MapView) ZoomBy(factor float64) {
+	m.zoomAround(float64(m.devW)/2, float64(m.devH)/2, factor)
+}
+
+// FocusGained implements fyne.Focusable.
+func (m *MapView) FocusGained() {}
+
+// FocusLost implements fyne.Focusable.
+func (m *MapView) FocusLost() {}
+
+// TypedRune implements fyne.Focusable: + and = zoom in, - zooms out, 0
+// resets the view.
+func (m *MapView) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.ZoomBy(keyZoom)
+	case '-', '_', '−':
+		m.ZoomBy(1 / keyZoom)
+	case '0':
+		m.ResetView()
+	}
+}
+
+// TypedKey implements fyne.Focusable: arrows pan, Esc clears the selection.
+func (m *MapView) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyLeft:
+		m.Pan(keyPanPixels, 0)
+	case fyne.KeyRight:
+		m.Pan(-keyPanPixels, 0)
+	case fyne.KeyUp:
+		m.Pan(0, keyPanPixels)
+	case fyne.KeyDown:
+		m.Pan(0, -keyPanPixels)
+	case fyne.KeyEscape:
+		if !m.opts.Selected.IsZero() || len(m.opts.Highlight) > 0 {
+			m.Select(data.Ref{})
+			if m.OnSelect != nil {
+				m.OnSelect(data.Ref{})
+			}
+		}
+		return
+	default:
+		return
+	}
+	m.notifyView()
+}

@@ -1,0 +1,44 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/briefmap/briefmap/data"
+)
+
+// selectionTab is the Selection tab: the card of the record selected on
+// the map, or of the actor or excerpt picked in the other tabs.
+type selectionTab struct {
+	card   *widget.RichText
+	scroll *container.Scroll
+	item   *container.TabItem
+}
+
+func newSelectionTab() *selectionTab {
+	t := &selectionTab{card: widget.NewRichText()}
+	t.card.Wrapping = fyne.TextWrapWord
+	t.scroll = container.NewVScroll(t.card)
+	t.item = container.NewTabItem("Selection", t.scroll)
+	return t
+}
+
+// show fills the tab with card c of briefing b; onExcerpt is called by the
+// "Show on map" link of each excerpt. With ok false nothing is selected:
+// the tab says how to select something.
+func (t *selectionTab) show(b *data.Briefing, c card, ok bool, onExcerpt func(*data.Excerpt)) {
+	if !ok {
+		t.card.Segments = []widget.RichTextSegment{
+			&widget.TextSegment{Text: "Nothing selected", Style: widget.RichTextStyleSubHeading},
+			&widget.TextSegment{Text: "Click a zone, an oil terminal or a deployment on the map to see who holds it and which sources say so. " +
+				"Pick an actor in the Actors tab, or an excerpt in the Excerpts tab, to highlight what it concerns. " +
+				"Scroll to zoom, drag to pan, 0 resets the view, Ctrl+F searches.", Style: widget.RichTextStyleParagraph},
+		}
+		t.card.Refresh()
+		return
+	}
+	t.card.Segments = cardSegments(b, c, onExcerpt)
+	t.card.Refresh()
+	t.scroll.ScrollToTop()
+}
