@@ -186,3 +186,45 @@ func (ix *boxIndex) overlaps(b Box) bool {
 	}
 	return false
 }
+
+// Label is text at a point, placed by the Map around it without
+// collisions (it draws nothing by itself).
+type Label struct {
+	Key       string
+	Point     orb.Point
+	Text      string
+	Style     TextStyle
+	Priority  int        // higher is placed first and dropped last
+	Positions []Position // nil: centred on the point, then around it
+}
+
+// ID implements Object.
+func (l *Label) ID() string { return l.Key }
+
+// Bounds implements Object.
+func (l *Label) Bounds() orb.Bound { return orb.Bound{Min: l.Point, Max: l.Point} }
+
+// Margin implements Object: a generous bound on the text's reach.
+func (l *Label) Margin() float64 {
+	return float64(len(l.Text))*l.Style.Size + 2*l.Style.HaloWidth + 4
+}
+
+// Draw implements Object: a Label draws through the Map's label pass.
+func (l *Label) Draw(c *Canvas, t *Transformer) {}
+
+// Hit implements Object: (x, y) lies within tolerance of the anchor point
+// (a Map also hits the placed text box of the last render).
+func (l *Label) Hit(t *Transformer, x, y, tolerance float64) bool {
+	px, py := t.ToPixel(l.Point)
+	return math.Hypot(px-x, py-y) <= tolerance
+}
+
+// LabelRequests implements LabelSource.
+func (l *Label) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
+	x, y := t.ToPixel(l.Point)
+	pos := l.Positions
+	if pos == nil {
+		pos = []Position{Centre, Right, Left, Above, Below}
+	}
+	return []LabelRequest{{Text: l.Text, Style: l.Style, X: x, Y: y, Gap: 2, Priority: l.Priority, Positions: pos, Owner: l}}
+}

@@ -11,9 +11,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
-	"math"
 
 	"github.com/paulmach/orb"
 )
@@ -115,100 +113,6 @@ const (
 	maxLevels    = 32
 )
 
-// Encode writes t to w in the embedded format. Every coordinate must lie on
-// the grid of 1/t.Quantum degrees (it is rounded to it) and every arc
-// reference must name an existing arc.
-func Encode(w io.Writer, t *Topology) error {
-	if t.Quantum <= 0 || t.Quantum > 1e7 {
-		return fmt.Errorf("topo: encode: quantum %v out of range", t.Quantum)
-	}
-	var raw bytes.Buffer
-	e := encoder{w: &raw, q: t.Quantum}
-	e.bytes([]byte(Magic))
-	e.uvarint(Version)
-	e.uvarint(uint64(t.Quantum))
-	for _, v := range []float64{t.Detail.Min[0], t.Detail.Min[1], t.Detail.Max[0], t.Detail.Max[1]} {
-		e.varint(e.quant(v))
-	}
-	if len(t.Levels) == 0 || len(t.Levels) > maxLevels || t.Levels[0] != 0 {
-		return fmt.Errorf("topo: encode: %d levels (want 1 to %d, the first 0)", len(t.Levels), maxLevels)
-	}
-	e.uvarint(uint64(len(t.Levels)))
-	for i, l := range t.Levels {
-		if i > 0 && !(l > t.Levels[i-1]) {
-			return fmt.Errorf("topo: encode: level %d (%v) not above the one before", i, l)
-		}
-		e.uvarint(uint64(e.quant(l)))
-	}
-	e.uvarint(uint64(len(t.Arcs)))
-	for i, a := range t.Arcs {
-		if a.Kind >= numKinds {
-			return fmt.Errorf("topo: encode: arc %d: bad kind %d", i, a.Kind)
-		}
-		if len(a.Points) < 2 {
-			return fmt.Errorf("topo: encode: arc %d: %d points, need 2", i, len(a.Points))
-		}
-		if a.Levels != nil && len(a.Levels) != len(a.Points) {
-			return fmt.Errorf("topo: encode: arc %d: %d levels for %d points", i, len(a.Levels), len(a.Points))
-		}
-		e.uvarint(uint64(a.Kind))
-		e.uvarint(uint64(len(a.Points)))
-		var px, py int64
-		for j, p := range a.Points {
-			x, y := e.quant(p[0]), e.quant(p[1])
-			e.varint(x - px)
-			e.varint(y - py)
-			px, py = x, y
-			lvl := uint8(0)
-			if a.Levels != nil {
-				lvl = a.Levels[j]
-			}
-			if int(lvl) >= len(t.Levels) {
-				return fmt.Errorf("topo: encode: arc %d: point %d: level %d of %d", i, j, lvl, len(t.Levels))
-			}
-			e.w.WriteByte(lvl)
-		}
-	}
-	e.uvarint(uint64(len(t.Countries)))
-	for ci, c := range t.Countries {
-		if len(c.ISO3) != 3 {
-			return fmt.Errorf("topo: encode: country %d: ISO3 %q is not 3 bytes", ci, c.ISO3)
-		}
-		e.bytes([]byte(c.ISO3))
-		e.uvarint(uint64(len(c.Name)))
-		e.bytes([]byte(c.Name))
-		e.varint(e.quant(c.Label[0]))
-		e.varint(e.quant(c.Label[1]))
-		e.uvarint(uint64(len(c.Polygons)))
-		for _, poly := range c.Polygons {
-			e.uvarint(uint64(len(poly)))
-			for _, ring := range poly {
-				e.uvarint(uint64(len(ring)))
-				for _, ref := range ring {
-					if i := ArcIndex(ref); i >= len(t.Arcs) {
-						return fmt.Errorf("topo: encode: %s: arc reference %d out of range", c.ISO3, ref)
-					}
-					e.varint(int64(ref))
-				}
-			}
-		}
-	}
-	if e.err != nil {
-		return fmt.Errorf("topo: encode: %w", e.err)
-	}
-	zw, err := flate.NewWriter(w, flate.BestCompression)
-	if err != nil {
-		return fmt.Errorf("topo: encode: %w", err)
-	}
-	if _, err := zw.Write(raw.Bytes()); err != nil {
-		return fmt.Errorf("topo: encode: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("topo: encode: %w", err)
-	}
-	return nil
-}
-
 // ArcIndex returns the index of the arc a reference names.
 func ArcIndex(ref int) int {
 	if ref < 0 {
@@ -216,18 +120,6 @@ func ArcIndex(ref int) int {
 	}
 	return ref
 }
-
-type encoder struct {
-	w   *bytes.Buffer
-	q   float64
-	buf [binary.MaxVarintLen64]byte
-	err error
-}
-
-func (e *encoder) quant(v float64) int64 { return int64(math.Round(v * e.q)) }
-func (e *encoder) bytes(b []byte)        { e.w.Write(b) }
-func (e *encoder) uvarint(v uint64)      { e.w.Write(e.buf[:binary.PutUvarint(e.buf[:], v)]) }
-func (e *encoder) varint(v int64)        { e.w.Write(e.buf[:binary.PutVarint(e.buf[:], v)]) }
 
 // Decode parses a file written by Encode. It returns an error, never
 // panics, on truncated or corrupt input, and checks that every arc reference
@@ -477,72 +369,6 @@ func (d *decoder) topology() (*Topology, error) {
 		return nil, fmt.Errorf("%d bytes of trailing data after %d countries: %w", len(d.b)-d.off, nCountries, errCorrupt)
 	}
 	return t, nil
-}
-
-// Summary is a short fingerprint of a topology: its counts and a checksum
-// of every quantised coordinate, kind, name and reference, in order. The
-// generator writes it beside the data so a test can prove the embedded file
-// decodes to what was encoded.
-type Summary struct {
-	Arcs      int    `json:"arcs"`
-	Points    int    `json:"points"`
-	Countries int    `json:"countries"`
-	Rings     int    `json:"rings"`
-	Checksum  string `json:"checksum"` // FNV-1a 64, hex
-}
-
-// Summary returns t's fingerprint.
-func (t *Topology) Summary() Summary {
-	h := fnv.New64a()
-	var buf [8]byte
-	put := func(v int64) {
-		binary.LittleEndian.PutUint64(buf[:], uint64(v))
-		h.Write(buf[:])
-	}
-	q := func(v float64) int64 { return int64(math.Round(v * t.Quantum)) }
-	s := Summary{Arcs: len(t.Arcs), Countries: len(t.Countries)}
-	put(int64(t.Quantum))
-	put(q(t.Detail.Min[0]))
-	put(q(t.Detail.Min[1]))
-	put(q(t.Detail.Max[0]))
-	put(q(t.Detail.Max[1]))
-	put(int64(len(t.Levels)))
-	for _, l := range t.Levels {
-		put(q(l))
-	}
-	for _, a := range t.Arcs {
-		put(int64(a.Kind))
-		put(int64(len(a.Points)))
-		s.Points += len(a.Points)
-		for j, p := range a.Points {
-			put(q(p[0]))
-			put(q(p[1]))
-			lvl := int64(0)
-			if a.Levels != nil {
-				lvl = int64(a.Levels[j])
-			}
-			put(lvl)
-		}
-	}
-	for _, c := range t.Countries {
-		h.Write([]byte(c.ISO3))
-		h.Write([]byte(c.Name))
-		put(q(c.Label[0]))
-		put(q(c.Label[1]))
-		put(int64(len(c.Polygons)))
-		for _, poly := range c.Polygons {
-			put(int64(len(poly)))
-			for _, ring := range poly {
-				s.Rings++
-				put(int64(len(ring)))
-				for _, ref := range ring {
-					put(int64(ref))
-				}
-			}
-		}
-	}
-	s.Checksum = fmt.Sprintf("%016x", h.Sum64())
-	return s
 }
 
 // Ring assembles the ring made of the given arc references: the arcs'
