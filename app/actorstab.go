@@ -70,10 +70,10 @@ func (t *actorsTab) line(id string) string {
 	if !ok {
 		return id
 	}
-	if k := actorKinds[a.Kind]; k != "" {
-		return a.Name + " · " + strings.ToLower(k)
+	if a.Kind == "" {
+		return a.Name
 	}
-	return a.Name
+	return a.Name + " · " + strings.ToLower(kindName(a.Kind))
 }
 
 // filter lists the actors whose name or an alias matches q (all when q is

@@ -189,9 +189,18 @@ func (cb *cardBuilder) card(id string) card {
 	return cb.c
 }
 
-// kindName returns names[k], or k made readable.
-func kindName[K ~string](names map[K]string, k K) string {
-	if n := names[k]; n != "" {
+// kindNames names the kinds of places and actors for people.
+var kindNames = map[string]string{
+	string(data.OilTerminal): "Oil terminal", string(data.OilField): "Oil field", string(data.Airbase): "Airbase",
+	string(data.City): "City", string(data.Port): "Port", string(data.OtherPlace): "Place",
+	string(data.Faction): "Faction", string(data.State): "State", string(data.ArmedGroup): "Armed group",
+	string(data.Person): "Person", string(data.Organisation): "Organisation",
+}
+
+// kindName returns the name of place or actor kind k for people: its
+// kindNames entry, or k made readable.
+func kindName[K ~string](k K) string {
+	if n := kindNames[string(k)]; n != "" {
 		return n
 	}
 	return humanField(string(k))
@@ -248,18 +257,8 @@ func zoneCard(b *data.Briefing, z *data.Zone) card {
 	return cb.card(z.ID)
 }
 
-// placeKinds names place kinds for people.
-var placeKinds = map[data.PlaceKind]string{
-	data.OilTerminal: "Oil terminal",
-	data.OilField:    "Oil field",
-	data.Airbase:     "Airbase",
-	data.City:        "City",
-	data.Port:        "Port",
-	data.OtherPlace:  "Place",
-}
-
 func placeCard(b *data.Briefing, p *data.Place, d data.Date) card {
-	cb := newCard(b, data.Ref{Kind: data.KindPlace, ID: p.ID}, p.Name, kindName(placeKinds, p.Kind), p.Note, p.Sourced)
+	cb := newCard(b, data.Ref{Kind: data.KindPlace, ID: p.ID}, p.Name, kindName(p.Kind), p.Note, p.Sourced)
 	cb.aliases(p.Aliases)
 	cb.field("Location", lonLat(p.Point), "lonlat", "location", "point")
 	if st, ok := p.StatusOn(d); ok {
@@ -305,17 +304,8 @@ func deploymentCard(b *data.Briefing, dep *data.Deployment) card {
 	return cb.card(dep.ID)
 }
 
-// actorKinds names actor kinds for people.
-var actorKinds = map[data.ActorKind]string{
-	data.Faction:      "Faction",
-	data.State:        "State",
-	data.ArmedGroup:   "Armed group",
-	data.Person:       "Person",
-	data.Organisation: "Organisation",
-}
-
 func actorCard(b *data.Briefing, a *data.Actor, d data.Date) card {
-	cb := newCard(b, data.Ref{Kind: data.KindActor, ID: a.ID}, a.Name, kindName(actorKinds, a.Kind), a.Note, a.Sourced)
+	cb := newCard(b, data.Ref{Kind: data.KindActor, ID: a.ID}, a.Name, kindName(a.Kind), a.Note, a.Sourced)
 	cb.aliases(a.Aliases)
 	if a.Description != "" {
 		cb.field("Who", a.Description, "description")

@@ -7,13 +7,13 @@ type Kind string
 
 // Record kinds, as KindOf returns them.
 const (
-	KindActor      Kind = "actor"
-	KindZone       Kind = "zone"
-	KindPlace      Kind = "place"
-	KindDeployment Kind = "deployment"
-	KindExcerpt    Kind = "excerpt"
-	KindSource     Kind = "source"
-	KindEvent      Kind = "event"
+	KindActor      = Kind("actor")
+	KindZone       = Kind("zone")
+	KindPlace      = Kind("place")
+	KindDeployment = Kind("deployment")
+	KindExcerpt    = Kind("excerpt")
+	KindSource     = Kind("source")
+	KindEvent      = Kind("event")
 )
 
 // Ref names one record of a briefing by its kind and id. The zero Ref names

@@ -94,22 +94,7 @@ const countryNamePriority = -1 << 30
 func addMultiPolygon(p *PixelPath, t *Transformer, mp orb.MultiPolygon) {
 	for _, poly := range mp {
 		for _, r := range poly {
-			n := len(r)
-			if n > 1 && r[0] == r[n-1] {
-				n--
-			}
-			if n < 3 {
-				continue
-			}
-			for i, q := range r[:n] {
-				x, y := t.ToPixel(q)
-				if i == 0 {
-					p.MoveTo(x, y)
-				} else {
-					p.lineToThin(x, y)
-				}
-			}
-			p.Close()
+			p.addProjectedRing(r, t.ToPixel, true, 3)
 		}
 	}
 }
@@ -118,14 +103,7 @@ func addMultiPolygon(p *PixelPath, t *Transformer, mp orb.MultiPolygon) {
 // subpaths.
 func addMultiLineString(p *PixelPath, t *Transformer, mls orb.MultiLineString) {
 	for _, ls := range mls {
-		for i, q := range ls {
-			x, y := t.ToPixel(q)
-			if i == 0 {
-				p.MoveTo(x, y)
-			} else {
-				p.lineToThin(x, y)
-			}
-		}
+		p.addProjected(ls, t.ToPixel, true)
 	}
 }
 

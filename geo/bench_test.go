@@ -27,9 +27,13 @@ func BenchmarkRender1280(b *testing.B) { benchRender(b, 1280, 800) }
 
 // BenchmarkRenderOverlay1920 redraws the overlay over a cached basemap, as
 // after a selection change.
-func BenchmarkRenderOverlay1920(b *testing.B) {
+func BenchmarkRenderOverlay1920(b *testing.B) { benchRedraw(b, 0) }
+
+// benchRedraw measures redraws of the 1920×1080 fixture map over a cached
+// basemap and its first cachedLayers layers, after one full render.
+func benchRedraw(b *testing.B, cachedLayers int) {
 	m := fixtureMap(b, 1920, 1080)
-	m.Cache = &BaseCache{}
+	m.Cache, m.CachedLayers = &BaseCache{}, cachedLayers
 	dst := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	m.RenderTo(dst)
 	b.ReportAllocs()
@@ -40,15 +44,7 @@ func BenchmarkRenderOverlay1920(b *testing.B) {
 // BenchmarkRenderSelection1920 redraws after a selection change when the
 // basemap and the zones layer are cached (Map.CachedLayers = 1): the
 // markers, ring, front line and labels are redrawn.
-func BenchmarkRenderSelection1920(b *testing.B) {
-	m := fixtureMap(b, 1920, 1080)
-	m.Cache, m.CachedLayers = &BaseCache{}, 1
-	dst := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
-	m.RenderTo(dst)
-	b.ReportAllocs()
-	b.ResetTimer()
-	reportCPU(b, func() { m.RenderTo(dst) })
-}
+func BenchmarkRenderSelection1920(b *testing.B) { benchRedraw(b, 1) }
 
 // BenchmarkBasemap1920 draws the basemap alone at 1920×1080.
 func BenchmarkBasemap1920(b *testing.B) {

@@ -43,8 +43,7 @@ func TestCoverageTableNoOverflow(t *testing.T) {
 // TestFillClipsToImage fills shapes partly or wholly outside the image,
 // and far beyond it: nothing panics and only the inside is painted.
 func TestFillClipsToImage(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
-	c := NewCanvas(img, nil)
+	img, c := newTestCanvas(40, 30)
 	red := color.NRGBA{255, 0, 0, 255}
 	for _, b := range []Box{{-10, -10, 10, 10}, {30, 20, 80, 90}, {-1e6, 5, 1e6, 6}, {100, 100, 200, 200}, {-50, -50, -40, -40}} {
 		var p PixelPath
@@ -81,8 +80,7 @@ func TestFillClipsToImage(t *testing.T) {
 // TestStrokeTranslucentOverlap strokes a polyline that doubles back on
 // itself with a translucent colour: the overlap must not be darker.
 func TestStrokeTranslucentOverlap(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 60, 20))
-	c := NewCanvas(img, nil)
+	img, c := newTestCanvas(60, 20)
 	var p PixelPath
 	p.MoveTo(5, 10)
 	p.LineTo(55, 10)
@@ -95,8 +93,7 @@ func TestStrokeTranslucentOverlap(t *testing.T) {
 }
 
 func TestDash(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 100, 10))
-	c := NewCanvas(img, nil)
+	img, c := newTestCanvas(100, 10)
 	var p PixelPath
 	p.MoveTo(0, 5)
 	p.LineTo(100, 5)
@@ -145,8 +142,7 @@ func TestPaintCoveragePairs(t *testing.T) {
 }
 
 func TestRoundedRect(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 40, 30))
-	c := NewCanvas(img, nil)
+	img, c := newTestCanvas(40, 30)
 	var p PixelPath
 	p.AddRoundedRect(Box{0, 0, 40, 30}, 10)
 	if s := shoelace(p.pts); s <= 0 {
@@ -168,8 +164,7 @@ func TestRoundedRect(t *testing.T) {
 // fillBands' tiles has a uniform interior and the same edge as one drawn
 // whole (no seams at tile boundaries).
 func TestFillTilesSeamless(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 1300, 200))
-	c := NewCanvas(img, nil)
+	img, c := newTestCanvas(1300, 200)
 	var p PixelPath
 	p.MoveTo(3.3, 10.7)
 	p.LineTo(1290.2, 20.1)
@@ -214,8 +209,7 @@ func TestHatchMatchesReference(t *testing.T) {
 		{Angle: 89.99, Spacing: 8, Width: 1.5},
 	} {
 		h.Color = color.NRGBA{200, 30, 60, 220}
-		img := image.NewRGBA(image.Rect(0, 0, 70, 50))
-		c := NewCanvas(img, nil)
+		img, c := newTestCanvas(70, 50)
 		var p PixelPath
 		p.AddRect(Box{3.5, 2.25, 66.5, 47.75})
 		c.HatchPath(&p, h)
@@ -300,8 +294,7 @@ func FuzzCanvasPath(f *testing.F) {
 // its phase on it, and costs nothing for the part off it.
 func TestDashFromFarOff(t *testing.T) {
 	for _, start := range []float64{-1000, -1e9 - 1000} {
-		img := image.NewRGBA(image.Rect(0, 0, 100, 10))
-		c := NewCanvas(img, nil)
+		img, c := newTestCanvas(100, 10)
 		var p PixelPath
 		p.MoveTo(start, 5)
 		p.LineTo(100, 5)
@@ -312,4 +305,10 @@ func TestDashFromFarOff(t *testing.T) {
 			}
 		}
 	}
+}
+
+// newTestCanvas returns a transparent w×h image and a canvas on it.
+func newTestCanvas(w, h int) (*image.RGBA, *Canvas) {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	return img, NewCanvas(img, nil)
 }

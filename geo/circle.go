@@ -79,19 +79,7 @@ func (c *Circle) Margin() float64 { return c.Style.Stroke.Width/2 + 1 }
 
 func (c *Circle) pixels(t *Transformer, out *PixelPath) {
 	c.Ring()
-	r := c.uring
-	if len(r) < 2 {
-		return
-	}
-	for i, q := range r[:len(r)-1] {
-		x, y := t.unitToPixel(q)
-		if i == 0 {
-			out.MoveTo(x, y)
-		} else {
-			out.LineTo(x, y)
-		}
-	}
-	out.Close()
+	out.addProjectedRing(c.uring, t.unitToPixel, false, 1)
 }
 
 // Draw implements Object.

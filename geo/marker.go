@@ -124,7 +124,7 @@ func DrawSymbol(c *Canvas, x, y float64, st MarkerStyle, number int) {
 	outline := Stroke{Color: st.Stroke, Width: st.StrokeWidth}
 	var p PixelPath
 	switch st.Symbol {
-	case SymbolSquare:
+	case SymbolSquare, SymbolOilTerminal:
 		s := r * 0.86
 		p.AddRect(Box{x - s, y - s, x + s, y + s})
 	case SymbolTriangle:
@@ -149,39 +149,30 @@ func DrawSymbol(c *Canvas, x, y float64, st MarkerStyle, number int) {
 		p.Close()
 	case SymbolOilField:
 		addDrop(&p, x, y, r)
-	case SymbolOilTerminal:
-		s := r * 0.86
-		p.AddRect(Box{x - s, y - s, x + s, y + s})
-		c.FillPath(&p, st.Fill)
-		c.StrokePath(&p, outline)
-		var d PixelPath
-		addDrop(&d, x, y+r*0.04, r*0.62)
-		c.FillPath(&d, glyphColor(st))
-		return
-	case SymbolAirbase:
-		p.AddCircle(x, y, r)
-		c.FillPath(&p, st.Fill)
-		c.StrokePath(&p, outline)
-		var a PixelPath
-		addPlane(&a, x, y, r*0.72)
-		c.FillPath(&a, glyphColor(st))
-		return
-	case SymbolCallout:
-		p.AddCircle(x, y, r)
-		c.FillPath(&p, st.Fill)
-		c.StrokePath(&p, outline)
-		ts := TextStyle{Size: math.Round(r * 1.15), Weight: Bold, Color: glyphColor(st)}
-		s := strconv.Itoa(number)
-		w, asc, desc := c.MeasureText(s, ts)
-		// Centre the digits' ink: digits rise to about 0.72 of the ascent.
-		_ = desc
-		c.Text(x-w/2, y+asc*0.72/2+0.5, s, ts)
-		return
-	default: // SymbolCircle
+	default: // SymbolCircle, SymbolAirbase, SymbolCallout
 		p.AddCircle(x, y, r)
 	}
 	c.FillPath(&p, st.Fill)
 	c.StrokePath(&p, outline)
+
+	// The glyph inside: a drop, a plane or the callout's number.
+	var g PixelPath
+	switch st.Symbol {
+	case SymbolOilTerminal:
+		addDrop(&g, x, y+r*0.04, r*0.62)
+	case SymbolAirbase:
+		addPlane(&g, x, y, r*0.72)
+	case SymbolCallout:
+		ts := TextStyle{Size: math.Round(r * 1.15), Weight: Bold, Color: glyphColor(st)}
+		s := strconv.Itoa(number)
+		w, asc, _ := c.MeasureText(s, ts)
+		// Centre the digits' ink: digits rise to about 0.72 of the ascent.
+		c.Text(x-w/2, y+asc*0.72/2+0.5, s, ts)
+		return
+	}
+	if !g.Empty() {
+		c.FillPath(&g, glyphColor(st))
+	}
 }
 
 // glyphColor is the colour of the glyph inside a symbol: its stroke colour,

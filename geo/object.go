@@ -167,19 +167,7 @@ func (a *Area) Margin() float64 { return a.Style.Stroke.Width/2 + 1 }
 func (a *Area) Path(p *PixelPath, t *Transformer) {
 	for _, poly := range a.unitAt(t.zoom) {
 		for _, r := range poly {
-			n := len(r)
-			if n > 1 && r[0] == r[n-1] {
-				n--
-			}
-			for i, u := range r[:n] {
-				x, y := t.unitToPixel(u)
-				if i == 0 {
-					p.MoveTo(x, y)
-				} else {
-					p.lineToThin(x, y)
-				}
-			}
-			p.Close()
+			p.addProjectedRing(r, t.unitToPixel, true, 1)
 		}
 	}
 }
@@ -259,14 +247,7 @@ func (p *Path) Margin() float64 { return math.Max(p.Style.Line.Width, p.Style.Ca
 func (p *Path) pixels(t *Transformer, out *PixelPath) {
 	p.project()
 	for _, ls := range p.unit {
-		for i, q := range ls {
-			x, y := t.unitToPixel(q)
-			if i == 0 {
-				out.MoveTo(x, y)
-			} else {
-				out.LineTo(x, y)
-			}
-		}
+		out.addProjected(ls, t.unitToPixel, false)
 	}
 }
 

@@ -83,6 +83,38 @@ func (p *PixelPath) AddLineString(ls []orb.Point) {
 	}
 }
 
+// addProjected adds pts, projected to pixels by toPixel, as an open
+// subpath; with thin set it drops the points within minStep of the
+// previous one.
+func (p *PixelPath) addProjected(pts []orb.Point, toPixel func(orb.Point) (x, y float64), thin bool) {
+	for i, q := range pts {
+		x, y := toPixel(q)
+		switch {
+		case i == 0:
+			p.MoveTo(x, y)
+		case thin:
+			p.lineToThin(x, y)
+		default:
+			p.LineTo(x, y)
+		}
+	}
+}
+
+// addProjectedRing adds ring r as addProjected does, as a closed subpath
+// without its closing point. A ring of fewer than minPoints distinct
+// points adds nothing.
+func (p *PixelPath) addProjectedRing(r []orb.Point, toPixel func(orb.Point) (x, y float64), thin bool, minPoints int) {
+	n := len(r)
+	if n > 1 && r[0] == r[n-1] {
+		n--
+	}
+	if n < minPoints {
+		return
+	}
+	p.addProjected(r[:n], toPixel, thin)
+	p.Close()
+}
+
 // AddRing adds r (pixel coordinates) as a closed subpath, as it winds.
 func (p *PixelPath) AddRing(r []orb.Point) {
 	n := len(r)

@@ -3,7 +3,7 @@ package scene
 import (
 	"bytes"
 	"flag"
-	"github.com/briefmap/briefmap/internal/goldenimage"
+	"image"
 	"math"
 	"path/filepath"
 	"strings"
@@ -16,6 +16,7 @@ import (
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/internal/goldenimage"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
@@ -164,12 +165,19 @@ func TestViewZoomAroundKeepsAnchor(t *testing.T) {
 	}
 }
 
-func TestSelectionIsDrawnAndDeterministic(t *testing.T) {
+// renderHome returns a renderer of the Libya briefing that has drawn its
+// w×h home view on 19 January 2020 with every layer, the view, the options
+// and the frame.
+func renderHome(t *testing.T, w, h int) (*Renderer, View, Options, *image.RGBA) {
 	r := newRenderer(t)
-	const w, h = 800, 500
 	v := r.HomeView(w, h)
 	o := Options{Date: d2020, Layers: AllLayers()}
-	plain := r.Render(w, h, v, o)
+	return r, v, o, r.Render(w, h, v, o)
+}
+
+func TestSelectionIsDrawnAndDeterministic(t *testing.T) {
+	const w, h = 800, 500
+	r, v, o, plain := renderHome(t, w, h)
 	again := NewRenderer(r.Briefing(), r.Basemap()).Render(w, h, v, o)
 	if !bytes.Equal(plain.Pix, again.Pix) {
 		t.Fatal("two renderers draw the same map differently")
@@ -206,15 +214,22 @@ func BenchmarkRenderLibya1920(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderSelectionChange measures a redraw after the selection
-// changed: the basemap raster comes from the cache.
-func BenchmarkRenderSelectionChange1280(b *testing.B) {
+// rendered returns a renderer that has drawn the Libya map of 19 January
+// 2020 with every layer at 1280×800 once, its view and its options.
+func rendered(b *testing.B) (*Renderer, View, Options) {
 	r := newRenderer(b)
 	v := r.HomeView(1280, 800)
 	o := Options{Date: d2020, Layers: AllLayers()}
 	r.Render(1280, 800, v, o)
-	refs := []data.Ref{{Kind: data.KindZone, ID: "z2020-lna-east"}, {Kind: data.KindPlace, ID: "tripoli"}, {Kind: data.KindDeployment, ID: "d2020-wagner"}}
 	b.ReportAllocs()
+	return r, v, o
+}
+
+// BenchmarkRenderSelectionChange measures a redraw after the selection
+// changed: the basemap raster comes from the cache.
+func BenchmarkRenderSelectionChange1280(b *testing.B) {
+	r, v, o := rendered(b)
+	refs := []data.Ref{{Kind: data.KindZone, ID: "z2020-lna-east"}, {Kind: data.KindPlace, ID: "tripoli"}, {Kind: data.KindDeployment, ID: "d2020-wagner"}}
 	i := 0
 	for b.Loop() {
 		o.Selected = refs[i%len(refs)]
@@ -224,12 +239,8 @@ func BenchmarkRenderSelectionChange1280(b *testing.B) {
 }
 
 func BenchmarkPick(b *testing.B) {
-	r := newRenderer(b)
-	v := r.HomeView(1280, 800)
-	o := Options{Date: d2020, Layers: AllLayers()}
-	r.Render(1280, 800, v, o)
+	r, v, o := rendered(b)
 	x, y := v.ToPixel(1280, 800, orb.Point{22, 28})
-	b.ReportAllocs()
 	for b.Loop() {
 		r.Pick(1280, 800, v, o, x, y)
 	}
@@ -314,11 +325,8 @@ func TestRangeRingPicksOnlyOnItsLine(t *testing.T) {
 // redraws over the cached frame and that the result matches a full render
 // where nothing is emphasised.
 func TestEmphasisReusesTheFrame(t *testing.T) {
-	r := newRenderer(t)
 	const w, h = 640, 400
-	v := r.HomeView(w, h)
-	o := Options{Date: d2020, Layers: AllLayers()}
-	plain := r.Render(w, h, v, o)
+	r, v, o, plain := renderHome(t, w, h)
 	frame := r.last // a new map is built for every full render
 	o.Hovered = data.Ref{Kind: data.KindPlace, ID: "sabha"}
 	hovered := r.Render(w, h, v, o)

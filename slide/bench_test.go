@@ -76,35 +76,30 @@ func BenchmarkPNG(b *testing.B) {
 		{"Default", png.DefaultCompression},
 		{"BestCompression", png.BestCompression},
 	}
-	for _, lv := range levels {
-		b.Run("imagepng/"+lv.name, func(b *testing.B) {
-			enc := png.Encoder{CompressionLevel: lv.level}
-			var buf bytes.Buffer
-			b.ReportAllocs()
-			start := cpuTime()
-			defer reportCPU(b, start)
-			for b.Loop() {
-				buf.Reset()
-				if err := enc.Encode(&buf, img); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(buf.Len()), "bytes/file")
-		})
+	encoders := []struct {
+		name   string
+		encode func(w io.Writer, level png.CompressionLevel) error
+	}{
+		{"imagepng", func(w io.Writer, level png.CompressionLevel) error {
+			return (&png.Encoder{CompressionLevel: level}).Encode(w, img)
+		}},
+		{"rgb", func(w io.Writer, level png.CompressionLevel) error { return encodeRGB(w, img, pngLevel(level)) }},
 	}
-	for _, lv := range levels {
-		b.Run("rgb/"+lv.name, func(b *testing.B) {
-			var buf bytes.Buffer
-			b.ReportAllocs()
-			start := cpuTime()
-			defer reportCPU(b, start)
-			for b.Loop() {
-				buf.Reset()
-				if err := encodeRGB(&buf, img, pngLevel(lv.level)); err != nil {
-					b.Fatal(err)
+	for _, enc := range encoders {
+		for _, lv := range levels {
+			b.Run(enc.name+"/"+lv.name, func(b *testing.B) {
+				var buf bytes.Buffer
+				b.ReportAllocs()
+				start := cpuTime()
+				defer reportCPU(b, start)
+				for b.Loop() {
+					buf.Reset()
+					if err := enc.encode(&buf, lv.level); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			b.ReportMetric(float64(buf.Len()), "bytes/file")
-		})
+				b.ReportMetric(float64(buf.Len()), "bytes/file")
+			})
+		}
 	}
 }

@@ -1,17 +1,9 @@
 package slide
 
 import (
-	"go/ast"
-	"go/doc/comment"
-	"go/parser"
-	"go/token"
-	"os"
-	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/paulmach/orb"
 
@@ -70,73 +62,6 @@ func excerptIDs(es []*data.Excerpt) []string {
 }
 
 func ref(k data.Kind, id string) data.Ref { return data.Ref{Kind: k, ID: id} }
-
-// TestEveryRuleHasATest: every [rule] of the package doc has a test named
-// TestRule and the rule's name in CamelCase, and every such test names a
-// rule of the doc.
-func TestEveryRuleHasATest(t *testing.T) {
-	src, err := os.ReadFile("slide.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), "slide.go", src, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var p comment.Parser
-	var rules []string
-	for _, blk := range p.Parse(f.Doc.Text()).Content {
-		list, ok := blk.(*comment.List)
-		if !ok {
-			continue
-		}
-		for _, item := range list.Items {
-			var sb strings.Builder
-			for _, para := range item.Content {
-				for _, txt := range para.(*comment.Paragraph).Text {
-					if plain, ok := txt.(comment.Plain); ok {
-						sb.WriteString(string(plain))
-					}
-				}
-			}
-			if m := regexp.MustCompile(`^\[([a-z0-9-]+)\]`).FindStringSubmatch(sb.String()); m != nil {
-				rules = append(rules, m[1])
-			}
-		}
-	}
-	if len(rules) < 20 {
-		t.Fatalf("found %d rules in the package doc: %q", len(rules), rules)
-	}
-	tests := map[string]bool{}
-	files, _ := filepath.Glob("*_test.go")
-	for _, name := range files {
-		tf, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range tf.Decls {
-			if fn, ok := d.(*ast.FuncDecl); ok && strings.HasPrefix(fn.Name.Name, "TestRule") {
-				tests[fn.Name.Name] = true
-			}
-		}
-	}
-	for _, r := range rules {
-		name := "TestRule"
-		for _, part := range strings.Split(r, "-") {
-			rs := []rune(part)
-			name += string(unicode.ToUpper(rs[0])) + string(rs[1:])
-		}
-		name = strings.ReplaceAll(name, "Uhd", "UHD")
-		name = strings.ReplaceAll(name, "Hd", "HD")
-		if !tests[name] {
-			t.Errorf("rule [%s] has no test %s", r, name)
-		}
-		delete(tests, name)
-	}
-	for name := range tests {
-		t.Errorf("%s names no rule of the package doc", name)
-	}
-}
 
 func TestRuleShown(t *testing.T) {
 	b := fixture()
@@ -316,7 +241,8 @@ func TestRuleBackgroundMark(t *testing.T) {
 			}
 		}
 	}
-	text := runTexts(laidOut(t, fixtureSpec(t, b)))
+	_, l := layoutOf(t, nil)
+	text := runTexts(l)
 	if !strings.Contains(text, "Patron advisers†") || !strings.Contains(text, "† Background knowledge, not backed by a source excerpt.") {
 		t.Errorf("the slide marks no background fact, or does not say what † means:\n%s", text)
 	}
@@ -458,10 +384,8 @@ func TestRuleContemporaryFirst(t *testing.T) {
 }
 
 func TestRuleQuotesWhole(t *testing.T) {
-	b := fixture()
 	long := strings.Repeat("a very long quotation that goes on and on about the war ", 20)
-	b.Excerpts[0].Text = long // about east-army and z-east: ranks high
-	l := laidOut(t, fixtureSpec(t, b))
+	_, l := layoutOf(t, func(b *data.Briefing) { b.Excerpts[0].Text = long }) // about east-army and z-east: ranks high
 	for _, q := range l.quotes {
 		if q.Text == long {
 			t.Errorf("the %d-character excerpt was shown", len(long))
@@ -476,15 +400,13 @@ func TestRuleQuotesWhole(t *testing.T) {
 }
 
 func TestRuleSacrifice(t *testing.T) {
-	b := fixture()
 	// Excerpts of four lines or so: two fit only once some actors go.
-	for i := range b.Excerpts {
-		b.Excerpts[i].Text += strings.Repeat(", which the reporters heard from several officials on the ground", 3)
-	}
-	b.Reindex()
+	b, l := layoutOf(t, func(b *data.Briefing) {
+		for i := range b.Excerpts {
+			b.Excerpts[i].Text += strings.Repeat(", which the reporters heard from several officials on the ground", 3)
+		}
+	})
 	c := contentOf(b, defaultOptions(b), data.Ref{})
-	l := laidOut(t, fixtureSpec(t, b))
-	assertTextFits(t, l)
 	if len(l.actors) >= len(c.actors) || len(l.actors) < 2 {
 		t.Errorf("%d of %d actors shown: want some, not all", len(l.actors), len(c.actors))
 	}
@@ -500,12 +422,11 @@ func TestRuleSacrifice(t *testing.T) {
 }
 
 func TestRuleSourcesListed(t *testing.T) {
-	b := fixture()
-	for i := range b.Sources {
-		b.Sources[i].Title = strings.Repeat("An extremely long headline about the war ", 6)
-	}
-	l := laidOut(t, fixtureSpec(t, b))
-	assertTextFits(t, l)
+	_, l := layoutOf(t, func(b *data.Briefing) {
+		for i := range b.Sources {
+			b.Sources[i].Title = strings.Repeat("An extremely long headline about the war ", 6)
+		}
+	})
 	text := runTexts(l)
 	for i := range l.sources {
 		if !strings.Contains(text, "["+string(rune('1'+i))+"] ") {

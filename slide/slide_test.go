@@ -1,10 +1,7 @@
 package slide
 
 import (
-	"bytes"
 	"image"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -39,25 +36,6 @@ func laidOut(t *testing.T, s Spec) *layout {
 	return l
 }
 
-func TestDefaultFileName(t *testing.T) {
-	b := fixture()
-	for _, tc := range []struct {
-		id   string
-		d    data.Date
-		want string
-	}{
-		{"libya", data.MustDate("2020-01-19"), "libya-briefing-2020-01-19.png"},
-		{"libya", data.MustDate("2023-09-30"), "libya-briefing-2023-09-30.png"},
-		{"testland", data.Date{}, "testland-briefing-2020-01-19.png"},
-		{"", data.MustDate("2021-03-01"), "slide-briefing-2021-03-01.png"},
-	} {
-		b.ID = tc.id
-		if got := DefaultFileName(b, tc.d); got != tc.want {
-			t.Errorf("DefaultFileName(%q, %v) = %q, want %q", tc.id, tc.d, got, tc.want)
-		}
-	}
-}
-
 func TestComposeSizes(t *testing.T) {
 	b := fixture()
 	for _, tc := range []struct {
@@ -90,6 +68,21 @@ func TestComposeSizes(t *testing.T) {
 	if _, err := Compose(Spec{}); err == nil {
 		t.Error("Compose of an empty Spec: no error")
 	}
+}
+
+// layoutOf lays out the slide of the fixture briefing after edit (when not
+// nil) changed it, checks that its text fits (rule text-fits) and returns
+// the briefing and the layout.
+func layoutOf(t *testing.T, edit func(b *data.Briefing)) (*data.Briefing, *layout) {
+	t.Helper()
+	b := fixture()
+	if edit != nil {
+		edit(b)
+		b.Reindex()
+	}
+	l := laidOut(t, fixtureSpec(t, b))
+	assertTextFits(t, l)
+	return b, l
 }
 
 // assertTextFits checks that every line of text lies inside its box and the
@@ -199,12 +192,11 @@ func TestRuleTextFits(t *testing.T) {
 // When no excerpt fits whole, the first two are shortened with "…" and keep
 // their citation.
 func TestRuleQuotesShortened(t *testing.T) {
-	b := fixture()
-	for i := range b.Excerpts {
-		b.Excerpts[i].Text = strings.Repeat("words of a quotation much too long for a slide ", 30)
-	}
-	l := laidOut(t, fixtureSpec(t, b))
-	assertTextFits(t, l)
+	_, l := layoutOf(t, func(b *data.Briefing) {
+		for i := range b.Excerpts {
+			b.Excerpts[i].Text = strings.Repeat("words of a quotation much too long for a slide ", 30)
+		}
+	})
 	if len(l.quotes) != 2 {
 		t.Fatalf("%d excerpts shown, want 2", len(l.quotes))
 	}
@@ -232,81 +224,10 @@ func TestRuleSourceNumbers(t *testing.T) {
 	}
 }
 
-func TestRuleSameBytes(t *testing.T) {
-	dir := t.TempDir()
-	s := fixtureSpec(t, fixture())
-	var files [][]byte
-	for _, name := range []string{"a.png", "b.png"} {
-		p := filepath.Join(dir, name)
-		if err := Export(p, s); err != nil {
-			t.Fatal(err)
-		}
-		bs, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, bs)
-	}
-	if !bytes.Equal(files[0], files[1]) {
-		t.Error("two exports of the same spec differ")
-	}
-	if _, err := Compose(s); err != nil {
-		t.Fatal(err)
-	}
-	// No time or text chunks: IHDR, IDAT…, IEND only.
-	for _, chunk := range []string{"tIME", "tEXt", "iTXt", "zTXt"} {
-		if bytes.Contains(files[0], []byte(chunk)) {
-			t.Errorf("PNG holds a %s chunk", chunk)
-		}
-	}
-}
-
-func TestExportFailureLeavesNothing(t *testing.T) {
-	dir := t.TempDir()
-	s := fixtureSpec(t, fixture())
-	notADir := filepath.Join(dir, "file.txt")
-	if err := os.WriteFile(notADir, []byte("keep"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []string{
-		filepath.Join(dir, "missing", "slide.png"), // no such folder
-		filepath.Join(notADir, "slide.png"),        // the "folder" is a file
-		dir,                                        // the path is a folder
-	} {
-		if err := Export(p, s); err == nil {
-			t.Errorf("Export(%s): no error", p)
-		} else if !strings.Contains(err.Error(), p) {
-			t.Errorf("Export(%s): error %q does not name the path", p, err)
-		}
-	}
-	// A spec that cannot be composed leaves an existing file untouched.
-	existing := filepath.Join(dir, "slide.png")
-	if err := os.WriteFile(existing, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := Export(existing, Spec{Briefing: s.Briefing}); err == nil {
-		t.Error("Export without a renderer: no error")
-	}
-	if bs, _ := os.ReadFile(existing); string(bs) != "old" {
-		t.Errorf("existing file changed to %q", bs)
-	}
-	ents, _ := os.ReadDir(dir)
-	var names []string
-	for _, e := range ents {
-		names = append(names, e.Name())
-	}
-	if !slices.Equal(names, []string{"file.txt", "slide.png"}) {
-		t.Errorf("folder holds %q after failed exports", names)
-	}
-}
-
 // A title too long for two lines is shortened before the date: the date
 // always shows.
 func TestRuleTitleKeepsDate(t *testing.T) {
-	b := fixture()
-	b.Title = strings.Repeat("A briefing title that goes on and on ", 10)
-	l := laidOut(t, fixtureSpec(t, b))
-	assertTextFits(t, l)
+	b, l := layoutOf(t, func(b *data.Briefing) { b.Title = strings.Repeat("A briefing title that goes on and on ", 10) })
 	first, second := l.runs[0].Text, l.runs[1].Text
 	if !strings.HasPrefix(b.Title, first) {
 		t.Errorf("title's first line %q", first)

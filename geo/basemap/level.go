@@ -68,7 +68,7 @@ func buildLevel(t *topo.Topology, k int) *level {
 		for _, rings := range tc.Polygons {
 			var poly orb.Polygon
 			for ri, refs := range rings {
-				r := assemble(arcs, refs)
+				r := topo.AssembleRing(refs, func(i int) []orb.Point { return arcs[i] })
 				if tiny(r) {
 					if ri == 0 {
 						break
@@ -96,33 +96,6 @@ func buildLevel(t *topo.Topology, k int) *level {
 		}
 	}
 	return lvl
-}
-
-// assemble joins the arcs a ring refers to (see topo.Topology.Ring).
-func assemble(arcs []orb.LineString, refs []int) orb.Ring {
-	n := 1
-	for _, ref := range refs {
-		n += len(arcs[topo.ArcIndex(ref)]) - 1
-	}
-	r := make(orb.Ring, 0, n)
-	for k, ref := range refs {
-		pts := arcs[topo.ArcIndex(ref)]
-		if ref >= 0 {
-			if k > 0 {
-				pts = pts[1:]
-			}
-			r = append(r, pts...)
-			continue
-		}
-		end := len(pts) - 1
-		if k > 0 {
-			end--
-		}
-		for i := end; i >= 0; i-- {
-			r = append(r, pts[i])
-		}
-	}
-	return r
 }
 
 // contains reports whether inner lies wholly inside outer.

@@ -177,17 +177,15 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
+// varint reads a signed varint: a uvarint holding the value zig-zag
+// encoded, as binary.Varint reads it.
 func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
+	ux := d.uvarint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	v, n := binary.Varint(d.b[d.off:])
-	if n <= 0 {
-		d.fail(d.varintErr(n))
-		return 0
-	}
-	d.off += n
-	return v
+	return x
 }
 
 func (d *decoder) varintErr(n int) error {
@@ -376,29 +374,37 @@ func (d *decoder) topology() (*Topology, error) {
 // empty. The ring is closed when the arcs form a loop, as they do in a
 // valid topology.
 func (t *Topology) Ring(refs []int) orb.Ring {
+	return AssembleRing(refs, func(i int) []orb.Point { return t.Arcs[i].Points })
+}
+
+// AssembleRing joins the arcs refs refer to into a ring: for each
+// reference, the points arc(ArcIndex(ref)) gives, reversed when the
+// reference is negative, end to end with each joining point once. It
+// returns nil when there are no points to join.
+func AssembleRing(refs []int, arc func(i int) []orb.Point) orb.Ring {
 	n := 0
 	for _, ref := range refs {
-		n += len(t.Arcs[ArcIndex(ref)].Points) - 1
+		n += len(arc(ArcIndex(ref))) - 1
 	}
-	if n == 0 {
+	if n <= 0 {
 		return nil
 	}
 	r := make(orb.Ring, 0, n+1)
 	for k, ref := range refs {
-		pts := t.Arcs[ArcIndex(ref)].Points
+		pts := arc(ArcIndex(ref))
 		if ref >= 0 {
 			if k > 0 {
 				pts = pts[1:]
 			}
 			r = append(r, pts...)
-		} else {
-			end := len(pts) - 1
-			if k > 0 {
-				end--
-			}
-			for i := end; i >= 0; i-- {
-				r = append(r, pts[i])
-			}
+			continue
+		}
+		end := len(pts) - 1
+		if k > 0 {
+			end--
+		}
+		for i := end; i >= 0; i-- {
+			r = append(r, pts[i])
 		}
 	}
 	return r
