@@ -26,6 +26,7 @@ package scene
 import (
 	"image"
 	"math"
+	"slices"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
@@ -105,19 +106,7 @@ func (s renderSpec) equal(t renderSpec) bool {
 func optionsEqual(a, b Options) bool {
 	return a.Date == b.Date && a.Layers == b.Layers && a.Selected == b.Selected &&
 		a.Hovered == b.Hovered && a.ScaleBar == b.ScaleBar && a.Ratio() == b.Ratio() &&
-		refsEqual(a.Highlight, b.Highlight) && refsEqual(a.Callouts, b.Callouts)
-}
-
-func refsEqual(a, b []data.Ref) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+		slices.Equal(a.Highlight, b.Highlight) && slices.Equal(a.Callouts, b.Callouts)
 }
 
 // NewRenderer returns a Renderer for briefing b on basemap base (nil: sea
