@@ -52,7 +52,7 @@ func WriteAudit(w io.Writer, b *Briefing) error {
 			{"name", r.Name}, {"aliases", aliasList(r.Aliases, r.AliasOptions)}, {"kind", string(r.Kind)}, {"lonlat", lonlat(&r.Point)},
 		})
 		for _, s := range r.Statuses {
-			a.printf("\nStatus *%s*, %s:\n", md(s.Status), s.Valid)
+			a.printf("\nStatus *%s*, %s:\n\n", md(s.Status), periodText(s.Valid))
 			a.fields(s.Sourced, s.Note, []auditField{{"status", s.Status}, {"valid_from", s.Valid.From.String()}, {"valid_to", s.Valid.To.String()}})
 		}
 	}
@@ -248,6 +248,15 @@ func aliasList(names []string, opts []Alias) string {
 	return strings.Join(parts, ", ")
 }
 
+// periodText writes a validity period as "2020-01-18 to 2020-09-18" or
+// "from 2020-09-19".
+func periodText(p Period) string {
+	if p.To.IsZero() {
+		return "from " + p.From.String()
+	}
+	return p.From.String() + " to " + p.To.String()
+}
+
 // lonlat writes a point as "[lon, lat]"; "" for none.
 func lonlat(p *orb.Point) string {
 	if p == nil {
@@ -266,7 +275,7 @@ func number(x float64) string {
 }
 
 // mdEscaper escapes the characters that would start Markdown markup.
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `&lt;`, "[", `\[`, "]", `\]`, "\n", " ")
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `&lt;`, "](", `\](`, "\n", " ")
 
 // md escapes s for Markdown running text.
 func md(s string) string { return mdEscaper.Replace(s) }

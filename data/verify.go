@@ -23,7 +23,7 @@ type TextCheck struct {
 	// Checked is true when the text was at hand: its hash, and each
 	// excerpt's quote, offsets and context, matched (else Load fails).
 	Checked bool
-	Why     string // when not checked: why not
+	Why     string // when not checked: why not, as "the text is not at hand for"
 }
 
 // readText returns the text of the article file name, from opts.Sources
@@ -76,14 +76,14 @@ func (l *loader) checkTexts() {
 			l.ps.add(fileSources, lines[""], "sha256", "missing: the package has %d excerpt%s of this source (run %s)", len(es), plural(len(es)), anchorRunHint)
 		}
 		if s.File == "" {
-			tc.Why = "sources.yaml names no file for it"
+			tc.Why = "sources.yaml names no file for"
 			l.b.TextChecks = append(l.b.TextChecks, tc)
 			continue
 		}
 		raw, from, err := l.readText(s.File)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			tc.Why = "its text is not at hand"
+			tc.Why = "the text is not at hand for"
 			l.b.TextChecks = append(l.b.TextChecks, tc)
 			continue
 		case err != nil:
