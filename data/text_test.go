@@ -21,8 +21,8 @@ func TestNormaliseText(t *testing.T) {
 		{"no\u00a0break\u2009thin\u202fnarrow\u3000ideographic", "no break thin narrow ideographic"},
 		{"line one\nline two\r\n\r\nline three", "line one line two line three"},
 		{"  lead and trail  ", "lead and trail"},
-		{"Salame\u0301", "Salamé"},          // NFC composes
-		{"Erdog\u0306an", "Erdoğan"},        // NFC composes
+		{"Salame\u0301", "Salamé"},           // NFC composes
+		{"Erdog\u0306an", "Erdoğan"},         // NFC composes
 		{"bad \xff byte", "bad \ufffd byte"}, // invalid UTF-8 becomes U+FFFD
 	}
 	for _, c := range cases {
