@@ -305,3 +305,17 @@ func TestCheckAudit(t *testing.T) {
 		t.Errorf("bad package: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
+
+// TestCheckEmbeddedAgainstArticles checks the embedded briefing against the
+// three article texts of BRIEFMAP_SOURCES (make test SOURCES=DIR).
+func TestCheckEmbeddedAgainstArticles(t *testing.T) {
+	dir := os.Getenv("BRIEFMAP_SOURCES")
+	if dir == "" {
+		t.Skip("article check not run: BRIEFMAP_SOURCES is not set (make test SOURCES=DIR runs it)")
+	}
+	code, out, errs := run("check", "--sources", dir)
+	lines := strings.Split(out, "\n")
+	if code != ExitOK || len(lines) < 2 || !strings.HasPrefix(lines[1], "article check: all ") || !strings.HasSuffix(lines[1], "excerpts verified against their article texts (in "+dir+")") {
+		t.Errorf("check --sources %s: exit %d, stdout %q, stderr %q", dir, code, out, errs)
+	}
+}
