@@ -11,10 +11,10 @@ import (
 )
 
 // TestEveryPlaceHasAHolder checks the rule of DESIGN.md: on every snapshot
-// date, and on the first day of every zone (each date the map of control
-// changes), every place has a holder (the controller of the zone it lies
-// in, or of the nearest zone within data.NearestZoneKM for a place on the
-// coastline) or is contested.
+// date, and on every date the map of control changes (a zone's first day,
+// or the day after its last, while zones cover it), every place has a
+// holder (the controller of the zone it lies in, or of the nearest zone
+// within data.NearestZoneKM for a place on the coastline) or is contested.
 func TestEveryPlaceHasAHolder(t *testing.T) {
 	b := load(t)
 	if len(b.Snapshots) == 0 {
@@ -26,6 +26,12 @@ func TestEveryPlaceHasAHolder(t *testing.T) {
 	}
 	for _, z := range b.Zones {
 		dates[z.Valid.From] = true
+		if !z.Valid.To.IsZero() {
+			next := z.Valid.To.Time().AddDate(0, 0, 1)
+			if d := (data.Date{Year: next.Year(), Month: next.Month(), Day: next.Day()}); len(b.ZonesOn(d)) > 0 {
+				dates[d] = true
+			}
+		}
 	}
 	sorted := slices.SortedFunc(maps.Keys(dates), data.Date.Compare)
 	for _, d := range sorted {
