@@ -34,7 +34,6 @@ func UpdateAnchors(sourcesYAML, excerptsYAML []byte, text func(file string) (str
 	}
 	type source struct {
 		file    string
-		line    int
 		item    *yaml.Node
 		article *Article
 		err     error
@@ -46,7 +45,7 @@ func UpdateAnchors(sourcesYAML, excerptsYAML []byte, text func(file string) (str
 		if id == "" {
 			continue
 		}
-		s := &source{file: file, line: item.Line, item: item}
+		s := &source{file: file, item: item}
 		if file == "" {
 			s.err = errors.New("sources.yaml names no file: for it")
 		} else if raw, err := text(file); err != nil {
@@ -104,7 +103,7 @@ func UpdateAnchors(sourcesYAML, excerptsYAML []byte, text func(file string) (str
 		if s.article == nil {
 			continue
 		}
-		if s.err == nil && (used[id] || scalarValue(s.item, "sha256") != "") {
+		if used[id] || scalarValue(s.item, "sha256") != "" {
 			srcDoc.set(s.item, "file", []keyValue{{"sha256", yamlQuote(s.article.Hash())}})
 		}
 	}
