@@ -25,6 +25,7 @@ func runQuotes(e *Env, args []string) int {
 	fs := e.flagSet("quotes")
 	asJSON := fs.Bool("json", false, "print JSON")
 	about := fs.String("about", "", "only the excerpts about record `ID` (an actor, zone, place, deployment, source or excerpt)")
+	briefing := briefingFlag(fs)
 	pos, code, ok := e.parseInterleaved(fs, args)
 	if !ok {
 		return code
@@ -32,7 +33,7 @@ func runQuotes(e *Env, args []string) int {
 	if len(pos) > 0 {
 		return e.usage("quotes takes no arguments")
 	}
-	b, err := libya.LoadPath("")
+	b, err := libya.LoadPath(*briefing)
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
 	}
