@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
@@ -21,8 +22,9 @@ const (
 	ExitUsage = 2 // bad usage: unknown command or flag
 )
 
-// Env is what a subcommand writes to.
+// Env is what a subcommand reads from and writes to.
 type Env struct {
+	Stdin  io.Reader // nil reads nothing (an empty input)
 	Stdout io.Writer
 	Stderr io.Writer
 }
@@ -32,27 +34,36 @@ const Usage = `usage:
   briefmap                              open the desktop app on the embedded briefing
   briefmap open PATH                    open the app on another briefing package
   briefmap export [-o FILE.png] [--date YYYY-MM-DD] [--focus ID] [--size 1920x1080|3840x2160] [--briefing PATH]
-  briefmap render -o FILE.png [--size WxH] [--date D] [--bbox W,S,E,N]
-  briefmap info [--date D] [--json] LAT,LON
-  briefmap geojson [--date D] [-o FILE]
-  briefmap quotes [--json] [--about ID]
-  briefmap check [PATH]
+  briefmap render -o FILE.png [--size WxH] [--date D] [--bbox W,S,E,N] [--briefing PATH]
+  briefmap info [--date D] [--json] [--briefing PATH] LAT,LON
+  briefmap geojson [--date D] [-o FILE] [--briefing PATH]
+  briefmap quotes [--json] [--about ID] [--briefing PATH]
+  briefmap check [--sources DIR] [--audit] [--briefing PATH | PATH]
+  briefmap match [--date D] [--json] [--briefing PATH] TEXT|-
   briefmap version
+
+A briefing PATH is a package folder or a .zip of one; without it, commands
+read the embedded Libya briefing.
 `
 
 // IsCommand reports whether name is a headless subcommand handled by Run.
 func IsCommand(name string) bool {
 	switch name {
-	case "check", "info", "geojson", "quotes", "version", "render", "export", "help", "-h", "-help", "--help":
+	case "check", "info", "geojson", "quotes", "match", "version", "render", "export", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
 }
 
-// Run runs the subcommand args[0] with the rest of args and returns the exit
-// code. It never calls os.Exit.
+// Run runs the subcommand args[0] with the rest of args, reading standard
+// input from os.Stdin, and returns the exit code. It never calls os.Exit.
 func Run(args []string, stdout, stderr io.Writer) int {
-	e := &Env{Stdout: stdout, Stderr: stderr}
+	return RunWith(&Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
+}
+
+// RunWith runs the subcommand args[0] with the rest of args in e and
+// returns the exit code.
+func RunWith(e *Env, args []string) int {
 	if len(args) == 0 {
 		return e.usage("no command given")
 	}
@@ -66,6 +77,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return runGeoJSON(e, rest)
 	case "quotes":
 		return runQuotes(e, rest)
+	case "match":
+		return runMatch(e, rest)
 	case "version":
 		return runVersion(e, rest)
 	case "render":
@@ -110,6 +123,12 @@ func (e *Env) parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		return ExitUsage, false
 	}
 	return ExitOK, true
+}
+
+// briefingFlag defines the --briefing flag of a subcommand that reads a
+// briefing.
+func briefingFlag(fs *flag.FlagSet) *string {
+	return fs.String("briefing", "", "briefing package `PATH`: a folder or a .zip (default: the embedded Libya briefing)")
 }
 
 // loadBriefing loads the package at path (a folder or a .zip), or the

@@ -22,7 +22,7 @@ func runExport(e *Env, args []string) int {
 	date := fs.String("date", "", "as-of `date` YYYY-MM-DD (default: the briefing's default date)")
 	focus := fs.String("focus", "", "`id` of a zone, place, deployment or actor to frame and describe")
 	size := fs.String("size", "1920x1080", "slide `size`: 1920x1080 or 3840x2160")
-	briefing := fs.String("briefing", "", "briefing package `path` (folder or .zip; default: the embedded Libya briefing)")
+	briefing := briefingFlag(fs)
 	if code, ok := e.parseFlags(fs, args); !ok {
 		return code
 	}

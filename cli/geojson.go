@@ -18,6 +18,7 @@ const (
 	layerZone       = "zone"
 	layerPlace      = "place"
 	layerDeployment = "deployment"
+	layerEvent      = "event"
 )
 
 // gjExcerpt is an excerpt as a feature property.
@@ -39,6 +40,10 @@ type gjProperties struct {
 	ContestedBy    []string    `json:"contested_by,omitempty"`
 	Actor          string      `json:"actor,omitempty"`
 	ActorName      string      `json:"actor_name,omitempty"`
+	Actors         []string    `json:"actors,omitempty"`
+	Place          string      `json:"place,omitempty"`
+	DateApprox     bool        `json:"date_approximate,omitempty"`
+	ShownUntil     string      `json:"shown_until,omitempty"`
 	Supports       string      `json:"supports,omitempty"`
 	Status         *string     `json:"status,omitempty"`
 	Strength       string      `json:"strength,omitempty"`
@@ -76,12 +81,14 @@ type gjCollection struct {
 	Features []gjFeature `json:"features"`
 }
 
-// runGeoJSON writes every zone, place and deployment valid on a date as one
-// GeoJSON FeatureCollection, to stdout or atomically to -o FILE.
+// runGeoJSON writes every zone, place and deployment valid on a date, and
+// every event shown on it, as one GeoJSON FeatureCollection, to stdout or
+// atomically to -o FILE.
 func runGeoJSON(e *Env, args []string) int {
 	fs := e.flagSet("geojson")
 	date := fs.String("date", "", "the as-of date, YYYY-MM-DD (default: the briefing's default date)")
 	out := fs.String("o", "", "write to `FILE` instead of stdout")
+	briefing := briefingFlag(fs)
 	pos, code, ok := e.parseInterleaved(fs, args)
 	if !ok {
 		return code
@@ -89,7 +96,7 @@ func runGeoJSON(e *Env, args []string) int {
 	if len(pos) > 0 {
 		return e.usage("geojson takes no arguments")
 	}
-	b, err := loadBriefing("")
+	b, err := loadBriefing(*briefing)
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
 	}
@@ -116,7 +123,9 @@ func runGeoJSON(e *Env, args []string) int {
 }
 
 // featureCollection builds the export of b on d: zones, then places, then
-// deployments, each in file order.
+// deployments, each in file order, then events by date. An event's
+// valid_from and valid_to are its first and last day; shown_until is the
+// last day it stays on the map.
 func featureCollection(b *data.Briefing, d data.Date) gjCollection {
 	fc := gjCollection{Type: "FeatureCollection", Date: d.String(), Briefing: b.ID, Features: []gjFeature{}}
 	for _, z := range b.ZonesOn(d) {
@@ -164,6 +173,23 @@ func featureCollection(b *data.Briefing, d data.Date) gjCollection {
 				Strength: dep.Strength, RangeKM: dep.RangeKM,
 				ValidFrom: dep.Valid.From.String(), ValidTo: dep.Valid.To.String(), Confidence: string(dep.Confidence),
 				Sourced: sourcedFields(dep.Sourced), Note: dep.Note, Excerpts: excerpts(b, dep.ID),
+			},
+		})
+	}
+	for _, ev := range b.EventsOn(d) {
+		pt, ok := b.EventPoint(ev)
+		if !ok {
+			continue
+		}
+		until := ev.LastDay().Time().AddDate(0, 0, ev.ShowDays)
+		fc.Features = append(fc.Features, gjFeature{
+			Type: "Feature", ID: ev.ID, Geometry: gjGeometry{Type: "Point", Coordinates: round(pt)},
+			Properties: gjProperties{
+				ID: ev.ID, Layer: layerEvent, Name: ev.Title, Kind: string(ev.Kind),
+				Actors: ev.Actors, Place: ev.Place, DateApprox: ev.DateApproximate,
+				ShownUntil: until.Format("2006-01-02"),
+				ValidFrom:  ev.Date.String(), ValidTo: ev.LastDay().String(), Confidence: string(ev.Confidence),
+				Sourced: sourcedFields(ev.Sourced), Note: ev.Note, Excerpts: excerpts(b, ev.ID),
 			},
 		})
 	}

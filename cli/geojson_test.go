@@ -51,9 +51,9 @@ func TestGeoJSONValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := b.DefaultDate
-	want := len(b.ZonesOn(d)) + len(b.Places) + len(b.DeploymentsOn(d))
+	want := len(b.ZonesOn(d)) + len(b.Places) + len(b.DeploymentsOn(d)) + len(b.EventsOn(d))
 	if len(fc.Features) != want {
-		t.Errorf("%d features, want %d (zones and deployments valid on %s, and every place)", len(fc.Features), want, d)
+		t.Errorf("%d features, want %d (zones, deployments and events of %s, and every place)", len(fc.Features), want, d)
 	}
 	layers := map[string]int{}
 	for _, f := range fc.Features {
@@ -80,6 +80,10 @@ func TestGeoJSONValid(t *testing.T) {
 		case "place":
 			if f.Geometry.GeoJSONType() != "Point" {
 				t.Errorf("place %v is a %s", p["id"], f.Geometry.GeoJSONType())
+			}
+		case "event":
+			if f.Geometry.GeoJSONType() != "Point" || p.MustString("shown_until", "") == "" {
+				t.Errorf("event %v is a %s, shown until %q", p["id"], f.Geometry.GeoJSONType(), p.MustString("shown_until", ""))
 			}
 		default:
 			t.Errorf("feature %v has layer %q", p["id"], layer)
@@ -120,6 +124,8 @@ func TestGeoJSONOnPackage(t *testing.T) {
 		"place:sirte:Point",
 		"place:al-jufra:Point",
 		"deployment:d-wagner:Polygon:econ-wagner",
+		"event:e-sirte-taken:Point",
+		"event:e-blockade:Point:econ-ports",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("features:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -90,12 +90,35 @@ type infoZone struct {
 	Sources        []string `json:"sources"`
 }
 
-// infoPlace is one place in info --json.
+// infoPlace is one place in info --json, with who holds it on the date:
+// Holder and HolderName are null when no controlled zone holds it;
+// HolderZone is the zone that answers, NearestKM set when the place lies
+// in no zone and that zone is the nearest (within data.NearestZoneKM);
+// Status is set for terminals and fields only (null when none is known).
 type infoPlace struct {
-	ID         string  `json:"id"`
-	Name       string  `json:"name"`
-	Kind       string  `json:"kind"`
-	DistanceKM float64 `json:"distance_km"`
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Kind        string   `json:"kind"`
+	DistanceKM  float64  `json:"distance_km"`
+	Holder      *string  `json:"holder"`
+	HolderName  *string  `json:"holder_name"`
+	ContestedBy []string `json:"contested_by"`
+	HolderZone  string   `json:"holder_zone,omitempty"`
+	NearestKM   *float64 `json:"holder_zone_distance_km,omitempty"`
+	Status      any      `json:"status,omitempty"`
+}
+
+// infoEvent is one event shown on the date near the point, in info --json.
+type infoEvent struct {
+	ID              string   `json:"id"`
+	Title           string   `json:"title"`
+	Kind            string   `json:"kind"`
+	Date            string   `json:"date"`
+	DateTo          string   `json:"date_to,omitempty"`
+	DateApproximate bool     `json:"date_approximate,omitempty"`
+	Place           string   `json:"place,omitempty"`
+	Actors          []string `json:"actors"`
+	DistanceKM      float64  `json:"distance_km"`
 }
 
 // infoResult is what info --json prints.
@@ -104,14 +127,17 @@ type infoResult struct {
 	Date   string      `json:"date"`
 	Zones  []infoZone  `json:"zones"`
 	Places []infoPlace `json:"places"`
+	Events []infoEvent `json:"events"`
 }
 
-// runInfo prints the zones that contain a point on a date and the places
-// within 25 km of it.
+// runInfo prints the zones that contain a point on a date, the places
+// within 25 km of it with who holds each, and the events shown on that
+// date within 25 km.
 func runInfo(e *Env, args []string) int {
 	fs := e.flagSet("info")
 	date := fs.String("date", "", "the as-of date, YYYY-MM-DD (default: the briefing's default date)")
 	asJSON := fs.Bool("json", false, "print JSON")
+	briefing := briefingFlag(fs)
 	pos, code, ok := e.parseInterleaved(fs, args)
 	if !ok {
 		return code
@@ -123,7 +149,7 @@ func runInfo(e *Env, args []string) int {
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("info: %w", err))
 	}
-	b, err := loadBriefing("")
+	b, err := loadBriefing(*briefing)
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("info: %w", err))
 	}
@@ -145,7 +171,7 @@ func runInfo(e *Env, args []string) int {
 
 // info answers the info query on b.
 func info(b *data.Briefing, p orb.Point, d data.Date) infoResult {
-	res := infoResult{Point: [2]float64{p.Lon(), p.Lat()}, Date: d.String(), Zones: []infoZone{}, Places: []infoPlace{}}
+	res := infoResult{Point: [2]float64{p.Lon(), p.Lat()}, Date: d.String(), Zones: []infoZone{}, Places: []infoPlace{}, Events: []infoEvent{}}
 	for _, z := range b.ZonesAt(p, d) {
 		sources := b.SourcesOf(b.ExcerptsFor(z.ID))
 		if sources == nil {
@@ -164,15 +190,53 @@ func info(b *data.Briefing, p orb.Point, d data.Date) infoResult {
 		})
 	}
 	for _, pd := range b.PlacesNear(p, infoRadiusKM) {
-		res.Places = append(res.Places, infoPlace{
-			ID:         pd.Place.ID,
-			Name:       pd.Place.Name,
-			Kind:       string(pd.Place.Kind),
-			DistanceKM: math.Round(pd.KM*10) / 10,
+		res.Places = append(res.Places, placeInfo(b, pd, d))
+	}
+	for _, ed := range b.EventsNear(p, infoRadiusKM, d) {
+		ev := ed.Event
+		actors := ev.Actors
+		if actors == nil {
+			actors = []string{}
+		}
+		res.Events = append(res.Events, infoEvent{
+			ID: ev.ID, Title: ev.Title, Kind: string(ev.Kind), Date: ev.Date.String(), DateTo: ev.DateTo.String(),
+			DateApproximate: ev.DateApproximate, Place: ev.Place, Actors: actors, DistanceKM: round1(ed.KM),
 		})
 	}
 	return res
 }
+
+// placeInfo describes a place near the point: who holds it on d and, for
+// a terminal or a field, its status.
+func placeInfo(b *data.Briefing, pd data.PlaceDistance, d data.Date) infoPlace {
+	pl := pd.Place
+	ip := infoPlace{ID: pl.ID, Name: pl.Name, Kind: string(pl.Kind), DistanceKM: round1(pd.KM), ContestedBy: []string{}}
+	h := b.HolderAt(pl.Point, d)
+	if h.Holder != "" {
+		name := b.Name(h.Holder)
+		ip.Holder, ip.HolderName = &h.Holder, &name
+	}
+	if h.ContestedBy != nil {
+		ip.ContestedBy = h.ContestedBy
+	}
+	if h.Zone != nil {
+		ip.HolderZone = h.Zone.ID
+	}
+	if h.Nearest {
+		km := round1(h.DistanceKM)
+		ip.NearestKM = &km
+	}
+	if pl.Kind == data.OilTerminal || pl.Kind == data.OilField {
+		ip.Status = json.RawMessage("null")
+		if st, ok := pl.StatusOn(d); ok {
+			ip.Status = st.Status
+		}
+	}
+	return ip
+}
+
+// round1 rounds km to 0.1.
+func round1(km float64) float64 { return math.Round(km*10) / 10 }
 
 // writeJSON writes v as indented JSON and a newline.
 func writeJSON(w io.Writer, v any) error {
@@ -190,13 +254,57 @@ func degrees(v float64, pos, neg string) string {
 	return fmt.Sprintf("%.4f %s", v, pos)
 }
 
+// holderText says who holds a place: "held by X", "held by X (the nearest
+// zone, 0.5 km away)", "contested by A and B", or that nobody is known to.
+func holderText(b *data.Briefing, p infoPlace) string {
+	var parts []string
+	if p.Holder != nil {
+		parts = append(parts, "held by "+*p.HolderName)
+	}
+	if len(p.ContestedBy) > 0 {
+		names := make([]string, len(p.ContestedBy))
+		for i, id := range p.ContestedBy {
+			names[i] = b.Name(id)
+		}
+		parts = append(parts, "contested by "+strings.Join(names, " and "))
+	}
+	if len(parts) == 0 {
+		return "no holder known on that date (in no zone, none within " + fmt.Sprint(data.NearestZoneKM) + " km)"
+	}
+	s := strings.Join(parts, ", ")
+	if p.NearestKM != nil {
+		s += fmt.Sprintf(" (in no zone; the nearest, %s, is %.1f km away)", b.Name(p.HolderZone), *p.NearestKM)
+	}
+	return s
+}
+
+// eventDates writes an event's day or days, "about" when approximate.
+func eventDates(e *data.Event) string {
+	s := e.Date.Long()
+	if !e.DateTo.IsZero() && e.DateTo != e.Date {
+		s += " to " + e.DateTo.Long()
+	}
+	if e.DateApproximate {
+		s = "about " + s
+	}
+	return s
+}
+
 // writeInfoText prints an info result for people.
 func writeInfoText(w io.Writer, b *data.Briefing, res infoResult) error {
 	d, _ := data.ParseDate(res.Date)
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%s, %s on %s\n", degrees(res.Point[1], "N", "S"), degrees(res.Point[0], "E", "W"), d.Long())
 	if len(res.Zones) == 0 {
-		sb.WriteString("No zone of this briefing covers this point on that date.\n")
+		sb.WriteString("No zone of this briefing covers this point on that date")
+		if h := b.HolderAt(orb.Point{res.Point[0], res.Point[1]}, d); h.Nearest {
+			who := "held by " + b.Name(h.Holder)
+			if h.Holder == "" {
+				who = "contested"
+			}
+			fmt.Fprintf(&sb, "; the nearest, %s (%s), is %.1f km away", h.Zone.Name, who, h.DistanceKM)
+		}
+		sb.WriteString(".\n")
 	}
 	for _, z := range res.Zones {
 		who := "held by " + z.ControllerName
@@ -221,7 +329,17 @@ func writeInfoText(w io.Writer, b *data.Briefing, res infoResult) error {
 		fmt.Fprintf(&sb, "No place within %d km.\n", infoRadiusKM)
 	}
 	for _, p := range res.Places {
-		fmt.Fprintf(&sb, "Place: %s (%s), %.1f km\n", p.Name, p.Kind, p.DistanceKM)
+		fmt.Fprintf(&sb, "Place: %s (%s), %.1f km — %s", p.Name, p.Kind, p.DistanceKM, holderText(b, p))
+		if st, ok := p.Status.(string); ok {
+			fmt.Fprintf(&sb, "; %s", st)
+		} else if p.Status != nil {
+			sb.WriteString("; status unknown")
+		}
+		sb.WriteString("\n")
+	}
+	for _, ev := range res.Events {
+		e, _ := b.Event(ev.ID)
+		fmt.Fprintf(&sb, "Event: %s (%s, %s), %.1f km\n", ev.Title, ev.Kind, eventDates(e), ev.DistanceKM)
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err

@@ -18,6 +18,9 @@ func TestInfoGolden(t *testing.T) {
 		{"tripoli-front", []string{"info", "32.704,13.196", "--json"}},
 		{"benghazi-2023", []string{"info", "--date", "2023-09-30", "--json", "32.12,20.09"}},
 		{"sea", []string{"info", "--json", "34.0,18.0"}},
+		// A terminal on the coastline: held through the nearest zone, with its status.
+		{"brega", []string{"info", "--json", "30.4089,19.5733"}},
+		{"es-sider-2023", []string{"info", "--json", "--date", "2023-09-30", "30.6294,18.3503"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -85,12 +88,64 @@ func TestInfoOnPackage(t *testing.T) {
 	}
 }
 
+func TestInfoHolders(t *testing.T) {
+	b, err := data.LoadPath("../data/testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := data.MustDate("2020-01-20")
+	// Es Sider: an LNA-held terminal, blockaded, with the blockade event.
+	res := info(b, orb.Point{18.35, 30.63}, d)
+	if len(res.Places) != 1 {
+		t.Fatalf("places = %+v", res.Places)
+	}
+	p := res.Places[0]
+	if p.Holder == nil || *p.Holder != "lna" || *p.HolderName != "Libyan National Army" || p.Status != "blockaded" || p.NearestKM != nil {
+		t.Errorf("Es Sider = %+v", p)
+	}
+	if len(res.Events) != 1 || res.Events[0].ID != "e-blockade" || res.Events[0].DateTo != "2020-01-18" {
+		t.Errorf("events = %+v, want the blockade", res.Events)
+	}
+	// Forty days on, the blockade (shown for 30 days) is gone.
+	if res := info(b, orb.Point{18.35, 30.63}, data.MustDate("2020-02-27")); len(res.Events) != 0 {
+		t.Errorf("events on 27 February = %+v, want none", res.Events)
+	}
+	// Al Jufra, an airbase: no status key at all.
+	res = info(b, orb.Point{15.95, 29.15}, d)
+	if len(res.Places) != 1 || res.Places[0].Status != nil {
+		t.Errorf("Al Jufra = %+v, want no status", res.Places)
+	}
+	// Off the map: the zones end at 26°E; a place 3 km beyond is held
+	// through the nearest zone, 2000 km away nothing is.
+	b.Places[3].Point = orb.Point{26.03, 29.15}
+	b.Reindex()
+	res = info(b, b.Places[3].Point, d)
+	p = res.Places[0]
+	if p.Holder == nil || *p.Holder != "lna" || p.HolderZone != "z-east" || p.NearestKM == nil || *p.NearestKM < 2.5 || *p.NearestKM > 3.2 {
+		t.Errorf("a place 3 km outside z-east = %+v", p)
+	}
+	var sb strings.Builder
+	if err := writeInfoText(&sb, b, res); err != nil {
+		t.Fatal(err)
+	}
+	if want := "held by Libyan National Army (in no zone; the nearest, East and south, is 2.9 km away)"; !strings.Contains(sb.String(), want) {
+		t.Errorf("text lacks %q:\n%s", want, sb.String())
+	}
+	b.Places[3].Point = orb.Point{40, 29}
+	b.Reindex()
+	res = info(b, b.Places[3].Point, d)
+	if p := res.Places[0]; p.Holder != nil || p.HolderName != nil || len(p.ContestedBy) != 0 || p.HolderZone != "" {
+		t.Errorf("a place far from every zone = %+v", p)
+	}
+}
+
 func TestInfoText(t *testing.T) {
 	code, out, errs := run("info", "32.704,13.196")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"32.7040 N, 13.1960 E on 19 January 2020", "held by Government of National Accord", "contested by", "Place: Tripoli (city)"} {
+	for _, want := range []string{"32.7040 N, 13.1960 E on 19 January 2020", "held by Government of National Accord", "contested by",
+		"Place: Tripoli (city), 20.4 km — held by Government of National Accord\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q:\n%s", want, out)
 		}
@@ -112,6 +167,8 @@ func TestInfoErrors(t *testing.T) {
 		{[]string{"info", "--date", "2020-02-30", "32.89,13.19"}, ExitInput, `briefmap: info: --date: date "2020-02-30" does not exist`},
 		{[]string{"info", "32.89,13.19", "--date", "19/01/2020"}, ExitInput, `briefmap: info: --date: date "19/01/2020" is not YYYY-MM-DD`},
 		{[]string{"info", "-33.9,18.4", "--json"}, ExitOK, ""},
+		{[]string{"info", "--briefing", "nowhere", "32.89,13.19"}, ExitInput, "briefmap: info: load briefing: stat nowhere: no such file or directory"},
+		{[]string{"info", "--briefing", "../data/testdata/good", "32.89,13.19"}, ExitOK, ""},
 	}
 	for _, c := range cases {
 		code, _, errs := run(c.args...)

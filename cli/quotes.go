@@ -24,6 +24,7 @@ func runQuotes(e *Env, args []string) int {
 	fs := e.flagSet("quotes")
 	asJSON := fs.Bool("json", false, "print JSON")
 	about := fs.String("about", "", "only the excerpts about record `ID` (an actor, zone, place, deployment, source or excerpt)")
+	briefing := briefingFlag(fs)
 	pos, code, ok := e.parseInterleaved(fs, args)
 	if !ok {
 		return code
@@ -31,7 +32,7 @@ func runQuotes(e *Env, args []string) int {
 	if len(pos) > 0 {
 		return e.usage("quotes takes no arguments")
 	}
-	b, err := loadBriefing("")
+	b, err := loadBriefing(*briefing)
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
 	}

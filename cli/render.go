@@ -16,15 +16,17 @@ import (
 // maxRenderSide bounds --size so a typo cannot ask for gigabytes.
 const maxRenderSide = 8192
 
-// runRender renders the embedded briefing's map with every layer:
+// runRender renders a briefing's map (the embedded one by default) with
+// every layer:
 //
-//	briefmap render -o FILE.png [--size WxH] [--date D] [--bbox W,S,E,N]
+//	briefmap render -o FILE.png [--size WxH] [--date D] [--bbox W,S,E,N] [--briefing PATH]
 func runRender(e *Env, args []string) int {
 	fs := e.flagSet("render")
 	out := fs.String("o", "", "output PNG `file` (required)")
 	size := fs.String("size", "1920x1080", "map size `WxH` in pixels")
 	date := fs.String("date", "", "as-of `date` YYYY-MM-DD (default: the briefing's default date)")
 	bbox := fs.String("bbox", "", "view `W,S,E,N` in degrees (default: the briefing's bounding box)")
+	briefing := briefingFlag(fs)
 	if code, ok := e.parseFlags(fs, args); !ok {
 		return code
 	}
@@ -38,7 +40,7 @@ func runRender(e *Env, args []string) int {
 	if err != nil {
 		return e.usage("render: --size: " + err.Error())
 	}
-	b, base, err := loadWithBasemap("")
+	b, base, err := loadWithBasemap(*briefing)
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -16,6 +17,7 @@ const (
 	KindDeployment = "deployment"
 	KindExcerpt    = "excerpt"
 	KindSource     = "source"
+	KindEvent      = "event"
 )
 
 // position is where a record was written in its package.
@@ -70,6 +72,14 @@ type loader struct {
 	// geometryRead is true once zones.geojson was read without malformed
 	// JSON, so that a missing feature is worth reporting.
 	geometryRead bool
+	// root is the package's file system (for its sources/ texts); opts
+	// are the options it is loaded with.
+	root fs.FS
+	opts LoadOptions
+	// sourceLines holds, per source id, the line of its mapping ("") and
+	// of its fields; excerptLines the lines of each excerpt's anchors.
+	sourceLines  map[string]map[string]int
+	excerptLines map[string]excerptLines
 	// broken names the files that are missing or could not be parsed:
 	// references into them are not reported, as they would only echo
 	// the first problem.
@@ -83,6 +93,9 @@ func newLoader() *loader {
 		features:  map[string]feature{},
 		areas:     map[string]bool{},
 		broken:    map[string]bool{},
+
+		sourceLines:  map[string]map[string]int{},
+		excerptLines: map[string]excerptLines{},
 	}
 }
 
@@ -107,6 +120,7 @@ var (
 var kindFile = map[string]string{
 	KindActor: fileActors, KindZone: fileZones, KindPlace: filePlaces,
 	KindDeployment: fileDeployments, KindExcerpt: fileExcerpts, KindSource: fileSources,
+	KindEvent: fileEvents,
 }
 
 // define registers a record id, checking its syntax and that it is unique
@@ -179,7 +193,7 @@ func (l *loader) addPoint(fs *fields, key string, p *orb.Point) {
 }
 
 func (l *loader) decodeBriefing(f *yamlFile, root *yaml.Node) {
-	fs := f.mapping(root, "", []string{"id", "title", "subtitle", "region", "country_iso", "default_date", "snapshots", "bbox", "sides", "notes"})
+	fs := f.mapping(root, "", []string{"id", "title", "subtitle", "region", "country_iso", "default_date", "snapshots", "bbox", "sides", "notes", "blockers"})
 	if fs == nil {
 		return
 	}
@@ -197,6 +211,7 @@ func (l *loader) decodeBriefing(f *yamlFile, root *yaml.Node) {
 	}
 	b.DefaultDate = fs.date("default_date", true)
 	b.Notes = fs.str("notes", false)
+	b.Blockers = fs.strList("blockers", false)
 	if xs, ok := fs.numbers("bbox", 4, true); ok {
 		w, s, e, n := xs[0], xs[1], xs[2], xs[3]
 		switch {
@@ -234,44 +249,6 @@ func (l *loader) decodeBriefing(f *yamlFile, root *yaml.Node) {
 	}
 }
 
-func (l *loader) decodeSource(f *yamlFile, n *yaml.Node) {
-	fs := f.mapping(n, "sources", []string{"id", "publisher", "title", "date", "date_approximate", "url", "file"})
-	if fs == nil {
-		l.broken[f.name] = true
-		return
-	}
-	l.b.Sources = append(l.b.Sources, Source{
-		ID:              l.define(fs, KindSource),
-		Publisher:       fs.str("publisher", true),
-		Title:           fs.str("title", true),
-		Date:            fs.date("date", true),
-		DateApproximate: fs.boolean("date_approximate"),
-		URL:             fs.str("url", false),
-		File:            fs.str("file", false),
-	})
-}
-
-func (l *loader) decodeExcerpt(f *yamlFile, n *yaml.Node) {
-	fs := f.mapping(n, "excerpts", []string{"id", "source", "text", "about"})
-	if fs == nil {
-		l.broken[f.name] = true
-		return
-	}
-	e := Excerpt{ID: l.define(fs, KindExcerpt), Source: fs.str("source", true)}
-	l.ref(fs, "source", fs.line("source"), e.Source, KindSource)
-	if v, ok := fs.scalar("text", true); ok {
-		e.Text = strings.TrimSpace(v.Value)
-		if e.Text == "" {
-			l.ps.add(f.name, v.Line, "text", "empty excerpt text")
-		}
-	}
-	e.About = l.refList(fs, "about", true, KindActor, KindPlace, KindZone, KindDeployment)
-	if e.ID != "" {
-		l.aboutLine[e.ID] = fs.line("about")
-	}
-	l.b.Excerpts = append(l.b.Excerpts, e)
-}
-
 func (l *loader) decodeActor(f *yamlFile, n *yaml.Node) {
 	fs := f.mapping(n, "actors", []string{"id", "name", "aliases", "kind", "side", "backers", "leads", "description", "sourced", "note"})
 	if fs == nil {
@@ -281,12 +258,12 @@ func (l *loader) decodeActor(f *yamlFile, n *yaml.Node) {
 	a := Actor{
 		ID:          l.define(fs, KindActor),
 		Name:        fs.str("name", true),
-		Aliases:     fs.strList("aliases", false),
 		Kind:        ActorKind(enum(fs, "kind", true, actorKinds)),
 		Side:        fs.str("side", false),
 		Description: fs.str("description", false),
 		Note:        fs.str("note", false),
 	}
+	a.Aliases, a.AliasOptions = fs.aliases()
 	if a.Side != "" {
 		l.sideRefs = append(l.sideRefs, idRef{at: position{f.name, fs.line("side")}, field: "side", id: a.Side})
 	}
@@ -342,12 +319,12 @@ func (l *loader) decodePlace(f *yamlFile, n *yaml.Node) {
 		return
 	}
 	p := Place{
-		ID:      l.define(fs, KindPlace),
-		Name:    fs.str("name", true),
-		Aliases: fs.strList("aliases", false),
-		Kind:    PlaceKind(enum(fs, "kind", true, placeKinds)),
-		Note:    fs.str("note", false),
+		ID:   l.define(fs, KindPlace),
+		Name: fs.str("name", true),
+		Kind: PlaceKind(enum(fs, "kind", true, placeKinds)),
+		Note: fs.str("note", false),
 	}
+	p.Aliases, p.AliasOptions = fs.aliases()
 	if pt := fs.lonlat("lonlat", true); pt != nil {
 		p.Point = *pt
 		l.addPoint(fs, "lonlat", pt)

@@ -15,6 +15,7 @@ import (
 //   - a zone: its controller or the actors contesting it (each expanded as
 //     an actor);
 //   - a deployment: its actor, the actor it supports and its places;
+//   - an event: its actors (each expanded as an actor) and its place;
 //   - a place: itself.
 func (b *Briefing) linked(id string) []string {
 	out := []string{id}
@@ -44,6 +45,14 @@ func (b *Briefing) linked(id string) []string {
 			actor(d.Supports)
 		}
 		out = append(out, d.Places...)
+	case KindEvent:
+		e, _ := b.Event(id)
+		for _, a := range e.Actors {
+			actor(a)
+		}
+		if e.Place != "" {
+			out = append(out, e.Place)
+		}
 	}
 	return out
 }
@@ -73,7 +82,11 @@ func (b *Briefing) Lint() []Problem {
 		return 0
 	}
 	for _, e := range b.Excerpts {
-		mentions := m.Find(e.Text)
+		var at Date // aliases limited to a period match at the source's date
+		if s, ok := b.Source(e.Source); ok {
+			at = s.Date
+		}
+		mentions := m.FindAt(e.Text, at)
 		covered := map[string]bool{}
 		for _, id := range e.About {
 			for _, l := range b.linked(id) {

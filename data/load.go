@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -25,10 +26,14 @@ const (
 	fileGeometry    = "zones.geojson"
 	filePlaces      = "places.yaml"
 	fileDeployments = "deployments.yaml"
+	fileEvents      = "events.yaml"
 )
 
+// optionalFiles may be left out of a package.
+var optionalFiles = []string{fileDeployments, fileEvents}
+
 // packageFiles lists the package's files in reading order.
-var packageFiles = []string{fileBriefing, fileSources, fileExcerpts, fileActors, fileZones, fileGeometry, filePlaces, fileDeployments}
+var packageFiles = []string{fileBriefing, fileSources, fileExcerpts, fileActors, fileZones, fileGeometry, filePlaces, fileDeployments, fileEvents}
 
 // maxFileSize bounds each file read from a package (a guard against zip bombs).
 const maxFileSize = 32 << 20
@@ -39,8 +44,23 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // Load reads and validates the briefing package in fsys: the files of
 // FORMAT.md at its root, or inside its single top-level folder (as in a .zip
 // of a folder). It returns a *ValidationError listing every problem when the
-// package is bad, and then no Briefing.
-func Load(fsys fs.FS) (*Briefing, error) {
+// package is bad, and then no Briefing. Excerpts are checked against the
+// article texts of the package's own sources/ folder, where present.
+func Load(fsys fs.FS) (*Briefing, error) { return LoadWith(fsys, LoadOptions{}) }
+
+// LoadOptions are the options of LoadWith.
+type LoadOptions struct {
+	// Sources, when not nil, holds article texts by the file names of
+	// sources.yaml; a text found there is used instead of the package's
+	// own sources/ copy.
+	Sources fs.FS
+	// SourcesName is how messages name the Sources folder (e.g. the
+	// --sources argument); "" names its files alone.
+	SourcesName string
+}
+
+// LoadWith is Load with options: article texts from elsewhere.
+func LoadWith(fsys fs.FS, opts LoadOptions) (*Briefing, error) {
 	if fsys == nil {
 		return nil, errors.New("load briefing: no file system given")
 	}
@@ -49,6 +69,7 @@ func Load(fsys fs.FS) (*Briefing, error) {
 		return nil, err
 	}
 	l := newLoader()
+	l.root, l.opts = root, opts
 	files := make([]parsedFile, len(packageFiles))
 	var wg sync.WaitGroup
 	for i, name := range packageFiles {
@@ -65,7 +86,7 @@ func Load(fsys fs.FS) (*Briefing, error) {
 		pf := &files[i]
 		switch {
 		case errors.Is(pf.readErr, fs.ErrNotExist):
-			if pf.name != fileDeployments {
+			if !slices.Contains(optionalFiles, pf.name) {
 				l.ps.add(pf.name, 0, "", "missing required file")
 				l.broken[pf.name] = true
 			}
@@ -86,13 +107,16 @@ func Load(fsys fs.FS) (*Briefing, error) {
 
 // LoadPath loads the briefing package at path: a folder, or a .zip file
 // holding the files at its root or inside one top-level folder.
-func LoadPath(p string) (*Briefing, error) {
+func LoadPath(p string) (*Briefing, error) { return LoadPathWith(p, LoadOptions{}) }
+
+// LoadPathWith is LoadPath with options (see LoadWith).
+func LoadPathWith(p string, opts LoadOptions) (*Briefing, error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		return nil, fmt.Errorf("load briefing: %w", err)
 	}
 	if info.IsDir() {
-		return Load(os.DirFS(p))
+		return LoadWith(os.DirFS(p), opts)
 	}
 	if !strings.EqualFold(path.Ext(p), ".zip") {
 		return nil, fmt.Errorf("load briefing: %s is neither a folder nor a .zip file", p)
@@ -102,7 +126,7 @@ func LoadPath(p string) (*Briefing, error) {
 		return nil, fmt.Errorf("load briefing: %s: %w", p, err)
 	}
 	defer zr.Close()
-	return Load(zr)
+	return LoadWith(zr, opts)
 }
 
 // packageRoot returns fsys, or its single top-level folder when fsys has no
@@ -216,6 +240,10 @@ func (l *loader) decodeFile(pf *parsedFile) {
 	case fileDeployments:
 		for _, n := range l.records(f, root, "deployments") {
 			l.decodeDeployment(f, n)
+		}
+	case fileEvents:
+		for _, n := range l.records(f, root, "events") {
+			l.decodeEvent(f, n)
 		}
 	}
 }

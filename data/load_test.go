@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,37 +19,60 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-// packageFS returns the good test package with the files of overlay dir
-// laid over it: a file replaces the good one, and an empty NAME.absent
+// packageFS returns the good test package (its sources/ texts included)
+// with the files of overlay dir laid over it: a file replaces the good one
+// (sources/NAME replaces an article text), and an empty NAME.absent
 // removes NAME.
 func packageFS(t testing.TB, overlay string) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	read := func(dir string) {
+	var read func(dir, prefix string)
+	read = func(dir, prefix string) {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, e := range entries {
-			if e.IsDir() || e.Name() == "want.txt" {
+			if e.IsDir() {
+				read(filepath.Join(dir, e.Name()), prefix+e.Name()+"/")
+				continue
+			}
+			if e.Name() == "want.txt" {
 				continue
 			}
 			if name, ok := strings.CutSuffix(e.Name(), ".absent"); ok {
-				delete(m, name)
+				delete(m, prefix+name)
 				continue
 			}
 			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 			if err != nil {
 				t.Fatal(err)
 			}
-			m[e.Name()] = &fstest.MapFile{Data: b}
+			m[prefix+e.Name()] = &fstest.MapFile{Data: b}
 		}
 	}
-	read("testdata/good")
+	read("testdata/good", "")
 	if overlay != "" {
-		read(overlay)
+		read(overlay, "")
 	}
 	return m
+}
+
+// anchor recomputes the anchors and hashes of the package m from its
+// sources/ texts (as tools/anchors does), for tests that edit excerpts.
+func anchor(t testing.TB, m fstest.MapFS) {
+	t.Helper()
+	src, exc, problems := UpdateAnchors(m["sources.yaml"].Data, m["excerpts.yaml"].Data, func(file string) (string, error) {
+		b, err := fs.ReadFile(m, "sources/"+file)
+		return string(b), err
+	})
+	for _, p := range problems {
+		t.Errorf("anchors: %s", p)
+	}
+	if len(problems) > 0 {
+		t.FailNow()
+	}
+	m["sources.yaml"], m["excerpts.yaml"] = &fstest.MapFile{Data: src}, &fstest.MapFile{Data: exc}
 }
 
 func TestLoadGood(t *testing.T) {

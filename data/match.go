@@ -81,14 +81,18 @@ type Mention struct {
 
 // matchEntry is one name or alias, split into words.
 type matchEntry struct {
-	kind, id, alias string
-	words           []string // folded words, or original words when exact
-	exact           bool     // an acronym ("UN", "GNA"): match case-sensitively
+	kind, id string
+	alias    Alias
+	words    []string // folded words, or original words when exact
+	// exact is true for an acronym ("UN", "GNA") or an alias with
+	// match_case: it matches only with exactly its capitalisation.
+	exact bool
 }
 
 // Matcher finds mentions of a briefing's actors and places in text.
 type Matcher struct {
-	byFirst map[string][]matchEntry // first word → entries, longest first
+	byFirst  map[string][]matchEntry // first folded word → entries, longest first
+	blockers map[string][][]string   // first folded word → blockers' folded words, longest first
 }
 
 // isAcronym reports whether alias is a short all-capitals word such as
@@ -111,17 +115,33 @@ func isAcronym(alias string) bool {
 	return letters > 0 && letters <= 5
 }
 
-// NewMatcher indexes every name and alias of b's actors and places.
+// foldedWords returns the folded words of s.
+func foldedWords(s string) []string {
+	toks := tokenize(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.folded
+	}
+	return out
+}
+
+// NewMatcher indexes every name and alias of b's actors and places, with
+// their options, and b's blockers.
 func NewMatcher(b *Briefing) *Matcher {
-	m := &Matcher{byFirst: map[string][]matchEntry{}}
-	add := func(kind, id string, names []string) {
-		seen := map[string]bool{}
-		for _, name := range names {
-			toks := tokenize(name)
+	m := &Matcher{byFirst: map[string][]matchEntry{}, blockers: map[string][][]string{}}
+	add := func(kind, id string, aliases []Alias) {
+		type key struct {
+			words string
+			exact bool
+			valid Period
+		}
+		seen := map[key]bool{}
+		for _, a := range aliases {
+			toks := tokenize(a.Name)
 			if len(toks) == 0 {
 				continue
 			}
-			e := matchEntry{kind: kind, id: id, alias: name, exact: isAcronym(name)}
+			e := matchEntry{kind: kind, id: id, alias: a, exact: a.MatchCase || isAcronym(a.Name)}
 			for _, t := range toks {
 				if e.exact {
 					e.words = append(e.words, t.text)
@@ -129,24 +149,35 @@ func NewMatcher(b *Briefing) *Matcher {
 					e.words = append(e.words, t.folded)
 				}
 			}
-			key := strings.Join(e.words, " ")
-			if seen[key] {
+			k := key{strings.Join(e.words, " "), e.exact, a.Valid}
+			if seen[k] {
 				continue
 			}
-			seen[key] = true
-			first := fold(e.words[0])
+			seen[k] = true
+			first := toks[0].folded
 			m.byFirst[first] = append(m.byFirst[first], e)
 		}
 	}
-	for _, a := range b.Actors {
-		add(KindActor, a.ID, append([]string{a.Name}, a.Aliases...))
+	for i := range b.Actors {
+		a := &b.Actors[i]
+		add(KindActor, a.ID, a.MatchAliases())
 	}
-	for _, p := range b.Places {
-		add(KindPlace, p.ID, append([]string{p.Name}, p.Aliases...))
+	for i := range b.Places {
+		p := &b.Places[i]
+		add(KindPlace, p.ID, p.MatchAliases())
 	}
 	for k, es := range m.byFirst {
 		slices.SortStableFunc(es, func(a, b matchEntry) int { return cmp.Compare(len(b.words), len(a.words)) })
 		m.byFirst[k] = es
+	}
+	for _, bl := range b.Blockers {
+		if words := foldedWords(bl); len(words) > 0 {
+			m.blockers[words[0]] = append(m.blockers[words[0]], words)
+		}
+	}
+	for k, bs := range m.blockers {
+		slices.SortStableFunc(bs, func(a, b []string) int { return cmp.Compare(len(b), len(a)) })
+		m.blockers[k] = bs
 	}
 	return m
 }
@@ -165,12 +196,52 @@ func (e matchEntry) matches(toks []token, i int) bool {
 	return true
 }
 
-// Find returns every mention of an actor or place in text, in text order:
-// whole words only, case- and diacritics-insensitive (acronyms excepted),
-// the longest name winning where names overlap ("General Haftar" over
-// "Haftar"). When one span names several records, each gets a Mention.
-func (m *Matcher) Find(text string) []Mention {
+// span is a run of tokens [from, to).
+type span struct{ from, to int }
+
+// blocked returns the token spans of toks that a blocker covers.
+func (m *Matcher) blocked(toks []token) []span {
+	if len(m.blockers) == 0 {
+		return nil
+	}
+	var out []span
+	for i := range toks {
+		for _, words := range m.blockers[toks[i].folded] {
+			if i+len(words) <= len(toks) && slices.EqualFunc(words, toks[i:i+len(words)], func(w string, t token) bool { return w == t.folded }) {
+				out = append(out, span{i, i + len(words)})
+				break // the longest blocker starting here covers the others
+			}
+		}
+	}
+	return out
+}
+
+// suppressed reports whether the candidate [from, to) overlaps a blocked
+// span without covering all of it (an alias inside a blocker does not
+// match; a longer alias holding the whole blocker does).
+func suppressed(blocked []span, from, to int) bool {
+	for _, b := range blocked {
+		if from < b.to && b.from < to && !(from <= b.from && b.to <= to) {
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns every mention of an actor or place in text at any date:
+// FindAt with the zero Date.
+func (m *Matcher) Find(text string) []Mention { return m.FindAt(text, Date{}) }
+
+// FindAt returns every mention of an actor or place in a text matched at
+// date d, in text order: whole words only, case- and diacritics-insensitive
+// (acronyms and match_case aliases excepted), aliases limited to a period
+// only within it (the zero Date admits every period), the longest name
+// winning where names overlap ("General Haftar" over "Haftar"), and no
+// alias inside a blocker. When one span names several records, each gets a
+// Mention.
+func (m *Matcher) FindAt(text string, d Date) []Mention {
 	toks := tokenize(text)
+	blocked := m.blocked(toks)
 	var out []Mention
 	for i := 0; i < len(toks); {
 		best := 0
@@ -179,7 +250,7 @@ func (m *Matcher) Find(text string) []Mention {
 			if len(e.words) < best {
 				break
 			}
-			if !e.matches(toks, i) {
+			if !e.alias.At(d) || !e.matches(toks, i) || suppressed(blocked, i, i+len(e.words)) {
 				continue
 			}
 			if len(e.words) > best {
@@ -195,7 +266,7 @@ func (m *Matcher) Find(text string) []Mention {
 		}
 		start, end := toks[i].start, toks[i+best-1].end
 		for _, e := range found {
-			out = append(out, Mention{Kind: e.kind, ID: e.id, Alias: e.alias, Start: start, End: end})
+			out = append(out, Mention{Kind: e.kind, ID: e.id, Alias: e.alias.Name, Start: start, End: end})
 		}
 		i += best
 	}

@@ -110,7 +110,7 @@ func TestLint(t *testing.T) {
 		want     []string
 	}{
 		{"good package", "", []string{
-			`excerpts.yaml:17: about: lists "haftar", but the text does not name it (or a linked record) and its sourced does not cite "econ-ports"`,
+			`excerpts.yaml:33: about: lists "haftar", but the text does not name it (or a linked record) and its sourced does not cite "econ-ports"`,
 		}},
 		{"mention missing from about", `excerpts:
   - id: econ-haftar-controls-most
@@ -128,14 +128,14 @@ func TestLint(t *testing.T) {
   - id: econ-ports
     source: economist-2020
     text: "Haftar's forces blockaded the oil ports, including Es Sider"
-    about: [es-sider, lna]
+    about: [es-sider, lna, e-blockade]
   - id: econ-wagner
     source: economist-2020
     text: "hundreds of Russian mercenaries from the Wagner Group"
     about: [d-wagner, wagner]
 `, []string{
-			`excerpts.yaml:9: about: text mentions "Sarraj" (sarraj) but about does not list it`,
-			`excerpts.yaml:9: about: text mentions "Tripoli" (tripoli) but about does not list it`,
+			`excerpts.yaml:17: about: text mentions "Sarraj" (sarraj) but about does not list it`,
+			`excerpts.yaml:17: about: text mentions "Tripoli" (tripoli) but about does not list it`,
 		}},
 	}
 	for _, c := range cases {
@@ -143,6 +143,7 @@ func TestLint(t *testing.T) {
 			m := packageFS(t, "")
 			if c.excerpts != "" {
 				m["excerpts.yaml"] = &fstest.MapFile{Data: []byte(c.excerpts)}
+				anchor(t, m)
 			}
 			b, err := Load(m)
 			if err != nil {

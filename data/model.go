@@ -35,6 +35,10 @@ type Briefing struct {
 	BBox        orb.Bound
 	Sides       []Side
 	Notes       string
+	// Blockers are names that contain an alias but mean something else
+	// ("Gulf of Sidra", "Khaled Haftar"): an alias inside one does not
+	// match (see Matcher).
+	Blockers []string
 
 	Sources     []Source
 	Excerpts    []Excerpt
@@ -42,6 +46,12 @@ type Briefing struct {
 	Zones       []Zone
 	Places      []Place
 	Deployments []Deployment
+	Events      []Event
+
+	// TextChecks says, per source, whether its excerpts were verified
+	// against the article's text when the package was loaded (Load fills
+	// it; a bad text or anchor makes Load fail instead).
+	TextChecks []TextCheck
 
 	// index holds the lookup tables built by Load (see Reindex).
 	index *index
@@ -67,15 +77,36 @@ type Source struct {
 	Date            Date
 	DateApproximate bool
 	URL             string
-	File            string
+	File            string // the article text's file name, in the package's sources/ folder
+	SHA256          string // lower-case hex SHA-256 of the article's normalised text (see NormaliseText)
 }
 
-// Excerpt is a verbatim quote from a source, and the records it backs.
+// Excerpt is a verbatim quote from a source, and the records it backs or
+// mentions. Prefix, Suffix, Start and End anchor it in the source's
+// normalised text (see Anchor).
 type Excerpt struct {
 	ID     string
 	Source string
-	Text   string
+	Text   string // as displayed: typographic punctuation kept
+	Prefix string
+	Suffix string
+	Start  int
+	End    int
 	About  []string
+}
+
+// Anchor returns the excerpt's anchor in its source's normalised text.
+func (e *Excerpt) Anchor() Anchor {
+	return Anchor{Prefix: e.Prefix, Suffix: e.Suffix, Start: e.Start, End: e.End}
+}
+
+// Alias is an alias written with options in actors.yaml or places.yaml
+// (`{name: Turkey, match_case: true}`); an alias written as a plain string
+// has none.
+type Alias struct {
+	Name      string
+	MatchCase bool   // match only with exactly this capitalisation
+	Valid     Period // match only in texts matched at a date in this period (zero ends: open)
 }
 
 // ActorKind is what sort of actor an Actor is.
@@ -92,16 +123,20 @@ const (
 
 // Actor is a faction, state, armed group, person or organisation.
 type Actor struct {
-	ID          string
-	Name        string
-	Aliases     []string
-	Kind        ActorKind
-	Side        string
-	Backers     []string
-	Leads       string
-	Description string
-	Sourced     Sourced
-	Note        string
+	ID      string
+	Name    string
+	Aliases []string // every alias, as written, for display and search
+	// AliasOptions holds the aliases written with options, in file order;
+	// an alias of Aliases not listed here (and the name, unless listed
+	// here) matches at any date, case-insensitively.
+	AliasOptions []Alias
+	Kind         ActorKind
+	Side         string
+	Backers      []string
+	Leads        string
+	Description  string
+	Sourced      Sourced
+	Note         string
 }
 
 // Zone is an area under one actor's control, or contested between several,
@@ -137,15 +172,16 @@ const (
 
 // Place is a named point: a terminal, field, airbase, city.
 type Place struct {
-	ID         string
-	Name       string
-	Aliases    []string
-	Kind       PlaceKind
-	Point      orb.Point
-	Importance int
-	Statuses   []PlaceStatus
-	Sourced    Sourced
-	Note       string
+	ID           string
+	Name         string
+	Aliases      []string // every alias, as written
+	AliasOptions []Alias  // the aliases written with options (see Actor.AliasOptions)
+	Kind         PlaceKind
+	Point        orb.Point
+	Importance   int
+	Statuses     []PlaceStatus
+	Sourced      Sourced
+	Note         string
 }
 
 // PlaceStatus is a place's state (e.g. "blockaded") during a period.

@@ -19,6 +19,7 @@ type index struct {
 	deployments map[string]int
 	excerpts    map[string]int
 	sources     map[string]int
+	events      map[string]int
 	about       map[string][]int // record id → excerpts whose About names it, file order
 	ledBy       map[string][]string
 	zoneBounds  []orb.Bound
@@ -37,6 +38,7 @@ func buildIndex(b *Briefing) *index {
 		deployments: make(map[string]int, len(b.Deployments)),
 		excerpts:    make(map[string]int, len(b.Excerpts)),
 		sources:     make(map[string]int, len(b.Sources)),
+		events:      make(map[string]int, len(b.Events)),
 		about:       map[string][]int{},
 		ledBy:       map[string][]string{},
 		zoneBounds:  make([]orb.Bound, len(b.Zones)),
@@ -81,6 +83,9 @@ func buildIndex(b *Briefing) *index {
 	for i, d := range b.Deployments {
 		put(ix.deployments, KindDeployment, d.ID, i)
 	}
+	for i, e := range b.Events {
+		put(ix.events, KindEvent, e.ID, i)
+	}
 	return ix
 }
 
@@ -98,7 +103,7 @@ func (b *Briefing) Reindex() {
 
 // ix returns b's index, building a throwaway one when b was not loaded.
 func (b *Briefing) ix() *index {
-	if b.index != nil && len(b.index.zoneBounds) == len(b.Zones) {
+	if b.index != nil && len(b.index.zoneBounds) == len(b.Zones) && len(b.index.events) == len(b.Events) {
 		return b.index
 	}
 	return buildIndex(b)
@@ -159,8 +164,8 @@ func (b *Briefing) Source(id string) (*Source, bool) {
 }
 
 // KindOf returns what sort of record id names: KindActor ("actor"),
-// KindZone, KindPlace, KindDeployment, KindExcerpt, KindSource, or "" when
-// no record has that id.
+// KindZone, KindPlace, KindDeployment, KindEvent, KindExcerpt, KindSource,
+// or "" when no record has that id.
 func (b *Briefing) KindOf(id string) string { return b.ix().kind[id] }
 
 // excerptNameLen is how many characters of an excerpt Name shows.
@@ -178,7 +183,7 @@ func (b *Briefing) Where(id string) (file string, line int, ok bool) {
 }
 
 // Name returns the display name of the record id: an actor's, zone's,
-// place's or deployment's name, a source's publisher, an excerpt's text
+// place's or deployment's name, an event's title, a source's publisher, an excerpt's text
 // shortened to about 60 characters with "…"; "" for an unknown id.
 func (b *Briefing) Name(id string) string {
 	ix := b.ix()
@@ -191,6 +196,8 @@ func (b *Briefing) Name(id string) string {
 		return b.Places[ix.places[id]].Name
 	case KindDeployment:
 		return b.Deployments[ix.deployments[id]].Name
+	case KindEvent:
+		return b.Events[ix.events[id]].Title
 	case KindSource:
 		return b.Sources[ix.sources[id]].Publisher
 	case KindExcerpt:
@@ -333,6 +340,9 @@ func (b *Briefing) sourcedIDs(id string) []string {
 	}
 	if d, ok := b.Deployment(id); ok {
 		maps = append(maps, d.Sourced)
+	}
+	if e, ok := b.Event(id); ok {
+		maps = append(maps, e.Sourced)
 	}
 	var out []string
 	for _, m := range maps {

@@ -73,7 +73,7 @@ func TestLookups(t *testing.T) {
 	for _, c := range []struct {
 		id, file string
 		line     int
-	}{{"haftar", "actors.yaml", 2}, {"z-front", "zones.yaml", 18}, {"econ-ports", "excerpts.yaml", 14}, {"d-wagner", "deployments.yaml", 2}} {
+	}{{"haftar", "actors.yaml", 2}, {"z-front", "zones.yaml", 18}, {"econ-ports", "excerpts.yaml", 26}, {"d-wagner", "deployments.yaml", 2}, {"e-blockade", "events.yaml", 10}} {
 		if f, l, ok := b.Where(c.id); !ok || f != c.file || l != c.line {
 			t.Errorf("Where(%q) = %s:%d, %v; want %s:%d", c.id, f, l, ok, c.file, c.line)
 		}

@@ -18,6 +18,7 @@ func (l *loader) finish() *Briefing {
 	l.linkGeometry()
 	l.checkBBox()
 	l.checkOverlaps()
+	l.checkTexts()
 	if len(l.ps.list) > 0 {
 		return nil
 	}

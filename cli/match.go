@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/briefmap/briefmap/data"
+)
+
+// maxMatchInput bounds the text match reads (a guard against a runaway
+// pipe): 16 MiB, some two million words.
+const maxMatchInput = 16 << 20
+
+// mention is one record named in the text, in match --json.
+type mention struct {
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Name  string `json:"name"`
+	Alias string `json:"alias"`
+	Start int    `json:"start"` // byte offset into the input
+	End   int    `json:"end"`   // byte offset, exclusive
+}
+
+// runMatch prints the actors and places a text names, matched at a date:
+//
+//	briefmap match [--date D] [--json] [--briefing PATH] TEXT|-
+//
+// "-" reads the text from standard input. Offsets are bytes into the text
+// as given.
+func runMatch(e *Env, args []string) int {
+	fs := e.flagSet("match")
+	date := fs.String("date", "", "match at `date` YYYY-MM-DD: aliases limited to a period apply only within it (default: the briefing's default date)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	briefing := briefingFlag(fs)
+	pos, code, ok := e.parseInterleaved(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return e.usage("match takes one TEXT (quote it), or - to read standard input")
+	}
+	text := pos[0]
+	if text == "-" {
+		var err error
+		if text, err = readInput(e.Stdin); err != nil {
+			return e.fail(ExitInput, fmt.Errorf("match: %w", err))
+		}
+	}
+	b, err := loadBriefing(*briefing)
+	if err != nil {
+		return e.fail(ExitInput, fmt.Errorf("match: %w", err))
+	}
+	d, err := dateFlag(b, *date)
+	if err != nil {
+		return e.fail(ExitInput, fmt.Errorf("match: %w", err))
+	}
+	ms := matches(b, data.NewMatcher(b), text, d)
+	if *asJSON {
+		err = writeJSON(e.Stdout, ms)
+	} else {
+		err = writeMatchesText(e.Stdout, text, ms)
+	}
+	if err != nil {
+		return e.fail(ExitInput, fmt.Errorf("match: %w", err))
+	}
+	return ExitOK
+}
+
+// readInput reads all of r, refusing more than maxMatchInput bytes.
+func readInput(r io.Reader) (string, error) {
+	if r == nil {
+		return "", nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxMatchInput+1))
+	if err != nil {
+		return "", fmt.Errorf("reading standard input: %w", err)
+	}
+	if len(b) > maxMatchInput {
+		return "", fmt.Errorf("standard input is larger than %d MiB", maxMatchInput>>20)
+	}
+	return string(b), nil
+}
+
+// matches returns the records m finds in text at date d, in text order;
+// never nil, so that JSON shows [] when nothing matched.
+func matches(b *data.Briefing, m *data.Matcher, text string, d data.Date) []mention {
+	out := []mention{}
+	for _, mn := range m.FindAt(text, d) {
+		out = append(out, mention{ID: mn.ID, Kind: mn.Kind, Name: b.Name(mn.ID), Alias: mn.Alias, Start: mn.Start, End: mn.End})
+	}
+	return out
+}
+
+// writeMatchesText prints one match a line: the offsets, the words of the
+// text, and the record they name.
+func writeMatchesText(w io.Writer, text string, ms []mention) error {
+	var sb strings.Builder
+	if len(ms) == 0 {
+		sb.WriteString("No actor or place named.\n")
+	}
+	for _, m := range ms {
+		fmt.Fprintf(&sb, "%d–%d %q → %s %s (%s)", m.Start, m.End, text[m.Start:m.End], m.Kind, m.ID, m.Name)
+		if m.Alias != m.Name {
+			fmt.Fprintf(&sb, " via %q", m.Alias)
+		}
+		sb.WriteString("\n")
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
