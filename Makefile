@@ -57,9 +57,18 @@ run: build
 	./$(BIN)
 
 # Every test: unit, golden, CLI and the end-to-end test that starts the
-# real binary under Xvfb and clicks with xdotool.
+# real binary under Xvfb and clicks with xdotool. SOURCES=DIR (the folder of
+# the article texts, which the repository does not ship) also checks every
+# excerpt of the embedded briefing against them.
+SOURCES ?=
 test: deps lint package-test
-	$(GO) test -count=1 -timeout 15m ./...
+	@if [ -n "$(SOURCES)" ]; then \
+	  [ -d "$(SOURCES)" ] || { echo "make test: SOURCES=$(SOURCES) is not a folder"; exit 1; }; \
+	  $(LINUX_BIN) check --sources "$(SOURCES)"; \
+	else \
+	  echo "article check not run: make test SOURCES=DIR to run it"; \
+	fi
+	BRIEFMAP_SOURCES="$(if $(SOURCES),$(abspath $(SOURCES)))" $(GO) test -count=1 -timeout 15m ./...
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -58,7 +58,8 @@ func UpdateAnchors(sourcesYAML, excerptsYAML []byte, text func(file string) (str
 		order = append(order, id)
 	}
 	used := map[string]bool{}
-	for _, item := range excDoc.items {
+	want := map[int]Anchor{} // item index → the anchor written
+	for k, item := range excDoc.items {
 		id, srcID, quote := scalarValue(item, "id"), scalarValue(item, "source"), scalarValue(item, "text")
 		line := keyLine(item, "text")
 		s := sources[srcID]
@@ -92,6 +93,7 @@ func UpdateAnchors(sourcesYAML, excerptsYAML []byte, text func(file string) (str
 				found, s.file, joinInts(s.article.Find(quote)))
 			continue
 		}
+		want[k] = anchor
 		excDoc.set(item, "text", []keyValue{
 			{"prefix", yamlQuote(anchor.Prefix)}, {"suffix", yamlQuote(anchor.Suffix)},
 			{"start", strconv.Itoa(anchor.Start)}, {"end", strconv.Itoa(anchor.End)},
@@ -109,7 +111,32 @@ func UpdateAnchors(sourcesYAML, excerptsYAML []byte, text func(file string) (str
 	if len(ps.list) > 0 {
 		return nil, nil, sortProblems(ps.list)
 	}
-	return srcDoc.bytes(), excDoc.bytes(), nil
+	newSources, newExcerpts = srcDoc.bytes(), excDoc.bytes()
+	// Read the result back: each value must be where it was meant to go.
+	check := newYAMLDoc(fileExcerpts, newExcerpts, "excerpts", &ps)
+	if len(ps.list) == 0 && len(check.items) != len(excDoc.items) {
+		ps.add(fileExcerpts, 0, "", "the rewritten file has %d excerpts, not %d", len(check.items), len(excDoc.items))
+	}
+	for k := 0; k < len(excDoc.items) && k < len(check.items) && len(ps.list) == 0; k++ {
+		a, ok := want[k]
+		if !ok {
+			continue
+		}
+		it := check.items[k]
+		if scalarValue(it, "prefix") != a.Prefix || scalarValue(it, "suffix") != a.Suffix ||
+			scalarValue(it, "start") != strconv.Itoa(a.Start) || scalarValue(it, "end") != strconv.Itoa(a.End) {
+			ps.add(fileExcerpts, excDoc.items[k].Line, "", "could not write the anchors of this excerpt in place (is its layout unusual?); write prefix %s, suffix %s, start %d, end %d by hand",
+				yamlQuote(a.Prefix), yamlQuote(a.Suffix), a.Start, a.End)
+		}
+	}
+	srcCheck := newYAMLDoc(fileSources, newSources, "sources", &ps)
+	if len(ps.list) == 0 && len(srcCheck.items) != len(srcDoc.items) {
+		ps.add(fileSources, 0, "", "the rewritten file has %d sources, not %d", len(srcCheck.items), len(srcDoc.items))
+	}
+	if len(ps.list) > 0 {
+		return nil, nil, sortProblems(ps.list)
+	}
+	return newSources, newExcerpts, nil
 }
 
 // joinInts writes ints as "1, 2, 3".

@@ -2,6 +2,7 @@ package data
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -113,6 +114,61 @@ func TestZonesAtMatchesPlanar(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkLoadLibyaVerified loads the Libya briefing with every excerpt
+// checked against the article texts of BRIEFMAP_SOURCES (make test
+// SOURCES=DIR); without them it says so and does not run.
+func BenchmarkLoadLibyaVerified(b *testing.B) {
+	dir := os.Getenv("BRIEFMAP_SOURCES")
+	if dir == "" {
+		b.Skip("article check not run: BRIEFMAP_SOURCES is not set (the folder of the three article texts)")
+	}
+	fsys, texts := os.DirFS(libyaDir), os.DirFS(dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		br, err := LoadWith(fsys, LoadOptions{Sources: texts})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !br.TextChecks[0].Checked {
+			b.Fatal("not checked")
+		}
+	}
+}
+
+// madeUpArticle returns a text of at least words words made of the test
+// package's made-up articles, repeated (not the shipped articles).
+func madeUpArticle(tb testing.TB, words int) string {
+	tb.Helper()
+	var parts []string
+	for _, name := range []string{"mini-economist-2020.txt", "mini-nyt-2020.txt"} {
+		raw, err := os.ReadFile("testdata/good/sources/" + name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parts = append(parts, string(raw))
+	}
+	unit := strings.Join(parts, "\n\n")
+	n := len(strings.Fields(unit))
+	return strings.Repeat(unit+"\n\n", (words+n-1)/n)
+}
+
+// BenchmarkMatchArticle matches the Libya briefing's names in a made-up
+// article of 5,000 words, as briefmap match does (matcher built each time).
+func BenchmarkMatchArticle(b *testing.B) {
+	br := loadLibya(b)
+	text := madeUpArticle(b, 5000)
+	if n := len(strings.Fields(text)); n < 5000 {
+		b.Fatalf("%d words", n)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(NewMatcher(br).FindAt(text, br.DefaultDate)) == 0 {
+			b.Fatal("no match")
 		}
 	}
 }
