@@ -106,23 +106,33 @@ const draft = JSON.parse(readFileSync(join(here, 'draft.geojson'), 'utf8'));
 // The subtraction is done on the draft polygons (few vertices, exact shared
 // edges) before a single clip to the border, so neighbouring zones share
 // their cut lines and no slivers appear along the coast or the borders.
-// snapshots: name -> {drawn: union of draft polygons or null, zones: [{id, role, clipped}]}
+// snapshots: name -> {drawn: union of draft polygons or null, zones: [{ids, role, clipped}]}
 const snapshots = new Map();
 const rests = [];
-const seen = new Set();
+const seen = new Map(); // zone id -> the snapshot it belongs to
 for (const [i, f] of draft.features.entries()) {
   const { members, role } = f.properties;
   if (!Array.isArray(members) || members.length === 0) fail(`draft feature ${i}: no members`);
   if (!['contested', 'draw', 'rest'].includes(role)) fail(`draft feature ${i}: role ${role}`);
   for (const m of members) {
-    const [snap, id] = m.split(':');
-    if (!snap || !id) fail(`draft feature ${i}: member ${m} is not SNAPSHOT:id`);
-    if (seen.has(id)) fail(`draft feature ${i}: zone ${id} drawn twice`);
-    seen.add(id);
+    const [snap, idspec] = m.split(':');
+    if (!snap || !idspec) fail(`draft feature ${i}: member ${m} is not SNAPSHOT:id`);
+    // "a|b": one area that is zone a for part of the snapshot's period and
+    // zone b for the rest (a town that changed hands); the ids share the
+    // geometry and count once in the coverage check. A zone id listed by
+    // several drawings of one snapshot is their union (an area that later
+    // split, each part changing hands on its own date).
+    const ids = idspec.split('|');
+    const id = ids[0];
+    for (const x of ids) {
+      if (!x) fail(`draft feature ${i}: member ${m} has an empty id`);
+      if (seen.has(x) && seen.get(x) !== snap) fail(`draft feature ${i}: zone ${x} drawn in two snapshots`);
+      seen.set(x, snap);
+    }
     if (!snapshots.has(snap)) snapshots.set(snap, { drawn: null, zones: [] });
     const s = snapshots.get(snap);
     if (role === 'rest') {
-      rests.push({ snap, id });
+      rests.push({ snap, id, ids });
       continue;
     }
     let shape = f;
@@ -133,25 +143,34 @@ for (const [i, f] of draft.features.entries()) {
     }
     const clipped = turf.intersect(turf.featureCollection([libya, shape]));
     if (!clipped) fail(`${id}: does not touch Libya`);
-    s.zones.push({ id, role, clipped });
+    s.zones.push({ id, ids, role, clipped });
   }
 }
-for (const { snap, id } of rests) {
+for (const { snap, id, ids } of rests) {
   const s = snapshots.get(snap);
   const rest = s.drawn ? turf.difference(turf.featureCollection([libya, s.drawn])) : libya;
   if (!rest) fail(`${id}: nothing left for the rest zone`);
-  s.zones.push({ id, role: 'rest', clipped: rest });
+  s.zones.push({ id, ids, role: 'rest', clipped: rest });
 }
 
 const features = [];
 for (const [snap, s] of snapshots) {
   let total = 0;
+  const parts = new Map(); // zone id -> clipped shapes of the drawings it spans, in file order
   for (const z of s.zones) {
     const geometry = tidy(z.clipped, z.id);
     const km2 = turf.area(turf.feature(geometry)) / 1e6;
     if (z.role !== 'contested') total += km2;
-    console.log(`${snap} ${z.id.padEnd(24)} ${z.role.padEnd(9)} ${Math.round(km2).toString().padStart(8)} km²`);
-    features.push({ type: 'Feature', properties: { id: z.id }, geometry });
+    console.log(`${snap} ${z.ids.join('|').padEnd(24)} ${z.role.padEnd(9)} ${Math.round(km2).toString().padStart(8)} km²`);
+    for (const id of z.ids) {
+      if (!parts.has(id)) parts.set(id, []);
+      parts.get(id).push(z.clipped);
+    }
+  }
+  for (const [id, shapes] of parts) {
+    const merged = shapes.length === 1 ? shapes[0] : turf.union(turf.featureCollection(shapes));
+    if (!merged) fail(`${id}: its drawings do not union`);
+    features.push({ type: 'Feature', properties: { id }, geometry: tidy(merged, id) });
   }
   const share = total / libyaKm2;
   console.log(`${snap} non-contested zones cover ${(100 * share).toFixed(3)}% of Libya (${Math.round(libyaKm2)} km²)`);
