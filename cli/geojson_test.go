@@ -89,7 +89,8 @@ func TestGeoJSONValid(t *testing.T) {
 		default:
 			t.Errorf("feature %v has layer %q", p["id"], layer)
 		}
-		if !b.BBox.Contains(f.Geometry.Bound().Min) || !b.BBox.Contains(f.Geometry.Bound().Max) {
+		// Events abroad (the Berlin conference) keep their own point.
+		if layer != "event" && (!b.BBox.Contains(f.Geometry.Bound().Min) || !b.BBox.Contains(f.Geometry.Bound().Max)) {
 			t.Errorf("feature %v lies outside the briefing's bbox", p["id"])
 		}
 	}

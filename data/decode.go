@@ -37,11 +37,13 @@ type sourcedCheck struct {
 	record         string
 }
 
-// pointCheck is a point that must lie inside the briefing's bbox.
+// pointCheck is a point that must lie inside the briefing's bbox, or, when
+// offMap is set (an event abroad), whose lon and lat must not look swapped.
 type pointCheck struct {
-	at    position
-	field string
-	p     orb.Point
+	at     position
+	field  string
+	p      orb.Point
+	offMap bool
 }
 
 // loader accumulates a package's records and problems while it is read.
@@ -178,6 +180,14 @@ func (l *loader) addSourced(fs *fields, id string, allowed []string) Sourced {
 func (l *loader) addPoint(fs *fields, key string, p *orb.Point) {
 	if p != nil {
 		l.points = append(l.points, pointCheck{at: position{fs.f.name, fs.line(key)}, field: key, p: *p})
+	}
+}
+
+// addOffMapPoint records a point that may lie outside the bbox but must not
+// be the swap of a point inside it.
+func (l *loader) addOffMapPoint(fs *fields, key string, p *orb.Point) {
+	if p != nil {
+		l.points = append(l.points, pointCheck{at: position{fs.f.name, fs.line(key)}, field: key, p: *p, offMap: true})
 	}
 }
 

@@ -97,8 +97,11 @@ func (l *loader) decodeEvent(f *yamlFile, n *yaml.Node) {
 		l.ps.add(f.name, fs.line("date_to"), "date_to", "%s is before date %s", e.DateTo, e.Date)
 	}
 	l.ref(fs, "place", fs.line("place"), e.Place, KindPlace)
+	// An event's point may lie outside the briefing's bbox (a conference
+	// in Berlin, a vote in Ankara): the map lists what it cannot show. A
+	// point whose swap lies inside the bbox is still refused.
 	if e.Point = fs.lonlat("lonlat", false); e.Point != nil {
-		l.addPoint(fs, "lonlat", e.Point)
+		l.addOffMapPoint(fs, "lonlat", e.Point)
 	}
 	if e.Place == "" && !fs.has("lonlat") {
 		l.ps.add(f.name, fs.node.Line, "place", "an event needs a place or a lonlat")

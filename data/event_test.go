@@ -139,3 +139,38 @@ func FuzzLoadEvents(f *testing.F) {
 		}
 	})
 }
+
+// TestEventAbroad: an event's point may lie outside the bbox (a conference
+// in Berlin), is shown by EventsOn and has a point, but a point whose swap
+// lies inside the bbox is refused as swapped.
+func TestEventAbroad(t *testing.T) {
+	abroad := `
+  - id: e-berlin
+    title: "A conference in Berlin"
+    kind: conference
+    date: 2020-01-19
+    lonlat: [13.405, 52.52]
+    actors: [lna]
+    confidence: high
+    note: "Made up for the tests."
+`
+	m := packageFS(t, "")
+	m["events.yaml"] = &fstest.MapFile{Data: append(append([]byte{}, m["events.yaml"].Data...), abroad...)}
+	b, err := Load(m)
+	if err != nil {
+		t.Fatalf("an event abroad is refused: %v", err)
+	}
+	e, ok := b.Event("e-berlin")
+	if !ok || !e.ShownOn(MustDate("2020-01-20")) {
+		t.Fatalf("e-berlin not loaded or not shown the day after")
+	}
+	if p, ok := b.EventPoint(e); !ok || p != (orb.Point{13.405, 52.52}) {
+		t.Errorf("EventPoint(e-berlin) = %v, %v", p, ok)
+	}
+	swapped := strings.Replace(abroad, "[13.405, 52.52]", "[32.7, 13.2]", 1)
+	m["events.yaml"] = &fstest.MapFile{Data: append(append([]byte{}, packageFS(t, "")["events.yaml"].Data...), swapped...)}
+	_, err = Load(m)
+	if err == nil || !strings.Contains(err.Error(), "are lon and lat swapped?") {
+		t.Errorf("a swapped event point: err = %v, want the swapped-point problem", err)
+	}
+}

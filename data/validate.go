@@ -166,6 +166,9 @@ func (l *loader) checkBBox() {
 		return
 	}
 	for _, c := range l.points {
+		if c.offMap && !l.b.BBox.Contains(orb.Point{c.p.Y(), c.p.X()}) {
+			continue // abroad, and not a swapped point of the map
+		}
 		if !l.b.BBox.Contains(c.p) {
 			l.ps.add(c.at.File, c.at.Line, c.field, "%s", l.outsideMessage(c.p))
 		}
