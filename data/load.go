@@ -84,8 +84,9 @@ func Load(fsys fs.FS) (*Briefing, error) {
 	return b, nil
 }
 
-// LoadPath loads the briefing package at path: a folder, or a .zip file
-// holding the files at its root or inside one top-level folder.
+// LoadPath loads the briefing package at path: a folder, or a .zip or
+// .briefmap file (a zipped package) holding the files at its root or inside
+// one top-level folder.
 func LoadPath(p string) (*Briefing, error) {
 	info, err := os.Stat(p)
 	if err != nil {
@@ -94,8 +95,8 @@ func LoadPath(p string) (*Briefing, error) {
 	if info.IsDir() {
 		return Load(os.DirFS(p))
 	}
-	if !strings.EqualFold(path.Ext(p), ".zip") {
-		return nil, fmt.Errorf("load briefing: %s is neither a folder nor a .zip file", p)
+	if ext := path.Ext(p); !strings.EqualFold(ext, ".zip") && !strings.EqualFold(ext, ".briefmap") {
+		return nil, fmt.Errorf("load briefing: %s is neither a folder nor a .zip or .briefmap file", p)
 	}
 	zr, err := zip.OpenReader(p)
 	if err != nil {
