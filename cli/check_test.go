@@ -134,7 +134,7 @@ func TestCheck(t *testing.T) {
 				"briefmap: check: " + bad + ": 2 problems\n"},
 		{"no such path", []string{"check", filepath.Join(good, "nope")}, ExitInput, "",
 			"briefmap: check: load briefing: stat " + filepath.Join(good, "nope") + ": no such file or directory\n"},
-		{"two paths", []string{"check", good, good}, ExitUsage, "", "briefmap: check takes at most one PATH\n" + Usage},
+		{"two paths", []string{"check", good, good}, ExitUsage, "", "briefmap: check takes at most one PATH\n" + Usage()},
 		{"bad flag", []string{"check", "--strict"}, ExitUsage, "", ""},
 	}
 	for _, c := range cases {
