@@ -22,7 +22,8 @@ LDFLAGS := -s -w -X github.com/briefmap/briefmap/version.Version=$(VERSION) \
 APT_BUILD   := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
                libxinerama-dev libxi-dev libxxf86vm-dev
 APT_RUN     := xvfb xdotool imagemagick libgl1-mesa-dri x11-utils
-APT_PACKAGE := desktop-file-utils appstream xz-utils
+APT_PACKAGE := desktop-file-utils appstream xz-utils dpkg-dev binutils lintian man-db groff-base \
+               shared-mime-info xdg-utils libfile-mimeinfo-perl zip
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -71,7 +71,7 @@ func commands() []command {
 				"(latitude first, in decimal degrees) on the as-of date, with their controller or " +
 				"the sides that contest them, validity, confidence and sources, then the places " +
 				"within 25 km with their distance. --json prints one object instead: point " +
-				"([lon, lat]), date, zones (id, name, controller, controller_name, contested_by, " +
+				"(longitude, latitude), date, zones (id, name, controller, controller_name, contested_by, " +
 				"valid_from, valid_to, confidence, sources) and places (id, name, kind, distance_km).",
 			run: runInfo,
 		},
