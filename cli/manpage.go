@@ -92,8 +92,9 @@ func packageFileList() []packageFile {
 // manFilesIntro and manBriefmapFile open and close the FILES section.
 const (
 	manFilesIntro = "A briefing package is a folder of these files (records in YAML or JSON, geometry " +
-		"in GeoJSON); every record's fields are described in data/FORMAT.md in the source. " +
-		"Validation reports every problem at once, as FILE:LINE: FIELD: what is wrong."
+		"in GeoJSON). FORMAT.md describes every field: /usr/share/doc/briefmap/FORMAT.md.gz from " +
+		"the Debian package, share/doc/briefmap/FORMAT.md from the tarball, data/FORMAT.md in the " +
+		"source. Validation reports every problem at once, as FILE:LINE: FIELD: what is wrong."
 	manBriefmapFile = "A briefing package zipped, with the files at its root or inside one top folder " +
 		"(a .zip works the same way). Its MIME type is application/vnd.briefmap.briefing+zip; " +
 		"the installed desktop entry opens it in Briefmap on a double-click."
@@ -101,7 +102,7 @@ const (
 
 // manSeeAlso is the SEE ALSO section.
 const manSeeAlso = "The project's page, https://github.com/briefmap/briefmap, has the README, " +
-	"data/FORMAT.md and the issue tracker."
+	"the source and the issue tracker."
 
 // writeManPage writes the manual page briefmap(1) in man(7) roff.
 func writeManPage(w io.Writer) error {
