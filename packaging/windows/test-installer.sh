@@ -43,7 +43,8 @@ grep -qx "Briefmap $version setup" "$work/strings16" || fail "the version resour
 
 7z l -slt "$setup" >"$work/list" || fail "7-Zip cannot read $setup as an NSIS archive"
 grep -q '^Type = Nsis' "$work/list" || fail "$setup is not an NSIS installer"
-got=$(sed -n 's/^Path = //p' "$work/list" | grep -v -e '^\$PLUGINSDIR/' -e "^$(basename "$setup")\$" | LC_ALL=C sort)
+# (The entries follow the line of dashes; the archive's own Path precedes it.)
+got=$(awk '/^----------/ { files = 1 } files && sub(/^Path = /, "")' "$work/list" | grep -v '^\$PLUGINSDIR/' | LC_ALL=C sort)
 want=$(printf '%s\n' Briefmap.exe COPYRIGHT.txt LICENSE.txt "Uninstall Briefmap.exe" | LC_ALL=C sort)
 [ "$got" = "$want" ] || fail "the installer holds: $(echo $got); want: $(echo $want)"
 grep -q '^Path = \$PLUGINSDIR/System.dll' "$work/list" || fail "the System plug-in (SHChangeNotify) is missing"
