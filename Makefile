@@ -57,9 +57,11 @@ run: build
 	  echo "make run: no display (DISPLAY is not set). Under Xvfb: Xvfb :99 & DISPLAY=:99 make run"; exit 1; fi
 	./$(BIN)
 
-# Every test: unit, golden, CLI and the end-to-end test that starts the
-# real binary under Xvfb and clicks with xdotool.
-test: deps lint package-test
+# Every test: unit, golden, CLI, the package tests (the .deb and the
+# tarball, and that two builds of HEAD give the same bytes) and the
+# end-to-end test that starts the real binary under Xvfb and clicks with
+# xdotool.
+test: deps lint package-test package-reproducible
 	$(GO) test -count=1 -timeout 15m ./...
 
 bench: deps
