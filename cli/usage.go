@@ -224,6 +224,13 @@ func (e *Env) printSynopsis(fs *flag.FlagSet) {
 		return
 	}
 	var sb strings.Builder
+	writeSynopsis(&sb, c)
+	fmt.Fprintf(&sb, "Run \"briefmap help %s\" for its flags.\n", c.name)
+	io.WriteString(e.Stderr, sb.String())
+}
+
+// writeSynopsis writes "usage: " and c's synopsis lines, aligned.
+func writeSynopsis(sb *strings.Builder, c command) {
 	for i, s := range c.synopsis {
 		if i == 0 {
 			sb.WriteString("usage: " + s + "\n")
@@ -231,8 +238,6 @@ func (e *Env) printSynopsis(fs *flag.FlagSet) {
 			sb.WriteString("       " + s + "\n")
 		}
 	}
-	fmt.Fprintf(&sb, "Run \"briefmap help %s\" for its flags.\n", c.name)
-	io.WriteString(e.Stderr, sb.String())
 }
 
 // helpWidth is the width help text is wrapped to.
@@ -242,13 +247,7 @@ const helpWidth = 80
 // flags (from fs, which may be nil), wrapped to helpWidth columns.
 func writeCommandHelp(w io.Writer, c command, fs *flag.FlagSet) {
 	var sb strings.Builder
-	for i, s := range c.synopsis {
-		if i == 0 {
-			sb.WriteString("usage: " + s + "\n")
-		} else {
-			sb.WriteString("       " + s + "\n")
-		}
-	}
+	writeSynopsis(&sb, c)
 	if c.about != "" {
 		sb.WriteString("\n")
 		sb.WriteString(wrap(c.about, helpWidth, ""))
