@@ -50,7 +50,7 @@ for tool in dpkg-deb dpkg-shlibdeps gzip; do
 	command -v $tool >/dev/null || fail "$tool not found: install dpkg-dev (make deps-package)"
 done
 
-epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}
+epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 export SOURCE_DATE_EPOCH=$epoch
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/briefmap-deb.XXXXXX")
