@@ -22,7 +22,8 @@ LDFLAGS := -s -w -X github.com/briefmap/briefmap/version.Version=$(VERSION) \
 APT_BUILD   := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
                libxinerama-dev libxi-dev libxxf86vm-dev
 APT_RUN     := xvfb xdotool imagemagick libgl1-mesa-dri x11-utils
-APT_PACKAGE := desktop-file-utils appstream xz-utils
+APT_PACKAGE := desktop-file-utils appstream xz-utils dpkg-dev binutils lintian man-db groff-base \
+               shared-mime-info xdg-utils libfile-mimeinfo-perl zip
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -56,12 +57,14 @@ run: build
 	  echo "make run: no display (DISPLAY is not set). Under Xvfb: Xvfb :99 & DISPLAY=:99 make run"; exit 1; fi
 	./$(BIN)
 
-# Every test: unit, golden, CLI and the end-to-end test that starts the
-# real binary under Xvfb and clicks with xdotool. SOURCES=DIR (the folder of
-# the article texts, which the repository does not ship) also checks every
-# excerpt of the embedded briefing against them.
+# Every test: unit, golden, CLI, the package tests (the .deb and the
+# tarball, and that two builds of HEAD give the same bytes) and the
+# end-to-end test that starts the real binary under Xvfb and clicks with
+# xdotool. SOURCES=DIR (the folder of the article texts, which the
+# repository does not ship) also checks every excerpt of the embedded
+# briefing against them.
 SOURCES ?=
-test: deps lint package-test
+test: deps lint package-test package-reproducible
 	@if [ -n "$(SOURCES)" ]; then \
 	  [ -d "$(SOURCES)" ] || { echo "make test: SOURCES=$(SOURCES) is not a folder"; exit 1; }; \
 	  $(LINUX_BIN) check --sources "$(SOURCES)"; \

@@ -1,6 +1,7 @@
 // Command briefmap is an offline map-briefing desktop app. Without arguments
 // it opens the embedded Libya briefing; "briefmap open PATH" opens another
-// package; the other subcommands (see cli.Usage) run headless.
+// package; the other subcommands (see cli.Usage) run headless, and
+// "briefmap help" or "briefmap COMMAND --help" describes them all.
 package main
 
 import (
@@ -13,8 +14,13 @@ import (
 
 func main() {
 	args := os.Args[1:]
-	if len(args) > 0 && cli.IsCommand(args[0]) {
+	if cli.Handles(args) {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+	}
+	// The desktop entry's "Exec=briefmap open %f", started from the menu
+	// with no file, runs "briefmap open": the embedded briefing.
+	if len(args) == 1 && args[0] == "open" {
+		args = nil
 	}
 	os.Exit(app.Main(args, os.Stderr))
 }

@@ -149,14 +149,14 @@ func TestCheck(t *testing.T) {
 				"article check: all 5 excerpts verified against their article texts (in sources)\n" +
 				`warning: excerpts.yaml:33: about: lists "haftar", but the text does not name it (or a linked record) and its sourced does not cite "econ-ports"` + "\n", ""},
 		{"PATH and another --briefing", []string{"check", "--briefing", good, bad}, ExitUsage, "",
-			"briefmap: check: give the package as PATH or as --briefing PATH, not both\n" + Usage},
+			"briefmap: check: give the package as PATH or as --briefing PATH, not both\n" + Usage()},
 		{"bad package", []string{"check", bad}, ExitInput, "",
 			`zones.yaml:4: controller: unknown actor "lnaa"` + "\n" +
 				"places.yaml:6: lonlat: point (32.89, 13.19) lies outside the briefing bbox [9 19 26 34.5]; are lon and lat swapped?\n" +
 				"briefmap: check: " + bad + ": 2 problems\n"},
 		{"no such path", []string{"check", filepath.Join(good, "nope")}, ExitInput, "",
 			"briefmap: check: load briefing: stat " + filepath.Join(good, "nope") + ": no such file or directory\n"},
-		{"two paths", []string{"check", good, good}, ExitUsage, "", "briefmap: check takes at most one PATH\n" + Usage},
+		{"two paths", []string{"check", good, good}, ExitUsage, "", "briefmap: check takes at most one PATH\n" + Usage()},
 		{"bad flag", []string{"check", "--strict"}, ExitUsage, "", ""},
 	}
 	for _, c := range cases {

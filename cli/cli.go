@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
@@ -29,32 +30,45 @@ type Env struct {
 	Stdin  io.Reader // nil reads nothing (an empty input)
 	Stdout io.Writer
 	Stderr io.Writer
+	// describe, when set, receives the subcommand's FlagSet where it would
+	// parse its arguments, and the subcommand returns without running: the
+	// help and the manual page list the flags so (see flagsOf).
+	describe func(*flag.FlagSet)
 }
 
-// Usage is printed by "briefmap help" and on usage errors.
-const Usage = `usage:
-  briefmap                              open the desktop app on the embedded briefing
-  briefmap open PATH                    open the app on another briefing package
-  briefmap export [-o FILE.png] [--date YYYY-MM-DD] [--focus ID] [--size 1920x1080|3840x2160] [--briefing PATH]
-  briefmap render -o FILE.png [--size WxH] [--date D] [--bbox W,S,E,N] [--briefing PATH]
-  briefmap info [--date D] [--json] [--briefing PATH] LAT,LON
-  briefmap geojson [--date D] [-o FILE] [--briefing PATH]
-  briefmap quotes [--json] [--about ID] [--briefing PATH]
-  briefmap check [--sources DIR] [--audit] [--briefing PATH | PATH]
-  briefmap match [--date D] [--json] [--briefing PATH] TEXT|-
-  briefmap version
-
-A briefing PATH is a package folder or a .zip of one; without it, commands
-read the embedded Libya briefing.
-`
-
-// IsCommand reports whether name is a headless subcommand handled by Run.
+// IsCommand reports whether name is a headless subcommand handled by Run
+// (see commands in usage.go), or a request for help.
 func IsCommand(name string) bool {
-	switch name {
-	case "check", "info", "geojson", "quotes", "match", "version", "render", "export", "help", "-h", "-help", "--help":
+	if isHelpFlag(name) {
 		return true
 	}
+	c, ok := lookup(name)
+	return ok && c.run != nil
+}
+
+// Handles reports whether Run handles the command line args: a headless
+// subcommand, or --help on a command of the desktop app ("briefmap open
+// --help").
+func Handles(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if IsCommand(args[0]) {
+		return true
+	}
+	if _, ok := lookup(args[0]); ok {
+		for _, a := range args[1:] {
+			if isHelpFlag(a) {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// isHelpFlag reports whether arg asks for help.
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
 }
 
 // Run runs the subcommand args[0] with the rest of args, reading standard
@@ -69,35 +83,23 @@ func RunWith(e *Env, args []string) int {
 	if len(args) == 0 {
 		return e.usage("no command given")
 	}
-	rest := args[1:]
-	switch args[0] {
-	case "check":
-		return runCheck(e, rest)
-	case "info":
-		return runInfo(e, rest)
-	case "geojson":
-		return runGeoJSON(e, rest)
-	case "quotes":
-		return runQuotes(e, rest)
-	case "match":
-		return runMatch(e, rest)
-	case "version":
-		return runVersion(e, rest)
-	case "render":
-		return runRender(e, rest)
-	case "export":
-		return runExport(e, rest)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(e.Stdout, Usage)
-		return ExitOK
+	if isHelpFlag(args[0]) {
+		return runHelp(e, nil)
 	}
-	return e.usage(fmt.Sprintf("unknown command %q", args[0]))
+	c, ok := lookup(args[0])
+	switch {
+	case !ok:
+		return e.usage(fmt.Sprintf("unknown command %q", args[0]))
+	case c.run == nil: // a command of the desktop app, asked for --help
+		return runHelp(e, []string{c.name})
+	}
+	return c.run(e, args[1:])
 }
 
 // usage prints one line naming the problem, then the usage text, and
 // returns ExitUsage.
 func (e *Env) usage(problem string) int {
-	fmt.Fprintf(e.Stderr, "briefmap: %s\n%s", problem, Usage)
+	fmt.Fprintf(e.Stderr, "briefmap: %s\n%s", problem, Usage())
 	return ExitUsage
 }
 
@@ -107,21 +109,31 @@ func (e *Env) fail(code int, err error) int {
 	return code
 }
 
-// flagSet returns a FlagSet for subcommand name that reports its errors
-// on e.Stderr (ContinueOnError).
+// flagSet returns a FlagSet for subcommand name (ContinueOnError); its
+// errors and help are printed by parseFlags.
 func (e *Env) flagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("briefmap "+name, flag.ContinueOnError)
-	fs.SetOutput(e.Stderr)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs
 }
 
 // parseFlags parses args into fs. ok is false when the caller must return
-// code at once (ExitUsage on a bad flag, ExitOK after -h).
+// code at once: ExitUsage on a bad flag (after one line naming it and the
+// command's synopsis on stderr), ExitOK after -h or --help (after the
+// command's help on stdout), ExitOK when e only describes the command.
 func (e *Env) parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if e.describe != nil {
+		e.describe(fs)
+		return ExitOK, false
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			e.printHelp(fs)
 			return ExitOK, false
 		}
+		fmt.Fprintf(e.Stderr, "briefmap: %s: %v\n", strings.TrimPrefix(fs.Name(), "briefmap "), err)
+		e.printSynopsis(fs)
 		return ExitUsage, false
 	}
 	return ExitOK, true

@@ -177,7 +177,7 @@ func TestGeoJSONErrors(t *testing.T) {
 	}{
 		{[]string{"geojson", "--date", "2020-1-19"}, ExitInput, `briefmap: geojson: --date: date "2020-1-19" is not YYYY-MM-DD`},
 		{[]string{"geojson", "extra"}, ExitUsage, "briefmap: geojson takes no arguments"},
-		{[]string{"geojson", "--layers", "zone"}, ExitUsage, "flag provided but not defined: -layers"},
+		{[]string{"geojson", "--layers", "zone"}, ExitUsage, "briefmap: geojson: flag provided but not defined: -layers"},
 	}
 	for _, c := range cases {
 		code, _, errs := run(c.args...)

@@ -160,7 +160,7 @@ func TestInfoErrors(t *testing.T) {
 	}{
 		{[]string{"info"}, ExitUsage, "briefmap: info takes one LAT,LON point"},
 		{[]string{"info", "1,2", "3,4"}, ExitUsage, "briefmap: info takes one LAT,LON point"},
-		{[]string{"info", "--bogus", "1,2"}, ExitUsage, "flag provided but not defined: -bogus"},
+		{[]string{"info", "--bogus", "1,2"}, ExitUsage, "briefmap: info: flag provided but not defined: -bogus"},
 		{[]string{"info", "tripoli"}, ExitInput, `briefmap: info: bad point "tripoli": want LAT,LON in degrees, e.g. 32.89,13.19`},
 		{[]string{"info", "32.89;13.19"}, ExitInput, `briefmap: info: bad point "32.89;13.19": want LAT,LON in degrees, e.g. 32.89,13.19`},
 		{[]string{"info", "132.89,13.19"}, ExitInput, `briefmap: info: bad point "132.89,13.19": latitude must be within ±90 and longitude within ±180`},

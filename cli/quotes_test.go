@@ -105,7 +105,7 @@ func TestQuotesErrors(t *testing.T) {
 	}{
 		{[]string{"quotes", "--about", "nobody"}, ExitInput, `briefmap: quotes: --about: no record has id "nobody"`},
 		{[]string{"quotes", "haftar"}, ExitUsage, "briefmap: quotes takes no arguments"},
-		{[]string{"quotes", "--about"}, ExitUsage, "flag needs an argument: -about"},
+		{[]string{"quotes", "--about"}, ExitUsage, "briefmap: quotes: flag needs an argument: -about"},
 	}
 	for _, c := range cases {
 		code, _, errs := run(c.args...)

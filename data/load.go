@@ -105,8 +105,9 @@ func LoadWith(fsys fs.FS, opts LoadOptions) (*Briefing, error) {
 	return b, nil
 }
 
-// LoadPath loads the briefing package at path: a folder, or a .zip file
-// holding the files at its root or inside one top-level folder.
+// LoadPath loads the briefing package at path: a folder, or a .zip or
+// .briefmap file (a zipped package) holding the files at its root or inside
+// one top-level folder.
 func LoadPath(p string) (*Briefing, error) { return LoadPathWith(p, LoadOptions{}) }
 
 // LoadPathWith is LoadPath with options (see LoadWith).
@@ -118,8 +119,8 @@ func LoadPathWith(p string, opts LoadOptions) (*Briefing, error) {
 	if info.IsDir() {
 		return LoadWith(os.DirFS(p), opts)
 	}
-	if !strings.EqualFold(path.Ext(p), ".zip") {
-		return nil, fmt.Errorf("load briefing: %s is neither a folder nor a .zip file", p)
+	if ext := path.Ext(p); !strings.EqualFold(ext, ".zip") && !strings.EqualFold(ext, ".briefmap") {
+		return nil, fmt.Errorf("load briefing: %s is neither a folder nor a .zip or .briefmap file", p)
 	}
 	zr, err := zip.OpenReader(p)
 	if err != nil {

@@ -189,17 +189,20 @@ func TestLoadPathZip(t *testing.T) {
 	good := packageFS(t, "")
 	tmp := t.TempDir()
 	cases := []struct {
-		name, prefix string
-		files        fstest.MapFS
-		wantErr      string
+		name, prefix, ext string
+		files             fstest.MapFS
+		wantErr           string
 	}{
-		{"root", "", good, ""},
-		{"top folder", "mini/", good, ""},
-		{"bad", "mini/", packageFS(t, "testdata/bad/unknown-key"), "zones.yaml:13: controler: unknown key"},
+		{"root", "", ".zip", good, ""},
+		{"top folder", "mini/", ".zip", good, ""},
+		{"briefmap", "mini/", ".briefmap", good, ""},
+		{"upper case", "", ".BRIEFMAP", good, ""},
+		{"bad", "mini/", ".zip", packageFS(t, "testdata/bad/unknown-key"), "zones.yaml:13: controler: unknown key"},
+		{"bad briefmap", "", ".briefmap", packageFS(t, "testdata/bad/unknown-key"), "zones.yaml:13: controler: unknown key"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p := filepath.Join(tmp, strings.ReplaceAll(c.name, " ", "-")+".zip")
+			p := filepath.Join(tmp, strings.ReplaceAll(c.name, " ", "-")+c.ext)
 			if err := os.WriteFile(p, zipOf(t, c.files, c.prefix), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -232,7 +235,7 @@ func TestLoadPathErrors(t *testing.T) {
 	}
 	cases := []struct{ path, want string }{
 		{filepath.Join(tmp, "nope"), "no such file or directory"},
-		{notZip, "is neither a folder nor a .zip file"},
+		{notZip, "is neither a folder nor a .zip or .briefmap file"},
 		{badZip, "not a valid zip file"},
 		{tmp, "briefing.yaml: missing required file"},
 	}

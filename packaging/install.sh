@@ -10,7 +10,13 @@
 # DIR/share/briefmap/install-manifest.txt ("f PATH" or "d PATH"), and a copy
 # of this script is kept beside it, so ~/.local/share/briefmap/install.sh
 # --uninstall works after the package folder is gone. A file that is already
-# there and was not installed by this script is never overwritten.
+# there and was not installed by this script is never overwritten. The
+# desktop's caches are refreshed where their tools are installed:
+# update-mime-database registers the *.briefmap file type
+# (application/vnd.briefmap.briefing+zip) and update-desktop-database
+# records that Briefmap opens it; uninstalling refreshes them again, and
+# removes the caches outright when Briefmap created their folder and was
+# the only thing in it.
 set -eu
 
 usage() {
@@ -41,8 +47,39 @@ prefix=${prefix%/}
 state=$prefix/share/briefmap
 manifest=$state/install-manifest.txt
 
+# refresh_caches ENTRIES brings the shared MIME database and the desktop
+# entries' MIME cache under $prefix/share up to date with what is installed
+# now. ENTRIES are the manifest's lines: after an uninstall, a cache in a
+# folder the install created ("d DIR") whose sources are all gone is
+# removed, so that the folder can go too.
+refresh_caches() {
+	mime=$prefix/share/mime
+	apps=$prefix/share/applications
+	if [ -d "$mime" ]; then
+		if ls "$mime"/packages/*.xml >/dev/null 2>&1; then
+			if command -v update-mime-database >/dev/null 2>&1; then
+				update-mime-database "$mime" || echo "install.sh: update-mime-database $mime failed" >&2
+			fi
+		elif printf '%s\n' "$1" | grep -Fqx "d $mime"; then
+			find "$mime" -mindepth 1 -maxdepth 1 ! -name packages -exec rm -rf -- {} +
+		elif command -v update-mime-database >/dev/null 2>&1; then
+			update-mime-database "$mime" || true
+		fi
+	fi
+	if [ -d "$apps" ]; then
+		if ls "$apps"/*.desktop >/dev/null 2>&1 || ! printf '%s\n' "$1" | grep -Fqx "d $apps"; then
+			if command -v update-desktop-database >/dev/null 2>&1; then
+				update-desktop-database -q "$apps" || echo "install.sh: update-desktop-database $apps failed" >&2
+			fi
+		else
+			rm -f -- "$apps/mimeinfo.cache"
+		fi
+	fi
+}
+
 # uninstall removes the files the manifest lists, then the manifest, then
-# the folders it lists that are empty, deepest first.
+# refreshes the caches, then removes the folders it lists that are empty,
+# deepest first.
 uninstall() {
 	if [ ! -f "$manifest" ]; then
 		echo "install.sh: Briefmap is not installed in $prefix ($manifest not found)" >&2
@@ -58,6 +95,7 @@ uninstall() {
 $entries
 LIST
 	rm -f -- "$manifest"
+	refresh_caches "$entries"
 	printf '%s\n' "$entries" | sed -n 's/^d //p' | sort -r | while IFS= read -r dir; do
 		rmdir -- "$dir" 2>/dev/null || true
 	done
@@ -159,6 +197,7 @@ done
 echo "f $state/install.sh" >>"$manifest"
 cp -- "$here/install.sh" "$state/install.sh"
 chmod 0755 "$state/install.sh"
+refresh_caches "$(cat "$manifest")"
 done_ok=yes
 
 echo "Briefmap installed in $prefix: $bin"

@@ -6,13 +6,19 @@
 # It extracts the package into a temporary folder and checks its layout and
 # icons; validates the desktop entry (desktop-file-validate) and the AppStream
 # metainfo (appstreamcli validate --no-net) and that both agree with
-# FyneApp.toml; installs it into a temporary HOME with install.sh, and checks
-# that install.sh never overwrites a file it does not own and rolls a failed
-# install back; starts the binary named by the installed desktop entry's
-# Exec= line on a private Xvfb display, waits for a window named Briefmap and
-# checks its class (StartupWMClass) and icon; then uninstalls and checks that
-# nothing is left. Xvfb and the app are always killed, even on failure.
-# Needs: xz-utils, desktop-file-utils, appstream, xvfb, xdotool, x11-utils.
+# FyneApp.toml; installs it into a temporary HOME with install.sh, checks
+# that the installed MIME database (update-mime-database) gives a .briefmap
+# file the type application/vnd.briefmap.briefing+zip and that Briefmap is
+# the application that opens it (xdg-mime), and that install.sh never
+# overwrites a file it does not own and rolls a failed install back; starts
+# the binary named by the installed desktop entry's Exec= line on a private
+# Xvfb display, as the menu does (no file) and as a double-click on a
+# .briefmap file does, waits each time for a window named after the briefing
+# and checks its class (StartupWMClass) and icon; then uninstalls and checks
+# that nothing is left, the MIME caches included. Xvfb and the app are
+# always killed, even on failure.
+# Needs: xz-utils, desktop-file-utils, appstream, shared-mime-info,
+# xdg-utils, libfile-mimeinfo-perl, zip, xvfb, xdotool, x11-utils.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -43,7 +49,8 @@ fail() {
 step() { echo "test-package: [${SECONDS}s] $*"; }
 
 for need in tar:tar xz:xz-utils desktop-file-validate:desktop-file-utils appstreamcli:appstream \
-	Xvfb:xvfb xdotool:xdotool xprop:x11-utils readelf:binutils od:coreutils; do
+	update-mime-database:shared-mime-info update-desktop-database:desktop-file-utils xdg-mime:xdg-utils \
+	mimetype:libfile-mimeinfo-perl zip:zip Xvfb:xvfb xdotool:xdotool xprop:x11-utils readelf:binutils od:coreutils; do
 	command -v "${need%%:*}" >/dev/null ||
 		fail "${need%%:*} not found: install the Debian package ${need#*:} (make deps deps-package)"
 done
@@ -82,10 +89,13 @@ root=$work/pkg/$top
 desktop=$root/share/applications/$id.desktop
 metainfo=$root/share/metainfo/$id.metainfo.xml
 for f in install.sh README.txt bin/briefmap "share/applications/$id.desktop" "share/metainfo/$id.metainfo.xml" \
-	"share/icons/hicolor/scalable/apps/$id.svg"; do
+	"share/icons/hicolor/scalable/apps/$id.svg" "share/mime/packages/$id.xml" share/man/man1/briefmap.1.gz \
+	share/doc/briefmap/copyright share/doc/briefmap/FORMAT.md; do
 	[ -f "$root/$f" ] || fail "package lacks $f"
 done
-want_files=$((5 + 9 + 1)) # install.sh README.txt binary desktop metainfo, 9 PNGs, 1 SVG
+# install.sh README.txt binary desktop metainfo, 9 PNGs, 1 SVG, MIME type,
+# manual, copyright, FORMAT.md
+want_files=$((5 + 9 + 1 + 4))
 got_files=$(find "$root" -type f | wc -l)
 [ "$got_files" = "$want_files" ] || fail "package holds $got_files files, want $want_files: $(cd "$root" && find . -type f | sort | tr '\n' ' ')"
 [ -z "$(find "$root" ! -type f ! -type d)" ] || fail "package holds something that is neither a file nor a folder"
@@ -115,7 +125,12 @@ for key in GenericName Comment; do
 	[ "$(desktop_key "$desktop" $key)" = "$(toml $key)" ] || fail "desktop $key differs from FyneApp.toml's"
 done
 exec_line=$(desktop_key "$desktop" Exec)
-[ "${exec_line%% *}" = briefmap ] || fail "desktop Exec=$exec_line does not start bin/briefmap"
+[ "$exec_line" = "briefmap open %f" ] || fail "desktop Exec=$exec_line, want 'briefmap open %f'"
+[ "$(desktop_key "$desktop" MimeType)" = "application/vnd.briefmap.briefing+zip;" ] ||
+	fail "desktop MimeType is not application/vnd.briefmap.briefing+zip;"
+cmp -s "$root/share/mime/packages/$id.xml" "$repo/packaging/$id.mime.xml" || fail "the MIME type differs from packaging/$id.mime.xml"
+cmp -s <(gzip -dc "$root/share/man/man1/briefmap.1.gz") <("$root/bin/briefmap" help --man) ||
+	fail "share/man/man1/briefmap.1.gz is not what bin/briefmap help --man prints"
 grep -q "<id>$id</id>" "$metainfo" || fail "metainfo id is not $id"
 grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" || fail "metainfo launchable is not $id.desktop"
 latest=$(sed -n 's/.*<release version="\([^"]*\)".*/\1/p' "$metainfo" | head -n1)
@@ -136,13 +151,28 @@ local_=$home/.local
 installed=$local_/share/applications/$id.desktop
 for f in bin/briefmap "share/applications/$id.desktop" "share/metainfo/$id.metainfo.xml" \
 	"share/icons/hicolor/48x48/apps/$id.png" "share/icons/hicolor/scalable/apps/$id.svg" \
-	share/briefmap/install-manifest.txt share/briefmap/install.sh; do
+	"share/mime/packages/$id.xml" share/mime/mime.cache share/applications/mimeinfo.cache \
+	share/man/man1/briefmap.1.gz share/briefmap/install-manifest.txt share/briefmap/install.sh; do
 	[ -f "$local_/$f" ] || fail "install did not create ~/.local/$f"
 done
 out=$(desktop-file-validate "$installed" 2>&1) || fail "installed desktop entry: $out"
 exec_line=$(desktop_key "$installed" Exec)
-[ "$exec_line" = "$local_/bin/briefmap" ] || fail "installed Exec=$exec_line, want $local_/bin/briefmap"
+[ "$exec_line" = "$local_/bin/briefmap open %f" ] || fail "installed Exec=$exec_line, want $local_/bin/briefmap open %f"
 [ "$(desktop_key "$installed" TryExec)" = "$local_/bin/briefmap" ] || fail "installed TryExec is not $local_/bin/briefmap"
+# The file type, with the user's MIME database: a double-click on
+# libya.briefmap opens Briefmap.
+mkdir -p "$work/sample"
+cp -r "$repo/data/testdata/good" "$work/sample/mini"
+(cd "$work/sample" && zip -qrX ../mini.briefmap mini)
+xdg() {
+	env -u XDG_CURRENT_DESKTOP -u DESKTOP_SESSION -u KDE_FULL_SESSION -u GNOME_DESKTOP_SESSION_ID \
+		LC_ALL=C.UTF-8 HOME="$home" XDG_DATA_HOME="$local_/share" XDG_CONFIG_HOME="$work/noconfig" XDG_DATA_DIRS=/usr/share \
+		xdg-mime query "$@"
+}
+type=$(xdg filetype "$work/mini.briefmap")
+[ "$type" = application/vnd.briefmap.briefing+zip ] || fail "after install, xdg-mime says mini.briefmap is '$type'"
+app=$(xdg default application/vnd.briefmap.briefing+zip)
+[ "$app" = "$id.desktop" ] || fail "after install, xdg-mime says .briefmap files open with '$app'"
 nfiles=$(find "$home" -type f | wc -l)
 HOME=$home "$root/install.sh" >"$work/install.log" 2>&1 || fail "reinstall failed: $(cat "$work/install.log")"
 [ "$(find "$home" -type f | wc -l)" = "$nfiles" ] || fail "reinstalling changed the number of installed files"
@@ -165,16 +195,41 @@ fi
 left=$(cd "$work/broken" && find . | sort | tr '\n' ' ')
 [ "$left" = ". ./share ./share/metainfo " ] || fail "a failed install left: $left"
 
-step "starting '$exec_line' (the installed desktop entry's Exec=) under Xvfb"
+step "starting '$exec_line' (the installed desktop entry's Exec=) under Xvfb, with a .briefmap file"
 start_xvfb 1280 800 "$work" || fail "cannot start Xvfb"
 mkdir -p "$work/guihome"
-# The app's own settings go to a separate HOME so that the uninstall check
-# below sees only what install.sh wrote.
-read -r -a cmd <<<"${exec_line//%[fFuUick]/}"
-HOME=$work/guihome XDG_CONFIG_HOME=$work/guihome/.config XDG_CACHE_HOME=$work/guihome/.cache \
-	XDG_DATA_HOME=$work/guihome/.local/share "${cmd[@]}" >"$work/app.log" 2>&1 &
-app_pid=$!
-wid=$(wait_window '^Briefmap' "$window_timeout" "$work/app.log") || fail "no Briefmap window"
+# start_app FILE runs the desktop entry's Exec= line as a desktop does, %f
+# replaced by FILE (or dropped when FILE is empty). The app's own settings
+# go to a separate HOME so that the uninstall check below sees only what
+# install.sh wrote.
+start_app() {
+	local line=${exec_line//%[FuUick]/}
+	local -a cmd
+	read -r -a cmd <<<"${line//%f/}"
+	[ -z "$1" ] || cmd+=("$1")
+	HOME=$work/guihome XDG_CONFIG_HOME=$work/guihome/.config XDG_CACHE_HOME=$work/guihome/.cache \
+		XDG_DATA_HOME=$work/guihome/.local/share "${cmd[@]}" >"$work/app.log" 2>&1 &
+	app_pid=$!
+}
+# title_of BRIEFING.yaml prints the briefing's title.
+title_of() {
+	local t
+	t=$(sed -n 's/^title: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$1")
+	[ -n "$t" ] || fail "cannot read the title of $1"
+	echo "$t"
+}
+mini_title=$(title_of "$repo/data/testdata/good/briefing.yaml")
+libya_title=$(title_of "$repo/data/libya/briefing/briefing.yaml")
+start_app "$work/mini.briefmap"
+wid=$(wait_window "^Briefmap .*$mini_title\$" "$window_timeout" "$work/app.log") || fail "no window for $mini_title"
+step "window $wid: '$(xdotool getwindowname "$wid")'"
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+
+step "starting '$exec_line' as the menu does (no file)"
+start_app ""
+wid=$(wait_window "^Briefmap .*$libya_title\$" "$window_timeout" "$work/app.log") || fail "no window for the embedded Libya briefing"
 step "window $wid: '$(xdotool getwindowname "$wid")'"
 wm_class=$(xprop -id "$wid" WM_CLASS 2>/dev/null | sed -n 's/.*= //p')
 wm_startup=$(desktop_key "$installed" StartupWMClass)

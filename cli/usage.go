@@ -1,0 +1,412 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// command is one entry of the command table: how to run a subcommand and
+// what the usage text and the manual page say about it. Its flags are not
+// written here: they are read from the FlagSet the subcommand defines (see
+// flagsOf), so the help can neither list a flag the command lacks nor miss
+// one it has, and a test checks that the synopsis names exactly those flags.
+// Adding a command is adding one entry to commands.
+type command struct {
+	name     string   // the word after "briefmap"
+	synopsis []string // whole lines, e.g. "briefmap info [--date D] [--json] LAT,LON"
+	summary  string   // one line for the list of commands, lower case, no full stop
+	about    string   // one paragraph: what it does, what it prints, when it fails
+	// run runs the command with the arguments after its name. Nil for the
+	// desktop app's commands, which main.go hands to the app.
+	run func(e *Env, args []string) int
+}
+
+// commands returns the command table, in the order the usage text and the
+// manual page list them. (A function, not a variable: runHelp refers to the
+// table it is part of.)
+func commands() []command {
+	return []command{
+		{
+			name:     "open",
+			synopsis: []string{"briefmap", "briefmap open PATH"},
+			summary:  "open the desktop app on the embedded briefing, or on another briefing package",
+			about: "Opens the desktop app: the map of who holds what on the as-of date, the layer " +
+				"toggles and the legend, and the panels of actors and excerpts. Without a command it " +
+				"shows the embedded Libya briefing; open PATH shows the briefing package at PATH " +
+				"instead, a folder, a .zip or a .briefmap file, and open without PATH " +
+				"(as a desktop menu starts it) shows the embedded briefing. A package that cannot be " +
+				"loaded is reported with every problem it has. The app needs an X11 or Wayland " +
+				"display and OpenGL; it never uses the network.",
+		},
+		{
+			name: "export",
+			synopsis: []string{"briefmap export [-o FILE.png] [--date YYYY-MM-DD] [--focus ID] " +
+				"[--size 1920x1080|3840x2160] [--briefing PATH]"},
+			summary: "write the briefing slide as a PNG image",
+			about: "Writes the briefing slide of the briefing on the as-of date as a PNG image: the " +
+				"title and date, the map with its legend, scale bar and numbered callouts, the key " +
+				"actors, excerpts with their citations, and a footer with the numbered sources and " +
+				"the basemap's attribution. With --focus the map is framed on that record and the " +
+				"slide describes it. The file is written atomically (never half-written), the same " +
+				"input gives the same bytes, and the path written is printed on standard output.",
+			run: runExport,
+		},
+		{
+			name:     "render",
+			synopsis: []string{"briefmap render -o FILE.png [--size WxH] [--date D] [--bbox W,S,E,N] [--briefing PATH]"},
+			summary:  "write the map alone as a PNG image",
+			about: "Renders the map of the briefing (the embedded one, or --briefing PATH) on the as-of date, every layer shown, " +
+				"as a PNG image of the given size, framed on the briefing's bounding box or on " +
+				"--bbox (west, south, east, north in degrees). The file is written atomically.",
+			run: runRender,
+		},
+		{
+			name:     "info",
+			synopsis: []string{"briefmap info [--date D] [--json] [--briefing PATH] LAT,LON"},
+			summary:  "say which zones hold a point on a date, and which places lie near it",
+			about: "Prints the zones of the briefing that contain the point LAT,LON " +
+				"(latitude first, in decimal degrees) on the as-of date, with their controller or " +
+				"the sides that contest them, validity, confidence and sources; then the places " +
+				"within 25 km with their distance, who holds each on that date (a town on the " +
+				"coastline through the nearest zone within 5 km, and it says so) and the status of " +
+				"terminals and fields; then the events shown on that date near the point. --json " +
+				"prints one object instead: point (longitude, latitude), date, zones (id, name, " +
+				"controller, controller_name, contested_by, valid_from, valid_to, confidence, " +
+				"sources), places (id, name, kind, distance_km, holder, holder_name, contested_by, " +
+				"status) and events.",
+			run: runInfo,
+		},
+		{
+			name:     "geojson",
+			synopsis: []string{"briefmap geojson [--date D] [-o FILE] [--briefing PATH]"},
+			summary:  "write the zones, places, deployments and events of a date as GeoJSON",
+			about: "Writes every zone, place, deployment and event of the briefing shown on the " +
+				"as-of date as one RFC 7946 FeatureCollection, to standard output or atomically to " +
+				"FILE. Each feature's properties carry its id, layer (zone, place, deployment or event), " +
+				"name, kind, controller or actor, valid_from, valid_to, confidence, the fields an " +
+				"excerpt backs (sourced) and those excerpts.",
+			run: runGeoJSON,
+		},
+		{
+			name:     "quotes",
+			synopsis: []string{"briefmap quotes [--json] [--about ID] [--briefing PATH]"},
+			summary:  "print the verbatim excerpts with their citations",
+			about: "Prints the briefing's verbatim excerpts, each with its citation " +
+				"(publisher, title, date) and the records it is about. With --about, only those " +
+				"about one record: for a source its excerpts, for any other record the excerpts " +
+				"that name it or that its sourced fields cite. --json prints a list of objects " +
+				"with id, source, publisher, date, text and about.",
+			run: runQuotes,
+		},
+		{
+			name:     "check",
+			synopsis: []string{"briefmap check [--sources DIR] [--audit] [--briefing PATH | PATH]"},
+			summary:  "validate a briefing package and check its excerpts against the articles",
+			about: "Loads and validates the briefing package at PATH (or --briefing PATH): a " +
+				"folder, a .zip or a .briefmap file, or the embedded briefing when PATH is left " +
+				"out. Every excerpt is checked against its article's text where the text is at " +
+				"hand, in the package's sources/ folder or in --sources DIR: the text's SHA-256, " +
+				"the quote at its offsets and its context; without the text it says in one line " +
+				"how many excerpts it could not verify and why. A good package prints a one-line " +
+				"summary, the article-check line and any warnings and exits 0; a bad one prints " +
+				"every problem on standard error, one a line as FILE:LINE: FIELD: what is wrong, " +
+				"and exits 1. With --audit it prints, as Markdown, every sourced field beside the " +
+				"words of its excerpts and every background field beside its note.",
+			run: runCheck,
+		},
+		{
+			name:     "match",
+			synopsis: []string{"briefmap match [--date D] [--json] [--briefing PATH] TEXT|-"},
+			summary:  "print the actors and places a text names",
+			about: "Prints the actors and places of the briefing that TEXT names (- reads standard " +
+				"input), by any of their aliases valid on the date (the briefing's default date " +
+				"when --date is left out), case- and diacritics-insensitively on whole words except " +
+				"for case-sensitive aliases, and never inside a blocked name (such as Gulf of " +
+				"Sidra). --json prints a list of objects with id, kind, name, alias, start and " +
+				"end (byte offsets into the input).",
+			run: runMatch,
+		},
+		{
+			name:     "version",
+			synopsis: []string{"briefmap version"},
+			summary:  "print the version",
+			about: "Prints the version, the commit briefmap was built from and, for a release " +
+				"build, the build date.",
+			run: runVersion,
+		},
+		{
+			name:     "help",
+			synopsis: []string{"briefmap help [--man] [COMMAND]"},
+			summary:  "print help on a command, or the manual page",
+			about: "Prints the list of commands, or the synopsis, description and flags of " +
+				"COMMAND, as briefmap COMMAND --help does. With --man it prints the whole manual " +
+				"page instead, in man(7) format.",
+			run: runHelp,
+		},
+	}
+}
+
+// lookup returns the command named name.
+func lookup(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// Usage returns the usage text "briefmap help" prints and a usage error
+// ends with: every command's synopsis.
+func Usage() string {
+	var sb strings.Builder
+	sb.WriteString("usage:\n")
+	for _, c := range commands() {
+		for _, s := range c.synopsis {
+			sb.WriteString("  " + s + "\n")
+		}
+	}
+	sb.WriteString("Run \"briefmap help COMMAND\" or \"briefmap COMMAND --help\" for what a command does and its flags.\n")
+	return sb.String()
+}
+
+// runHelp prints the usage text, one command's help, or the manual page:
+//
+//	briefmap help [--man] [COMMAND]
+func runHelp(e *Env, args []string) int {
+	fs := e.flagSet("help")
+	man := fs.Bool("man", false, "print the manual page (roff) instead")
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code
+	}
+	switch {
+	case fs.NArg() > 1:
+		return e.usage("help takes at most one COMMAND")
+	case *man && fs.NArg() > 0:
+		return e.usage("help --man prints the whole manual: give no COMMAND")
+	case *man:
+		if err := writeManPage(e.Stdout); err != nil {
+			return e.fail(ExitInput, fmt.Errorf("help: %w", err))
+		}
+		return ExitOK
+	case fs.NArg() == 0:
+		fmt.Fprint(e.Stdout, Usage())
+		return ExitOK
+	}
+	c, ok := lookup(fs.Arg(0))
+	if !ok {
+		return e.usage(fmt.Sprintf("help: unknown command %q", fs.Arg(0)))
+	}
+	if c.run == nil {
+		writeCommandHelp(e.Stdout, c, nil)
+		return ExitOK
+	}
+	// Exactly what "briefmap COMMAND --help" prints.
+	return c.run(e, []string{"--help"})
+}
+
+// flagsOf returns the FlagSet command c defines, without running it: c runs
+// with an Env whose describe hook receives the FlagSet at the moment the
+// command would parse its arguments. It returns nil for a command without
+// a run function or that never parses flags.
+func flagsOf(c command) *flag.FlagSet {
+	if c.run == nil {
+		return nil
+	}
+	var got *flag.FlagSet
+	e := &Env{Stdout: io.Discard, Stderr: io.Discard, describe: func(fs *flag.FlagSet) { got = fs }}
+	c.run(e, nil)
+	return got
+}
+
+// commandOf returns the command whose FlagSet fs is (named "briefmap NAME").
+func commandOf(fs *flag.FlagSet) (command, bool) {
+	return lookup(strings.TrimPrefix(fs.Name(), "briefmap "))
+}
+
+// printHelp prints the help of the command whose FlagSet fs is on stdout
+// (after -h or --help).
+func (e *Env) printHelp(fs *flag.FlagSet) {
+	c, ok := commandOf(fs)
+	if !ok {
+		c = command{name: fs.Name(), synopsis: []string{fs.Name()}}
+	}
+	writeCommandHelp(e.Stdout, c, fs)
+}
+
+// printSynopsis prints the synopsis of the command whose FlagSet fs is on
+// stderr, after a bad flag.
+func (e *Env) printSynopsis(fs *flag.FlagSet) {
+	c, ok := commandOf(fs)
+	if !ok {
+		return
+	}
+	var sb strings.Builder
+	writeSynopsis(&sb, c)
+	fmt.Fprintf(&sb, "Run \"briefmap help %s\" for its flags.\n", c.name)
+	io.WriteString(e.Stderr, sb.String())
+}
+
+// writeSynopsis writes "usage: " and c's synopsis lines, aligned.
+func writeSynopsis(sb *strings.Builder, c command) {
+	for i, s := range c.synopsis {
+		if i == 0 {
+			sb.WriteString("usage: " + s + "\n")
+		} else {
+			sb.WriteString("       " + s + "\n")
+		}
+	}
+}
+
+// helpWidth is the width help text is wrapped to.
+const helpWidth = 80
+
+// writeCommandHelp writes c's help: its synopsis, its paragraph and its
+// flags (from fs, which may be nil), wrapped to helpWidth columns.
+func writeCommandHelp(w io.Writer, c command, fs *flag.FlagSet) {
+	var sb strings.Builder
+	writeSynopsis(&sb, c)
+	if c.about != "" {
+		sb.WriteString("\n")
+		sb.WriteString(wrap(c.about, helpWidth, ""))
+	}
+	fl := flagDocs(c, fs)
+	if len(fl) > 0 {
+		sb.WriteString("\nflags:\n")
+		col := 0
+		for _, f := range fl {
+			col = max(col, len(f.term()))
+		}
+		col += 4 // two spaces of indent, two before the description
+		if col > 26 {
+			col = 26
+		}
+		for _, f := range fl {
+			term := "  " + f.term()
+			desc := wrap(f.desc, helpWidth, strings.Repeat(" ", col))
+			if len(term)+2 > col {
+				sb.WriteString(term + "\n" + desc)
+			} else {
+				sb.WriteString(term + strings.Repeat(" ", col-len(term)) + strings.TrimLeft(desc, " "))
+			}
+		}
+	}
+	io.WriteString(w, sb.String())
+}
+
+// flagDoc is one flag as the help and the manual page show it.
+type flagDoc struct {
+	name  string // without dashes
+	value string // the placeholder, "" for a boolean flag
+	desc  string // from the FlagSet, with the default when there is one
+}
+
+// dashes returns "-o" for a one-letter flag, "--date" for the others, as
+// the synopses write them (Go's flag package takes either form).
+func (f flagDoc) dashes() string {
+	if len(f.name) == 1 {
+		return "-" + f.name
+	}
+	return "--" + f.name
+}
+
+// term returns "--date D" or "--json".
+func (f flagDoc) term() string {
+	if f.value == "" {
+		return f.dashes()
+	}
+	return f.dashes() + " " + f.value
+}
+
+// flagDocs returns c's flags in the order its synopsis names them, with the
+// placeholders the synopsis uses and the descriptions fs gives. A flag of
+// fs the synopsis does not name comes last (the table's test fails then).
+func flagDocs(c command, fs *flag.FlagSet) []flagDoc {
+	if fs == nil {
+		return nil
+	}
+	placeholders := synopsisFlags(c.synopsis, fs)
+	var out []flagDoc
+	seen := map[string]bool{}
+	add := func(f *flag.Flag, value string) {
+		if f == nil || seen[f.Name] {
+			return
+		}
+		seen[f.Name] = true
+		name, desc := flag.UnquoteUsage(f)
+		if isBool(f) {
+			value = ""
+		} else if value == "" {
+			value = strings.ToUpper(name)
+		}
+		if def := f.DefValue; def != "" && def != "false" && def != "0" && !strings.Contains(desc, "default") {
+			desc += " (default " + def + ")"
+		}
+		out = append(out, flagDoc{name: f.Name, value: value, desc: desc})
+	}
+	for _, p := range placeholders {
+		add(fs.Lookup(p.name), p.value)
+	}
+	fs.VisitAll(func(f *flag.Flag) { add(f, "") })
+	return out
+}
+
+// isBool reports whether f takes no value.
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// synopsisFlag is a flag a synopsis names, with its placeholder.
+type synopsisFlag struct{ name, value string }
+
+// synopsisFlags returns the flags the synopsis lines name, in order: a
+// token starting with "-" (after any "[") is a flag; unless fs says the flag
+// is boolean, the next token is its placeholder.
+func synopsisFlags(lines []string, fs *flag.FlagSet) []synopsisFlag {
+	var out []synopsisFlag
+	for _, line := range lines {
+		toks := strings.Fields(line)
+		for i := 0; i < len(toks); i++ {
+			t := strings.TrimLeft(toks[i], "[")
+			if !strings.HasPrefix(t, "-") || t == "-" {
+				continue
+			}
+			closed := strings.HasSuffix(t, "]")
+			sf := synopsisFlag{name: strings.TrimRight(strings.TrimLeft(t, "-"), "]")}
+			f := fs.Lookup(sf.name)
+			if !closed && i+1 < len(toks) && (f == nil || !isBool(f)) {
+				i++
+				sf.value = strings.TrimRight(toks[i], "]")
+			}
+			out = append(out, sf)
+		}
+	}
+	return out
+}
+
+// wrap fills text into lines of at most width columns (a longer word stays
+// whole), each starting with indent, and ends it with a newline.
+func wrap(text string, width int, indent string) string {
+	var sb strings.Builder
+	line, n := indent, utf8.RuneCountInString(indent)
+	start := n
+	for _, word := range strings.Fields(text) {
+		wn := utf8.RuneCountInString(word)
+		if n > start && n+1+wn > width {
+			sb.WriteString(line + "\n")
+			line, n = indent, start
+		}
+		if n > start {
+			line += " "
+			n++
+		}
+		line += word
+		n += wn
+	}
+	sb.WriteString(line + "\n")
+	return sb.String()
+}
