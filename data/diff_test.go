@@ -210,3 +210,31 @@ func BenchmarkChangeDates(b *testing.B) {
 		br.ChangeDates()
 	}
 }
+
+func TestDiffItems(t *testing.T) {
+	b := timeBriefing()
+	d, err := b.Diff(MustDate("2020-01-10"), MustDate("2020-03-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range b.DiffItems(d) {
+		got = append(got, it.Ref.String()+" | "+it.Title+" | "+it.Before+" | "+it.After)
+	}
+	want := []string{
+		// Side changes, the largest first.
+		"zone:west2 | Town: LNA → GNU | held by LNA (East) | held by GNU (West)",
+		"zone:west2 | East: LNA, contested by GNA → GNU | held by LNA, contested by GNA (East) | held by GNU (West)",
+		"zone:west2 | West: GNA, contested by LNA → GNU | held by GNA, contested by LNA (West) | held by GNU (West)",
+		// A status; the town's holder is told by its zone.
+		"place:port | Port: blockaded → operating | blockaded (5 January 2020 – 9 February 2020) | operating (from 10 February 2020)",
+		// A force per actor.
+		"deployment:w2 | Wagner: arrived at Town; left 31.50°N 17.50°E | left 31.50°N 17.50°E | arrived at Town",
+		// A change within a side, then the events.
+		"zone:west2 | West: GNA → GNU | held by GNA (West) | held by GNU (West)",
+		": | 20 January 2020: Battle |  | Battle",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("DiffItems:\n got %q\nwant %q", got, want)
+	}
+}
