@@ -130,6 +130,34 @@ func commands() []command {
 			run: runMatch,
 		},
 		{
+			name:     "timeline",
+			synopsis: []string{"briefmap timeline [--json] [--briefing PATH]"},
+			summary:  "list the dates on which the map changes, and what changes on each",
+			about: "Prints the briefing's time range and every date on which what the map shows " +
+				"changes: a zone, a deployment or an event that starts or stops being shown, or a " +
+				"place whose status differs from the day before (+ starts, − stops); the briefing's " +
+				"snapshots are listed among them, marked ★ with their label. --json prints a list " +
+				"of objects with date, snapshot (the label, on a snapshot's date only) and changes " +
+				"(kind, id, what).",
+			run: runTimeline,
+		},
+		{
+			name:     "diff",
+			synopsis: []string{"briefmap diff --from A --to B [--json] [--briefing PATH]"},
+			summary:  "say what changed between two dates",
+			about: "Prints what changed between dates A and B (YYYY-MM-DD, A before B, both in the " +
+				"briefing's time range): the areas that changed hands with their area in km² and " +
+				"the places inside, largest first (changes of side before changes within a side); " +
+				"the places whose holder or status changed; the forces that arrived or left; the " +
+				"events between; each with how things stood before and after and the excerpts that " +
+				"back each side. --json prints one object: from, to, zones (from_controller, " +
+				"to_controller, area_km2, places, from_zone, to_zone, from_side, to_side and the " +
+				"contesters when any), places (id, holder_from, holder_to, status_from, status_to), " +
+				"deployments (arrived, left: ids) and events (ids). A date outside the range, B " +
+				"before A or equal dates are refused in one line, exit 1.",
+			run: runDiff,
+		},
+		{
 			name:     "version",
 			synopsis: []string{"briefmap version"},
 			summary:  "print the version",

@@ -280,3 +280,12 @@ func (b *Briefing) ShortName(id string) string {
 	}
 	return a.Name
 }
+
+// AreaText returns an area for people: "17,578 km²".
+func AreaText(km2 float64) string {
+	s := fmt.Sprintf("%.0f", km2)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s + " km²"
+}
