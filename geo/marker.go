@@ -21,9 +21,11 @@ const (
 	SymbolOilField           // an oil drop
 	SymbolAirbase            // a disc with an aircraft
 	SymbolCallout            // a disc with a number
+	SymbolPlus               // a disc with a plus: something arrived
+	SymbolMinus              // a disc with a minus: something left
 )
 
-var symbolNames = [...]string{"circle", "square", "triangle", "diamond", "oil-terminal", "oil-field", "airbase", "callout"}
+var symbolNames = [...]string{"circle", "square", "triangle", "diamond", "oil-terminal", "oil-field", "airbase", "callout", "plus", "minus"}
 
 // String returns the symbol's name ("oil-terminal", …).
 func (s Symbol) String() string {
@@ -149,7 +151,7 @@ func DrawSymbol(c *Canvas, x, y float64, st MarkerStyle, number int) {
 		p.Close()
 	case SymbolOilField:
 		addDrop(&p, x, y, r)
-	default: // SymbolCircle, SymbolAirbase, SymbolCallout
+	default: // SymbolCircle, SymbolAirbase, SymbolCallout, SymbolPlus, SymbolMinus
 		p.AddCircle(x, y, r)
 	}
 	c.FillPath(&p, st.Fill)
@@ -162,6 +164,13 @@ func DrawSymbol(c *Canvas, x, y float64, st MarkerStyle, number int) {
 		addDrop(&g, x, y+r*0.04, r*0.62)
 	case SymbolAirbase:
 		addPlane(&g, x, y, r*0.72)
+	case SymbolPlus, SymbolMinus:
+		arm, bar := r*0.58, math.Max(1, r*0.2)
+		g.AddRect(Box{x - arm, y - bar/2, x + arm, y + bar/2})
+		if st.Symbol == SymbolPlus {
+			g.AddRect(Box{x - bar/2, y - arm, x + bar/2, y - bar/2})
+			g.AddRect(Box{x - bar/2, y + bar/2, x + bar/2, y + arm})
+		}
 	case SymbolCallout:
 		ts := TextStyle{Size: math.Round(r * 1.15), Weight: Bold, Color: glyphColor(st)}
 		s := strconv.Itoa(number)

@@ -77,14 +77,14 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 			deps = append(deps, m)
 		}
 	}
-	return []geo.Layer{
+	return r.withCompare(t, o, []geo.Layer{
 		{Name: "zones", Objects: zones},
 		{Name: "contested", Objects: contested},
 		{Name: "ranges", Objects: rings},
 		{Name: "places", Objects: places},
 		{Name: "deployments", Objects: deps},
 		{Name: "callouts", Objects: r.callouts(t, o, places, deps)},
-	}
+	})
 }
 
 // refOf returns the map key of record id of kind k.
@@ -121,7 +121,8 @@ func drawingOrder(places []*data.Place) []*data.Place {
 // declutter drops the symbols of places that would sit on a more important
 // place's symbol at this zoom (Mitiga airport on Tripoli at national scale),
 // the cartographer's generalisation: they come back as the user zooms in.
-// A place that is selected, hovered, highlighted or called out always stays.
+// A place that is selected, hovered, highlighted or called out always
+// stays, as does one compare mode rings.
 // The result keeps places' order.
 func (r *Renderer) declutter(t *geo.Transformer, places []*data.Place, o Options) []*data.Place {
 	keep := map[string]bool{}
@@ -129,6 +130,9 @@ func (r *Renderer) declutter(t *geo.Transformer, places []*data.Place, o Options
 		if ref.Kind == data.KindPlace {
 			keep[ref.ID] = true
 		}
+	}
+	for _, id := range r.changedPlaces(o) {
+		keep[id] = true
 	}
 	byPriority := slices.Clone(places)
 	slices.SortStableFunc(byPriority, func(a, b *data.Place) int {

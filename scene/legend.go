@@ -95,7 +95,7 @@ func (r *Renderer) legend(o Options, v InView) []LegendEntry {
 	for _, dep := range v.Ranges {
 		add(fmt.Sprintf("Range, %s (%g km)", deploymentLabel(b, dep), dep.RangeKM), geo.LegendItem{Kind: geo.LegendRing, Ring: rangeLine(b, dep, ratio)})
 	}
-	return out
+	return append(out, r.compareLegend(o)...)
 }
 
 // Swatch draws a legend entry's swatch in a transparent px×px image, with

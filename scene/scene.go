@@ -49,7 +49,10 @@ func AllLayers() Layers { return Layers{true, true, true, true, true, true, true
 
 // Options is what to draw besides the view.
 type Options struct {
-	Date      data.Date
+	Date data.Date
+	// Since, when set (before Date), turns on compare mode: the map shows
+	// Date and marks what changed since then (see compare.go).
+	Since     data.Date
 	Layers    Layers
 	Selected  data.Ref   // outlined
 	Highlight []data.Ref // emphasised (e.g. an actor's zones and deployments)
@@ -78,7 +81,8 @@ type Renderer struct {
 	base  *basemap.Basemap
 	cache *geo.BaseCache
 	faces *geo.FaceCache
-	zones map[zoneKey]*geo.Area // zone areas, built once per zone and ratio
+	zones map[zoneKey]*geo.Area       // zone areas, built once per zone and ratio
+	diffs map[[2]data.Date]*data.Diff // compare mode's diffs, per pair of dates (compare.go)
 
 	// The last frame Render drew without emphasis, its spec, and its map
 	// (for Pick: it knows where its labels went).
@@ -104,7 +108,7 @@ func (s renderSpec) equal(t renderSpec) bool {
 }
 
 func optionsEqual(a, b Options) bool {
-	return a.Date == b.Date && a.Layers == b.Layers && a.Selected == b.Selected &&
+	return a.Date == b.Date && a.Since == b.Since && a.Layers == b.Layers && a.Selected == b.Selected &&
 		a.Hovered == b.Hovered && a.ScaleBar == b.ScaleBar && a.Ratio() == b.Ratio() &&
 		slices.Equal(a.Highlight, b.Highlight) && slices.Equal(a.Callouts, b.Callouts)
 }

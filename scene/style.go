@@ -250,3 +250,48 @@ const (
 	// deployed at, so that the place's symbol stays visible.
 	forceOffset = 15.0
 )
+
+// Compare mode (compare.go): what changed since an earlier date.
+
+// ChangeColour marks places whose holder or status changed (a ring) in
+// compare mode; the areas that changed hands take the colour of the side
+// that lost them.
+var ChangeColour = geo.OkabeReddishPurple
+
+// changedAreaStyle is an area that changed hands: dense hatching and a
+// dashed outline in the colour of the side that lost it, no fill, so the
+// new holder's colour shows through.
+func changedAreaStyle(lost color.NRGBA, ratio float64) geo.AreaStyle {
+	return geo.AreaStyle{
+		Hatch:  geo.Hatch{Angle: 45, Spacing: 5, Width: 1.8, Color: geo.WithAlpha(lost, 0.9)}.Scaled(ratio),
+		Stroke: geo.Stroke{Color: lost, Width: 2.2, Dash: []float64{7, 3}}.Scaled(ratio),
+	}
+}
+
+// changeRingStroke rings a place whose holder or status changed.
+func changeRingStroke(ratio float64) geo.Stroke {
+	return geo.Stroke{Color: ChangeColour, Width: 2.6}.Scaled(ratio)
+}
+
+// changeMarkStyle is the "+" of a force that arrived or the "−" of one
+// that left, in the colour of the side it fights for.
+func changeMarkStyle(arrived bool, c color.NRGBA, ratio float64) geo.MarkerStyle {
+	sym := geo.SymbolMinus
+	if !arrived {
+		c = geo.WithAlpha(c, 0.75)
+	} else {
+		sym = geo.SymbolPlus
+	}
+	return geo.MarkerStyle{Symbol: sym, Size: 13, Fill: c, Stroke: SymbolPaper, StrokeWidth: 1.3}.Scaled(ratio)
+}
+
+// leftForceStyle is a force that left, at its old spot: its symbol, faded.
+func leftForceStyle(what string, c color.NRGBA, ratio float64) geo.MarkerStyle {
+	st := forceStyle(what, geo.WithAlpha(c, 0.4), ratio)
+	st.Stroke = geo.WithAlpha(SymbolPaper, 0.7)
+	return st
+}
+
+// changeMarkOffset is how far (pixels at ratio 1) a "+" or "−" sits from
+// the force marker it qualifies, up and to the right.
+const changeMarkOffset = 9.0
