@@ -165,4 +165,3 @@ func BenchmarkCompareStep1280(b *testing.B) {
 		r.Render(1280, 800, v, o)
 	}
 }
-
