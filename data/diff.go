@@ -38,9 +38,12 @@ type ZoneChange struct {
 	FromController, ToController string   // "" for an area only contested
 	FromContested, ToContested   []string // the contesters, where a contested zone lies
 	FromSide, ToSide             string   // the controllers' sides ("" when contested or unknown)
-	AreaKM2                      float64
-	Places                       []string // the places whose holding zone is FromZone on From and ToZone on To
-	Geometry                     orb.MultiPolygon
+	// ContestZone is the contested zone that lay over the area on one date
+	// and not the other ("" when the contest did not change).
+	ContestZone string
+	AreaKM2     float64
+	Places      []string // the places whose holding zone is FromZone on From and ToZone on To
+	Geometry    orb.MultiPolygon
 }
 
 // SideChanged reports whether the area passed to another side or its
@@ -136,6 +139,7 @@ func (b *Briefing) Diff(from, to Date) (Diff, error) {
 // over it), or both (see HolderAt). The cells of a date do not overlap.
 type cell struct {
 	zone       *Zone // the zone that gives the holding: the controlled one, else the contested one
+	contest    *Zone // the contested zone over it, if any
 	controller string
 	contested  []string
 	r          region
@@ -157,25 +161,30 @@ func (b *Briefing) cells(d Date) []cell {
 		}
 	}
 	var out []cell
-	add := func(z *Zone, controller string, by []string, r region) {
-		if len(r) > 0 {
-			out = append(out, cell{z, controller, by, r, r.bound()})
+	add := func(z, contest *Zone, r region) {
+		if len(r) == 0 {
+			return
 		}
+		c := cell{zone: z, contest: contest, controller: z.Controller, r: r, b: r.bound()}
+		if contest != nil {
+			c.contested = contest.ContestedBy
+		}
+		out = append(out, c)
 	}
 	for _, c := range controlled {
 		rest := regions[c]
 		for _, k := range contested {
-			add(c, c.Controller, k.ContestedBy, overlay(rest, regions[k], opIntersect))
+			add(c, k, overlay(rest, regions[k], opIntersect))
 			rest = overlay(rest, regions[k], opSubtract)
 		}
-		add(c, c.Controller, nil, rest)
+		add(c, nil, rest)
 	}
 	for _, k := range contested {
 		rest := regions[k]
 		for _, c := range controlled {
 			rest = overlay(rest, regions[c], opSubtract)
 		}
-		add(k, "", k.ContestedBy, rest)
+		add(k, k, rest)
 	}
 	return out
 }
@@ -219,6 +228,12 @@ func (b *Briefing) zoneChanges(from, to Date) []ZoneChange {
 				FromContested: x.contested, ToContested: y.contested,
 				FromSide: b.sideOf(x.controller), ToSide: b.sideOf(y.controller),
 				AreaKM2: math.Round(area), Geometry: inter.multiPolygon()}
+			switch {
+			case x.contest != nil && (y.contest == nil || !sameSet(x.contested, y.contested)):
+				c.ContestZone = x.contest.ID
+			case y.contest != nil && (x.contest == nil || !sameSet(x.contested, y.contested)):
+				c.ContestZone = y.contest.ID
+			}
 			for i := range b.Places {
 				if x.holds(holdFrom[i]) && y.holds(holdTo[i]) {
 					c.Places = append(c.Places, b.Places[i].ID)

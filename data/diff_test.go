@@ -223,15 +223,15 @@ func TestDiffItems(t *testing.T) {
 	}
 	want := []string{
 		// Side changes, the largest first.
-		"zone:west2 | Town: LNA → GNU | held by LNA (East) | held by GNU (West)",
-		"zone:west2 | East: LNA, contested by GNA → GNU | held by LNA, contested by GNA (East) | held by GNU (West)",
-		"zone:west2 | West: GNA, contested by LNA → GNU | held by GNA, contested by LNA (West) | held by GNU (West)",
+		"zone:west2 | Town: from LNA to GNU | held by LNA (East) | held by GNU (West)",
+		"zone:west2 | Front (LNA's part): from LNA, contested by GNA, to GNU | held by LNA, contested by GNA (East) | held by GNU (West)",
+		"zone:west2 | Front (GNA's part): from GNA, contested by LNA, to GNU | held by GNA, contested by LNA (West) | held by GNU (West)",
 		// A status; the town's holder is told by its zone.
-		"place:port | Port: blockaded → operating | blockaded (5 January 2020 – 9 February 2020) | operating (from 10 February 2020)",
+		"place:port | Port: from blockaded to operating | blockaded (5 January 2020 – 9 February 2020) | operating (from 10 February 2020)",
 		// A force per actor.
 		"deployment:w2 | Wagner: arrived at Town; left 31.50°N 17.50°E | left 31.50°N 17.50°E | arrived at Town",
 		// A change within a side, then the events.
-		"zone:west2 | West: GNA → GNU | held by GNA (West) | held by GNU (West)",
+		"zone:west2 | West: from GNA to GNU | held by GNA (West) | held by GNU (West)",
 		": | 20 January 2020: Battle |  | Battle",
 	}
 	if !slices.Equal(got, want) {

@@ -29,25 +29,33 @@ type DiffItem struct {
 	Spots       []int
 }
 
+// smallChangeKM2 is the area below which a change of side with no place
+// inside comes after the changes of places and forces.
+const smallChangeKM2 = 1000
+
 // DiffItems returns the changes of d as items, the largest first: areas
 // that changed side (largest area first), places whose status changed or
 // whose holder changed outside those areas, forces that arrived or left
-// (an item per actor), areas that changed controller within a side, then
-// the events between the dates.
+// (an item per actor), areas under smallChangeKM2 with no place that
+// changed side, areas that changed controller within a side, then the
+// events between the dates.
 func (b *Briefing) DiffItems(d Diff) []DiffItem {
-	var out, minor []DiffItem
+	var out, small, minor []DiffItem
 	inZone := map[string]bool{}
 	for i, z := range d.Zones {
 		it := DiffItem{Kind: KindZone, Ref: Ref{Kind: KindZone, ID: z.ToZone}, AreaKM2: z.AreaKM2, Major: z.SideChanged(), Zone: i, Place: -1,
 			Title:  b.zoneChangeTitle(z),
 			Before: b.holdingSentence(z.FromController, z.FromContested, z.FromZone), After: b.holdingSentence(z.ToController, z.ToContested, z.ToZone),
 			BeforeBy: b.holdingBacking(z.FromZone), AfterBy: b.holdingBacking(z.ToZone)}
-		if it.Major {
+		switch {
+		case it.Major && len(z.Places) == 0 && z.AreaKM2 < smallChangeKM2:
+			small = append(small, it)
+		case it.Major:
 			out = append(out, it)
 			for _, p := range z.Places {
 				inZone[p] = true
 			}
-		} else {
+		default:
 			minor = append(minor, it)
 		}
 	}
@@ -62,16 +70,17 @@ func (b *Briefing) DiffItems(d Diff) []DiffItem {
 		}
 		it := DiffItem{Kind: KindPlace, Ref: Ref{Kind: KindPlace, ID: p.ID}, Major: true, Zone: -1, Place: i, Title: p.Name}
 		if statusChanged {
-			it.Title += ": " + orNone(pc.StatusFrom) + " → " + orNone(pc.StatusTo)
+			it.Title += ": " + fromTo(orNone(pc.StatusFrom), orNone(pc.StatusTo))
 			it.Before, it.BeforeBy = b.statusSentence(p, d.From)
 			it.After, it.AfterBy = b.statusSentence(p, d.To)
 		} else {
-			it.Title += ": " + b.holderShort(pc.HolderFrom, pc.ContestedFrom) + " → " + b.holderShort(pc.HolderTo, pc.ContestedTo)
+			it.Title += ": " + fromTo(b.holderShort(pc.HolderFrom, pc.ContestedFrom), b.holderShort(pc.HolderTo, pc.ContestedTo))
 			it.Before, it.After = "held by "+b.holderShort(pc.HolderFrom, pc.ContestedFrom), "held by "+b.holderShort(pc.HolderTo, pc.ContestedTo)
 		}
 		out = append(out, it)
 	}
 	out = append(out, b.forceItems(d)...)
+	out = append(out, small...)
 	out = append(out, minor...)
 	for _, id := range d.Events {
 		e, ok := b.Event(id)
@@ -179,11 +188,22 @@ func orNone(s string) string {
 	return s
 }
 
-// zoneChangeTitle is "Tarhuna, Bani Walid: LNA → GNU" (the places in the
-// area, at most three, else the earlier zone's name).
+// fromTo is "from a to b", with a comma before "to" when a has one of its
+// own ("from GNA, contested by LNA, to GNU").
+func fromTo(a, c string) string {
+	if strings.Contains(a, ",") {
+		return "from " + a + ", to " + c
+	}
+	return "from " + a + " to " + c
+}
+
+// zoneChangeTitle is "Tarhuna and Bani Walid: from LNA to GNU": for a
+// change of side, the places in the area (at most three); else, where a
+// contest began or ended, the contested zone's name and whose part of it;
+// else the earlier zone's name.
 func (b *Briefing) zoneChangeTitle(z ZoneChange) string {
 	what := b.nameOr(z.FromZone)
-	if n := len(z.Places); n > 0 {
+	if n := len(z.Places); n > 0 && z.SideChanged() {
 		var names []string
 		for _, id := range z.Places[:min(n, 3)] {
 			names = append(names, b.nameOr(id))
@@ -193,7 +213,15 @@ func (b *Briefing) zoneChangeTitle(z ZoneChange) string {
 		}
 		what = andList(names)
 	}
-	return what + ": " + b.holderShort(z.FromController, z.FromContested) + " → " + b.holderShort(z.ToController, z.ToContested)
+	if len(z.Places) == 0 && z.ContestZone != "" {
+		what = b.nameOr(z.ContestZone)
+		if c := z.FromController + z.ToController; c != "" && (z.FromController == "" || z.ToController == "") {
+			what += " (" + b.ShortName(c) + "'s part)"
+		} else if z.FromController != "" {
+			what += " (" + b.ShortName(z.FromController) + "'s part)"
+		}
+	}
+	return what + ": " + fromTo(b.holderShort(z.FromController, z.FromContested), b.holderShort(z.ToController, z.ToContested))
 }
 
 // holderShort returns "LNA", "contested (GNA, LNA)", "GNA, contested by

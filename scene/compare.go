@@ -236,3 +236,38 @@ func sideName(b *data.Briefing, id string) string {
 	}
 	return id
 }
+
+// ChangeSwatch returns the swatch of item it of diff d as the map marks it:
+// a hatched square in the colour of the side that lost an area (for a
+// change within a side, which the map does not mark, the new holder's
+// fill), the ring of a
+// changed place, the "+" of a force that arrived (else its "−"), in the
+// colour of the side it fights for; an empty item for an event.
+func (r *Renderer) ChangeSwatch(d *data.Diff, it data.DiffItem, ratio float64) geo.LegendItem {
+	switch it.Kind {
+	case data.KindZone:
+		if it.Zone >= 0 && it.Zone < len(d.Zones) {
+			z := d.Zones[it.Zone]
+			if !ChangedAreaMarked(z) { // unmarked on the map: the new holder's fill
+				return geo.LegendItem{Kind: geo.LegendSwatch, Area: zoneStyle(r.b, &data.Zone{Controller: z.ToController, Confidence: data.High}, ratio)}
+			}
+			return geo.LegendItem{Kind: geo.LegendHatch, Area: changedAreaStyle(r.lostColour(z), ratio)}
+		}
+	case data.KindPlace:
+		st := changeRingStroke(ratio)
+		return geo.LegendItem{Kind: geo.LegendSymbol, Marker: geo.MarkerStyle{Symbol: geo.SymbolCircle, Size: 14 * ratio, Stroke: st.Color, StrokeWidth: st.Width}}
+	case data.KindDeployment:
+		arrived, c := false, NeutralColour
+		for _, i := range it.Spots {
+			if i < 0 || i >= len(d.Spots) {
+				continue
+			}
+			if dep, ok := r.b.Deployment(d.Spots[i].Deployment); ok {
+				c = deploymentColour(r.b, dep)
+			}
+			arrived = arrived || d.Spots[i].Arrived
+		}
+		return geo.LegendItem{Kind: geo.LegendSymbol, Marker: changeMarkStyle(arrived, c, ratio)}
+	}
+	return geo.LegendItem{}
+}

@@ -11,15 +11,22 @@ import (
 )
 
 // titleLines returns the title on at most two lines of width w. A title too
-// long for them is shortened before " — as of <date>", so the date always
-// shows.
+// long for them is shortened before " — as of <date>" (on the compare
+// slide, before " — what changed, <date> to <date>"), so the dates always
+// show.
 func (l *layout) titleLines(st textStyle, w float64) []string {
 	b := l.s.Briefing
-	ls, cut := l.pen.block(title(b, l.opts.Date), st, w, 2)
+	titleOf := func(b *data.Briefing) string {
+		if l.opts.CompareOn() {
+			return compareTitle(b, l.opts.Since, l.opts.Date)
+		}
+		return title(b, l.opts.Date)
+	}
+	ls, cut := l.pen.block(titleOf(b), st, w, 2)
 	if !cut {
 		return ls
 	}
-	suffix := strings.TrimPrefix(title(&data.Briefing{Title: "x"}, l.opts.Date), "x")
+	suffix := strings.TrimPrefix(titleOf(&data.Briefing{Title: "x"}), "x")
 	for room := 2 * w; room > 0; room -= w / 20 {
 		t := l.pen.ellipsize(b.Title, st, room-l.pen.measure(suffix, st)) + suffix
 		if ls, cut = l.pen.block(t, st, w, 2); !cut {

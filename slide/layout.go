@@ -33,6 +33,8 @@ type layout struct {
 	actors   []actorLine
 	quotes   []*data.Excerpt
 	sources  []string
+	// changeLines are the compare slide's changes shown (compare.go).
+	changeLines []changeLine
 }
 
 // textRun is one line of text placed on the slide: its ink box and the
@@ -56,6 +58,11 @@ func newLayout(s Spec) (*layout, error) {
 	o := s.Options
 	if o.Date.IsZero() {
 		o.Date = s.Briefing.DefaultDate
+	}
+	if !o.Since.IsZero() {
+		if err := s.Briefing.CheckDates(o.Since, o.Date); err != nil {
+			return nil, fmt.Errorf("slide: compare: %w", err)
+		}
 	}
 	o.ScaleBar = true
 	o.Hovered = data.Ref{}
@@ -119,57 +126,20 @@ func (l *layout) lines(x, top float64, ls []string, st textStyle, within rect) f
 }
 
 func (l *layout) compose() {
-	b := l.s.Briefing
-	W, H := l.W, l.H
-	// Accent: a red rule across the top and a red tag under it.
-	l.pen.fillRect(rect{0, 0, W, l.u(6)}, scene.AccentColour)
-	l.pen.fillRect(rect{l.u(margin), 0, l.u(margin + 84), l.u(18)}, scene.AccentColour)
-
-	// Header.
-	inner := rect{l.u(margin), 0, W - l.u(margin), H}
-	titleSt := l.style(bold, 50, scene.InkColour)
-	tl := l.titleLines(titleSt, inner.W())
-	y := l.lines(inner.X0, l.u(38), tl, titleSt, inner)
-	sub := b.Subtitle
+	if l.opts.CompareOn() {
+		l.composeCompare()
+		return
+	}
+	sub := l.s.Briefing.Subtitle
 	if !l.s.Focus.IsZero() {
 		if name, _ := l.ix.calloutLabel(l.s.Focus, l.opts.Date); name != "" {
 			sub = strings.TrimSuffix("Focus: "+name+". "+sub, " ")
 		}
 	}
-	subSt := l.style(regular, 26, scene.MutedInkColour)
-	if sub != "" {
-		y = l.lines(inner.X0, y+l.u(2), []string{l.pen.ellipsize(sub, subSt, inner.W())}, subSt, inner)
-	}
-	bodyTop := y + l.u(18)
-
-	// Footer: reserve room for every source of the briefing (an upper
-	// bound), the notes line and the padding.
-	footSt := l.style(regular, 17, scene.MutedInkColour)
-	flh := l.pen.lineHeight(footSt)
-	allSources := make([]string, len(b.Sources))
-	for i := range b.Sources {
-		allSources[i] = b.Sources[i].ID
-	}
-	src, notes := l.footerLines(allSources, true, footSt, inner.W())
-	footerTop := H - l.u(26) - float64(len(src)+len(notes))*flh - l.u(14)
-	bodyBottom := footerTop - l.u(18)
-
-	// Three columns: the map, its key, the side column. The map is about
-	// square, the shape of a country at national scale.
-	mapCol := rect{inner.X0, bodyTop, inner.X0 + l.u(mapWidth), bodyBottom}
-	keyCol := rect{mapCol.X1 + l.u(keyGap), bodyTop, mapCol.X1 + l.u(keyGap+keyWidth), bodyBottom}
-	side := rect{keyCol.X1 + l.u(columnGap), bodyTop, inner.X1, bodyBottom}
-	// Only what lies in the map's view gets a key entry (the scene's
-	// legend, at the slide's pixel ratio); with nothing to key, the map
-	// takes the key's column too.
-	l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
-	view, bounds := l.frame(l.mapRect)
-	entries := l.s.Renderer.LegendIn(l.opts, bounds)
-	if len(entries) == 0 {
-		mapCol.X1 = keyCol.X1
-		l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
-		view, _ = l.frame(l.mapRect)
-	}
+	bodyTop := l.header(sub)
+	footSt, footerTop := l.footerSpace()
+	mapCol, keyCol, side := l.columns(bodyTop, footerTop-l.u(18))
+	view, entries := l.placeMap(mapCol, keyCol)
 	frame := newMapFrame(l.s.Renderer, int(l.mapRect.W()), int(l.mapRect.H()), view, l.opts)
 	c := chooseContent(l.ix, frame, l.opts, l.s.Focus)
 	l.side(side, c)
@@ -179,9 +149,66 @@ func (l *layout) compose() {
 	}
 	l.legend(keyCol, entries)
 	l.drawMap()
+	l.footer(rect{l.u(margin), footerTop, l.W - l.u(margin), l.H - l.u(20)}, footSt)
+}
 
-	// Footer.
-	l.footer(rect{inner.X0, footerTop, inner.X1, H - l.u(20)}, footSt)
+// header draws the red rule and tag, the title (see titleLines) and the
+// subtitle sub on one line, and returns the top of the body below them.
+func (l *layout) header(sub string) float64 {
+	W := l.W
+	// Accent: a red rule across the top and a red tag under it.
+	l.pen.fillRect(rect{0, 0, W, l.u(6)}, scene.AccentColour)
+	l.pen.fillRect(rect{l.u(margin), 0, l.u(margin + 84), l.u(18)}, scene.AccentColour)
+	inner := rect{l.u(margin), 0, W - l.u(margin), l.H}
+	titleSt := l.style(bold, 50, scene.InkColour)
+	tl := l.titleLines(titleSt, inner.W())
+	y := l.lines(inner.X0, l.u(38), tl, titleSt, inner)
+	subSt := l.style(regular, 26, scene.MutedInkColour)
+	if sub != "" {
+		y = l.lines(inner.X0, y+l.u(2), []string{l.pen.ellipsize(sub, subSt, inner.W())}, subSt, inner)
+	}
+	return y + l.u(18)
+}
+
+// footerSpace returns the footer's text style and its top: room for every
+// source of the briefing (an upper bound), the notes and the padding.
+func (l *layout) footerSpace() (textStyle, float64) {
+	b := l.s.Briefing
+	footSt := l.style(regular, 17, scene.MutedInkColour)
+	flh := l.pen.lineHeight(footSt)
+	allSources := make([]string, len(b.Sources))
+	for i := range b.Sources {
+		allSources[i] = b.Sources[i].ID
+	}
+	src, notes := l.footerLines(allSources, true, footSt, l.W-2*l.u(margin))
+	return footSt, l.H - l.u(26) - float64(len(src)+len(notes))*flh - l.u(14)
+}
+
+// columns returns the body's three columns between top and bottom: the
+// map (about square, the shape of a country at national scale), its key,
+// the side column.
+func (l *layout) columns(top, bottom float64) (mapCol, keyCol, side rect) {
+	x0, x1 := l.u(margin), l.W-l.u(margin)
+	mapCol = rect{x0, top, x0 + l.u(mapWidth), bottom}
+	keyCol = rect{mapCol.X1 + l.u(keyGap), top, mapCol.X1 + l.u(keyGap+keyWidth), bottom}
+	side = rect{keyCol.X1 + l.u(columnGap), top, x1, bottom}
+	return mapCol, keyCol, side
+}
+
+// placeMap sets the map's rectangle and view in mapCol and returns the
+// view and the key's entries: the scene's legend of what lies in view, at
+// the slide's pixel ratio. With nothing to key, the map takes the key's
+// column too.
+func (l *layout) placeMap(mapCol, keyCol rect) (scene.View, []scene.LegendEntry) {
+	l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
+	view, bounds := l.frame(l.mapRect)
+	entries := l.s.Renderer.LegendIn(l.opts, bounds)
+	if len(entries) == 0 {
+		mapCol.X1 = keyCol.X1
+		l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
+		view, _ = l.frame(l.mapRect)
+	}
+	return view, entries
 }
 
 // frame returns the map view for a map of r's size, and the bounds it shows.

@@ -96,6 +96,30 @@
 //   - [sources-listed] Every cited source is listed: when the list is too
 //     long for its three lines, source titles are shortened, never the list.
 //
+// # What the compare slide says
+//
+// With Options.Since set before Options.Date, the slide is the "what
+// changed between A and B" slide (compare.go): the title with both dates,
+// the compare map (scene's compare mode) and its key, a changes column and
+// the footer.
+//
+//   - [changes-order] The changes are data.Briefing.DiffItems: changes of
+//     side, the largest area first, then statuses and holders (places that
+//     changed the same way on one line), forces, then smaller areas and
+//     changes within a side; the events between the dates are counted on
+//     one line, not listed.
+//   - [changes-cited] A change's title ends with the numbers [n] of the
+//     sources whose excerpts back how things stood before or after it; a
+//     change no excerpt backs ends in "†" (background knowledge). The
+//     footer lists those sources, then those of the excerpts about the
+//     records that changed.
+//   - [changes-fit] Whole entries only: when the column is full, the last
+//     line says how many changes (and events) are not shown.
+//   - [changes-chip] Each entry carries the mark the map draws for it
+//     (scene.Renderer.ChangeSwatch): a hatched swatch in the colour of the
+//     side that lost an area, the ring of a changed place, the "+" or "−"
+//     of a force.
+//
 // And of how it is drawn:
 //
 //   - [text-fits] Text never runs out of its box and no two lines overlap:
