@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"path/filepath"
+	"strings"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/scene"
@@ -13,14 +14,16 @@ import (
 
 // runExport writes the briefing slide as a PNG:
 //
-//	briefmap export [-o FILE.png] [--date YYYY-MM-DD] [--focus ID] [--size 1920x1080|3840x2160] [--briefing PATH]
+//	briefmap export [-o FILE.png] [--date YYYY-MM-DD [--focus ID] | --compare A,B] [--size 1920x1080|3840x2160] [--briefing PATH]
 //
-// It prints the path written on stdout.
+// With --compare it writes the "what changed between A and B" slide. It
+// prints the path written on stdout.
 func runExport(e *Env, args []string) int {
 	fs := e.flagSet("export")
 	out := fs.String("o", "", "output PNG `file` (default: <briefing>-briefing-<date>.png in the current folder)")
 	date := fs.String("date", "", "as-of `date` YYYY-MM-DD (default: the briefing's default date)")
 	focus := fs.String("focus", "", "`id` of a zone, place, deployment or actor to frame and describe")
+	compare := fs.String("compare", "", "`A,B`: the slide of what changed between dates A and B (YYYY-MM-DD,YYYY-MM-DD)")
 	size := fs.String("size", "1920x1080", "slide `size`: 1920x1080 or 3840x2160")
 	briefing := briefingFlag(fs)
 	if code, ok := e.parseFlags(fs, args); !ok {
@@ -28,6 +31,9 @@ func runExport(e *Env, args []string) int {
 	}
 	if fs.NArg() > 0 {
 		return e.usage(fmt.Sprintf("export: unexpected argument %q", fs.Arg(0)))
+	}
+	if *compare != "" && (*date != "" || *focus != "") {
+		return e.usage("export: --compare A,B takes no --date or --focus (the map shows B)")
 	}
 	var px image.Point
 	switch *size {
@@ -46,6 +52,12 @@ func runExport(e *Env, args []string) int {
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("export: %w", err))
 	}
+	var since data.Date
+	if *compare != "" {
+		if since, d, err = compareFlag(b, *compare); err != nil {
+			return e.fail(ExitInput, fmt.Errorf("export: --compare: %w", err))
+		}
+	}
 	var ref data.Ref
 	if *focus != "" {
 		if ref, err = focusRef(b, *focus); err != nil {
@@ -53,13 +65,17 @@ func runExport(e *Env, args []string) int {
 		}
 	}
 	path := *out
-	if path == "" {
+	switch {
+	case path != "":
+	case !since.IsZero():
+		path = slide.CompareFileName(b, since, d)
+	default:
 		path = slide.DefaultFileName(b, d)
 	}
 	spec := slide.Spec{
 		Briefing: b,
 		Renderer: scene.NewRenderer(b, base),
-		Options:  scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true},
+		Options:  scene.Options{Date: d, Since: since, Layers: scene.AllLayers(), ScaleBar: true},
 		Focus:    ref,
 		Size:     px,
 		Version:  version.String(),
@@ -82,4 +98,20 @@ func focusRef(b *data.Briefing, id string) (data.Ref, error) {
 		return data.Ref{}, fmt.Errorf("export: --focus %q: only a zone, place, deployment or actor can be a focus, not this %s", id, ref.Kind)
 	}
 	return data.Ref{}, fmt.Errorf("export: --focus %q: no zone, place, deployment or actor has this id", id)
+}
+
+// compareFlag parses --compare A,B and checks the dates against b (see
+// data.Briefing.CheckDates).
+func compareFlag(b *data.Briefing, s string) (from, to data.Date, err error) {
+	a, c, ok := strings.Cut(s, ",")
+	if !ok {
+		return data.Date{}, data.Date{}, fmt.Errorf("%q is not two dates A,B", s)
+	}
+	if from, err = data.ParseDate(strings.TrimSpace(a)); err != nil {
+		return data.Date{}, data.Date{}, err
+	}
+	if to, err = data.ParseDate(strings.TrimSpace(c)); err != nil {
+		return data.Date{}, data.Date{}, err
+	}
+	return from, to, b.CheckDates(from, to)
 }

@@ -43,14 +43,19 @@ func commands() []command {
 		},
 		{
 			name: "export",
-			synopsis: []string{"briefmap export [-o FILE.png] [--date YYYY-MM-DD] [--focus ID] " +
+			synopsis: []string{"briefmap export [-o FILE.png] [--date YYYY-MM-DD [--focus ID] | --compare A,B] " +
 				"[--size 1920x1080|3840x2160] [--briefing PATH]"},
 			summary: "write the briefing slide as a PNG image",
 			about: "Writes the briefing slide of the briefing on the as-of date as a PNG image: the " +
 				"title and date, the map with its legend, scale bar and numbered callouts, the key " +
 				"actors, excerpts with their citations, and a footer with the numbered sources and " +
 				"the basemap's attribution. With --focus the map is framed on that record and the " +
-				"slide describes it. The file is written atomically (never half-written), the same " +
+				"slide describes it. With --compare A,B it writes the slide of what changed between " +
+				"dates A and B instead: both dates in the title, the map of B with the areas that " +
+				"changed side hatched in the colour of the side that lost them, changed places ringed " +
+				"and forces that arrived (+) or left (−), and the changes, largest first, with their " +
+				"citations; dates outside the briefing's range, B before A or equal dates are refused. " +
+				"The file is written atomically (never half-written), the same " +
 				"input gives the same bytes, and the path written is printed on standard output.",
 			run: runExport,
 		},
