@@ -47,7 +47,9 @@ func (w *window) buildMenu(cmds windowCommands) {
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", cmds.open.menuItem(), cmds.export.menuItem(), fyne.NewMenuItemSeparator(), quit)
 
-	items := []*fyne.MenuItem{fyne.NewMenuItem("Reset view (0)", w.ResetView), cmds.search.menuItem(), fyne.NewMenuItemSeparator()}
+	items := []*fyne.MenuItem{fyne.NewMenuItem("Reset view (0)", w.ResetView), cmds.search.menuItem(), fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Previous change ([)", func() { w.StepChange(-1) }), fyne.NewMenuItem("Next change (])", func() { w.StepChange(1) }),
+		fyne.NewMenuItem("Compare…", w.ShowCompare), fyne.NewMenuItem("End compare", w.EndCompare), fyne.NewMenuItemSeparator()}
 	w.layerItems = nil
 	for i, t := range layerToggles {
 		it := fyne.NewMenuItem(t.Label, func() { w.setLayer(i, !*t.flag(&w.layers)) })
@@ -70,4 +72,8 @@ func (w *window) addShortcuts(cmds windowCommands) {
 	}
 	c.SetOnTypedKey(w.mapView.TypedKey)
 	c.SetOnTypedRune(w.mapView.TypedRune)
+	// The timeline's keys ([ and ] step through the changes, Home and End
+	// go to the first and last), whether the map has the focus or not.
+	w.mapView.OnTypedRune = func(r rune) { w.timelineRune(r) }
+	w.mapView.OnTypedKey = func(e *fyne.KeyEvent) { w.timelineKey(e) }
 }

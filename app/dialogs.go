@@ -103,6 +103,7 @@ func (w *window) setBriefing(b *data.Briefing) {
 	w.r = scene.NewRenderer(b, w.base)
 	w.date = w.prefs.date(b)
 	w.shown = data.Ref{}
+	w.since = data.Date{} // compare mode ends with the briefing it compared
 	w.mapView.SetRenderer(w.r)
 	if v, ok := w.prefs.view(b); ok {
 		w.mapView.SetView(v)

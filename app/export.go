@@ -23,6 +23,9 @@ func (w *window) slideSpec() slide.Spec {
 	if focus.IsZero() && w.shown.Kind == data.KindActor {
 		focus = w.shown
 	}
+	if o.CompareOn() { // the "what changed" slide frames the whole map
+		focus, o.Selected, o.Highlight = data.Ref{}, data.Ref{}, nil
+	}
 	return slide.Spec{
 		Briefing: w.b,
 		Renderer: scene.NewRenderer(w.b, w.base),
@@ -35,7 +38,7 @@ func (w *window) slideSpec() slide.Spec {
 }
 
 // ExportSlide asks where to save the slide of what is on screen and writes
-// it (off the UI thread).
+// it (off the UI thread); in compare mode, the "what changed" slide.
 func (w *window) ExportSlide() {
 	spec := w.slideSpec()
 	fd := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
@@ -61,7 +64,11 @@ func (w *window) ExportSlide() {
 			})
 		}()
 	}, w.win)
-	fd.SetFileName(slide.DefaultFileName(w.b, w.date))
+	name := slide.DefaultFileName(w.b, w.date)
+	if spec.Options.CompareOn() {
+		name = slide.CompareFileName(w.b, spec.Options.Since, spec.Options.Date)
+	}
+	fd.SetFileName(name)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	fd.Resize(fyne.NewSize(800, 560))
 	fd.Show()

@@ -43,6 +43,7 @@ type leftPanel struct {
 	legendBox   *fyne.Container
 	dateButtons []*widget.Button
 	dateBox     *fyne.Container
+	timeline    *fyne.Container // holds the timeline panel (timeline.go)
 	dateNote    *widget.Label
 	onDate      func(data.Date)
 	content     fyne.CanvasObject
@@ -62,9 +63,10 @@ func newLeftPanel(layers scene.Layers, onLayer func(i int, on bool), onDate func
 	}
 	p.legendBox = container.NewVBox()
 	p.dateBox = container.NewVBox()
+	p.timeline = container.NewStack()
 	p.dateNote = caption("")
 	p.content = container.NewVScroll(container.NewVBox(
-		heading("As of"), p.dateBox,
+		heading("As of"), p.timeline, p.dateBox,
 		widget.NewSeparator(),
 		heading("Layers"), checks,
 		widget.NewSeparator(),
@@ -85,6 +87,13 @@ func caption(s string) *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
 	return l
+}
+
+// setTimeline puts the timeline panel under the "As of" heading, above the
+// snapshots' buttons (its bookmarks).
+func (p *leftPanel) setTimeline(o fyne.CanvasObject) {
+	p.timeline.Objects = []fyne.CanvasObject{o}
+	p.timeline.Refresh()
 }
 
 // showBriefing makes one button per snapshot of b, and shows b's notes.

@@ -69,6 +69,10 @@ type MapView struct {
 	// OnFrame is called on the UI thread after each frame is shown, with the
 	// time it took to render.
 	OnFrame func(d time.Duration)
+	// OnTypedRune and OnTypedKey receive the runes and keys the map does
+	// not use itself (the window's timeline keys).
+	OnTypedRune func(rune)
+	OnTypedKey  func(*fyne.KeyEvent)
 
 	log *slog.Logger
 
@@ -81,6 +85,8 @@ type MapView struct {
 	devH    int
 	img     *canvas.Image
 	pointer fyne.Position // last pointer position (logical)
+	selAt   orb.Point     // the point clicked to select what is selected
+	selAtOK bool
 	inside  bool
 	shown   int           // frames shown
 	lastReq renderRequest // the request of the frame shown last

@@ -43,6 +43,7 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 		ref = data.Ref{}
 	}
 	m.Select(ref)
+	m.selAt, m.selAtOK = m.view.ToLonLat(m.devW, m.devH, x, y), ok
 	if m.OnSelect != nil {
 		m.OnSelect(ref)
 	}
@@ -53,8 +54,13 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 func (m *MapView) Select(ref data.Ref) {
 	m.opts.Selected = ref
 	m.opts.Highlight = nil
+	m.selAtOK = false
 	m.requestRender()
 }
+
+// SelectedAt returns the point that was clicked to select what is
+// selected; ok is false when the selection was not made by a click.
+func (m *MapView) SelectedAt() (p orb.Point, ok bool) { return m.selAt, m.selAtOK }
 
 // DoubleTapped implements fyne.DoubleTappable: zoom in around the pointer.
 func (m *MapView) DoubleTapped(e *fyne.PointEvent) {
@@ -118,6 +124,10 @@ func (m *MapView) TypedRune(r rune) {
 		m.ZoomBy(1 / keyZoom)
 	case '0':
 		m.ResetView()
+	default:
+		if m.OnTypedRune != nil {
+			m.OnTypedRune(r)
+		}
 	}
 }
 
@@ -141,6 +151,9 @@ func (m *MapView) TypedKey(e *fyne.KeyEvent) {
 		}
 		return
 	default:
+		if m.OnTypedKey != nil {
+			m.OnTypedKey(e)
+		}
 		return
 	}
 	m.notifyView()

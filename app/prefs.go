@@ -51,16 +51,12 @@ func (p prefs) setLayers(l scene.Layers) {
 	}
 }
 
-// date returns the remembered as-of date for briefing b when it is one of
-// b's snapshots, or b's default date.
+// date returns the remembered as-of date for briefing b when it lies in
+// b's time range, or b's default date.
 func (p prefs) date(b *data.Briefing) data.Date {
 	s := p.p.String("date." + b.ID)
-	if d, err := data.ParseDate(s); err == nil {
-		for _, snap := range b.Snapshots {
-			if snap.Date == d {
-				return d
-			}
-		}
+	if d, err := data.ParseDate(s); err == nil && b.CheckDate(d) == nil {
+		return d
 	}
 	if b.DefaultDate.IsZero() && len(b.Snapshots) > 0 {
 		return b.Snapshots[0].Date

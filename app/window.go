@@ -34,14 +34,20 @@ type window struct {
 	r      *scene.Renderer
 	date   data.Date
 	layers scene.Layers
+	// since is the date compare mode compares date with (zero: off);
+	// changes caches the briefing's change dates (timeline_window.go).
+	since   data.Date
+	changes []data.Date
 
-	left      *leftPanel
-	mapView   *MapView
-	tabs      *container.AppTabs
-	selection *selectionTab
-	actors    *actorsTab
-	excerpts  *excerptsTab
-	status    *statusBar
+	left       *leftPanel
+	timeline   *timelinePanel
+	mapView    *MapView
+	tabs       *container.AppTabs
+	selection  *selectionTab
+	actors     *actorsTab
+	excerpts   *excerptsTab
+	changesTab *changesTab
+	status     *statusBar
 
 	menu       *fyne.MainMenu
 	layerItems []*fyne.MenuItem
@@ -75,10 +81,13 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 	w.mapView.OnViewChange = func(v scene.View) { w.prefs.setView(w.b, v) }
 
 	w.left = newLeftPanel(w.layers, w.setLayer, w.SetDate)
+	w.timeline = newTimelinePanel(w.timelineCallbacks())
+	w.left.setTimeline(w.timeline.content)
 	w.selection = newSelectionTab()
 	w.actors = newActorsTab(w.SelectActor)
 	w.excerpts = newExcerptsTab(w.ShowExcerpt, func() bool { return w.tabs != nil && w.tabs.Selected() == w.excerpts.item })
-	w.tabs = container.NewAppTabs(w.selection.item, w.actors.item, w.excerpts.item)
+	w.changesTab = newChangesTab(w.SelectChange)
+	w.tabs = container.NewAppTabs(w.selection.item, w.actors.item, w.excerpts.item, w.changesTab.item)
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		if t == w.excerpts.item {
 			w.excerpts.showing()
@@ -115,7 +124,7 @@ func (w *window) options() scene.Options {
 	if w.mapView != nil {
 		o = w.mapView.Options()
 	}
-	o.Date, o.Layers, o.ScaleBar = w.date, w.layers, true
+	o.Date, o.Layers, o.ScaleBar, o.Since = w.date, w.layers, true, w.since
 	return o
 }
 
@@ -123,6 +132,7 @@ func (w *window) options() scene.Options {
 func (w *window) applyBriefing() {
 	w.win.SetTitle("Briefmap — " + w.b.Title)
 	w.left.showBriefing(w.b)
+	w.setTimelineBriefing()
 	w.excerpts.setBriefing(w.b)
 	w.actors.setBriefing(w.b)
 	w.applyDate()
@@ -133,6 +143,8 @@ func (w *window) applyDate() {
 	w.mapView.SetOptions(w.options())
 	w.showLegend()
 	w.left.showDate(w.b, w.date)
+	w.timeline.showDate(w.b, w.changes, w.date, w.since)
+	w.showChanges()
 	w.status.showDate(w.b, w.date)
 	w.showCard(w.shown)
 	if w.shown.Kind == data.KindActor {
@@ -141,13 +153,23 @@ func (w *window) applyDate() {
 	w.excerpts.refresh()
 }
 
-// SetDate changes the as-of date: the map, the legend and the panels follow.
+// SetDate changes the as-of date: the map, the legend and the panels
+// follow, and so does the selection (followSelection). It logs "date",
+// then the selection as it now stands or why it was cleared. In compare
+// mode, a date not after the one compared with ends compare mode.
 func (w *window) SetDate(d data.Date) {
 	if d == w.date {
 		return
 	}
+	from := w.date
 	w.date = d
 	w.prefs.setDate(w.b, d)
+	w.log.Info("date", "date", d.String())
+	if !w.since.IsZero() && !w.since.Before(d) {
+		w.since = data.Date{}
+		w.log.Info("compare ended")
+	}
+	w.followSelection(from, d)
 	w.applyDate()
 }
 
@@ -190,7 +212,13 @@ func (w *window) canvasScale() float32 {
 
 // showCard fills the Selection tab with ref's card (an invitation to click
 // when ref is zero).
+//
+// The card never shows a record that is not on the map on the date on
+// screen: such a ref shows no card.
 func (w *window) showCard(ref data.Ref) {
+	if !ref.IsZero() && !w.b.ValidOn(ref, w.date) {
+		ref = data.Ref{}
+	}
 	w.shown = ref
 	c, ok := buildCard(w.b, ref, w.date)
 	w.selection.show(w.b, c, ok, w.ShowExcerpt)
@@ -289,10 +317,14 @@ func (w *window) ShowExcerpt(e *data.Excerpt) {
 // panTo moves the map to what ref names when it is not all on screen,
 // zooming out if it does not fit (never in).
 func (w *window) panTo(ref data.Ref) {
-	ext, ok := w.r.Extent(ref, w.date)
-	if !ok {
-		return
+	if ext, ok := w.r.Extent(ref, w.date); ok {
+		w.panToBounds(ext)
 	}
+}
+
+// panToBounds moves the map to ext when it is not all on screen, zooming
+// out if it does not fit (never in).
+func (w *window) panToBounds(ext orb.Bound) {
 	dw, dh := w.mapView.DeviceSize()
 	if dw <= 0 || dh <= 0 {
 		return
