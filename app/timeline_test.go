@@ -324,4 +324,3 @@ func BenchmarkMapViewTimelineStep(b *testing.B) {
 		m.SetOptions(o)
 	}
 }
-
