@@ -140,6 +140,11 @@ func (w *window) SelectChange(i int) {
 		return
 	}
 	w.mapView.Select(it.Ref)
+	if it.Zone >= 0 { // outline the area that changed hands, not all of the zone it is now part of
+		o := w.mapView.Options()
+		o.Change = it.Zone + 1
+		w.mapView.SetOptions(o)
+	}
 	w.log.Info("selected", "kind", it.Ref.Kind, "id", it.Ref.ID)
 	w.showCard(it.Ref)
 	if ext, ok := w.changeExtent(it); ok {

@@ -53,7 +53,7 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 // highlight. It does not call OnSelect.
 func (m *MapView) Select(ref data.Ref) {
 	m.opts.Selected = ref
-	m.opts.Highlight = nil
+	m.opts.Highlight, m.opts.Change = nil, 0
 	m.selAtOK = false
 	m.requestRender()
 }

@@ -241,6 +241,9 @@ func TestCompareModeAndWhatChangedTab(t *testing.T) {
 	if sel := w.mapView.Selected(); sel != items[0].Ref || sel.ID != "z2021-gnu-west" {
 		t.Errorf("clicking the first change selected %v, want %v", sel, items[0].Ref)
 	}
+	if c := w.mapView.Options().Change; c != items[0].Zone+1 {
+		t.Errorf("the map outlines change %d, want %d (the area that changed hands)", c, items[0].Zone+1)
+	}
 	if s := logLines(t, logs, "selected"); len(s) != 1 || s[0]["id"] != "z2021-gnu-west" {
 		t.Errorf("selected lines %v", s)
 	}

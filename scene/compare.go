@@ -271,3 +271,15 @@ func (r *Renderer) ChangeSwatch(d *data.Diff, it data.DiffItem, ratio float64) g
 	}
 	return geo.LegendItem{}
 }
+
+// changeOutline returns the outline of the area of change o.Change (see
+// Options.Change), drawn like the selection's.
+func (r *Renderer) changeOutline(o Options) []geo.Object {
+	d := r.compareDiff(o)
+	if d == nil || o.Change < 1 || o.Change > len(d.Zones) {
+		return nil
+	}
+	casing, line := selectionStrokes(o.Ratio())
+	g := d.Zones[o.Change-1].Geometry
+	return []geo.Object{&geo.Area{Geometry: g, Style: geo.AreaStyle{Stroke: casing}}, &geo.Area{Geometry: g, Style: geo.AreaStyle{Stroke: line}}}
+}

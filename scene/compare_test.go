@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/internal/goldenimage"
 )
@@ -163,5 +164,34 @@ func BenchmarkCompareStep1280(b *testing.B) {
 		i++
 		o.Date = days[1+i%(len(days)-1)]
 		r.Render(1280, 800, v, o)
+	}
+}
+
+// TestCompareChangeOutline: a change picked in compare mode is outlined
+// instead of the zone it is now part of.
+func TestCompareChangeOutline(t *testing.T) {
+	r := newRenderer(t)
+	o := Options{Date: d2023, Since: d2020, Layers: AllLayers(), Selected: data.Ref{Kind: data.KindZone, ID: "z2021-gnu-west"}}
+	d, _ := r.Diff(d2020, d2023)
+	west, _ := r.b.Zone("z2021-gnu-west")
+	outlines := func(o Options) (zone, change int) {
+		for _, obj := range r.emphasis(nil, o) {
+			if a, ok := obj.(*geo.Area); ok {
+				switch {
+				case len(a.Geometry) > 0 && &a.Geometry[0] == &west.Geometry[0]:
+					zone++
+				case len(a.Geometry) > 0 && &a.Geometry[0] == &d.Zones[0].Geometry[0]:
+					change++
+				}
+			}
+		}
+		return zone, change
+	}
+	if z, c := outlines(o); z != 2 || c != 0 {
+		t.Errorf("selection alone: %d zone and %d change outlines, want 2 and 0", z, c)
+	}
+	o.Change = 1
+	if z, c := outlines(o); z != 0 || c != 2 {
+		t.Errorf("change 1 picked: %d zone and %d change outlines, want 0 and 2", z, c)
 	}
 }

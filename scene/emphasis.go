@@ -20,7 +20,7 @@ func (o outlineRing) Hit(t *geo.Transformer, x, y, tolerance float64) bool { ret
 
 // emphasis returns the unpickable outlines drawn over everything else:
 // highlights (dashed), the hovered record (thin) and the selection (thick,
-// on a light casing).
+// on a light casing), or in compare mode the change picked (Options.Change).
 func (r *Renderer) emphasis(t *geo.Transformer, o Options) []geo.Object {
 	ratio := o.Ratio()
 	var out []geo.Object
@@ -30,12 +30,15 @@ func (r *Renderer) emphasis(t *geo.Transformer, o Options) []geo.Object {
 	if !o.Hovered.IsZero() && o.Hovered != o.Selected {
 		out = append(out, r.outline(t, o.Hovered, o, hoverStroke(ratio))...)
 	}
-	if !o.Selected.IsZero() {
+	change := r.changeOutline(o)
+	// A change of hands picked in compare mode is outlined instead of the
+	// zone it is now part of.
+	if !o.Selected.IsZero() && (len(change) == 0 || o.Selected.Kind != data.KindZone) {
 		casing, line := selectionStrokes(ratio)
 		out = append(out, r.outline(t, o.Selected, o, casing)...)
 		out = append(out, r.outline(t, o.Selected, o, line)...)
 	}
-	return out
+	return append(out, change...)
 }
 
 // outline returns unpickable objects that outline what ref names with st:

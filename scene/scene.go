@@ -52,7 +52,10 @@ type Options struct {
 	Date data.Date
 	// Since, when set (before Date), turns on compare mode: the map shows
 	// Date and marks what changed since then (see compare.go).
-	Since     data.Date
+	Since data.Date
+	// Change, in compare mode, outlines the area of change Change−1 of
+	// the diff (Diff.Zones); 0 outlines none.
+	Change    int
 	Layers    Layers
 	Selected  data.Ref   // outlined
 	Highlight []data.Ref // emphasised (e.g. an actor's zones and deployments)
@@ -108,7 +111,7 @@ func (s renderSpec) equal(t renderSpec) bool {
 }
 
 func optionsEqual(a, b Options) bool {
-	return a.Date == b.Date && a.Since == b.Since && a.Layers == b.Layers && a.Selected == b.Selected &&
+	return a.Date == b.Date && a.Since == b.Since && a.Change == b.Change && a.Layers == b.Layers && a.Selected == b.Selected &&
 		a.Hovered == b.Hovered && a.ScaleBar == b.ScaleBar && a.Ratio() == b.Ratio() &&
 		slices.Equal(a.Highlight, b.Highlight) && slices.Equal(a.Callouts, b.Callouts)
 }
@@ -196,7 +199,7 @@ func (r *Renderer) Render(w, h int, v View, o Options) *image.RGBA {
 
 // withoutEmphasis returns o without what emphasis draws.
 func withoutEmphasis(o Options) Options {
-	o.Selected, o.Hovered, o.Highlight = data.Ref{}, data.Ref{}, nil
+	o.Selected, o.Hovered, o.Highlight, o.Change = data.Ref{}, data.Ref{}, nil, 0
 	return o
 }
 
