@@ -135,13 +135,13 @@ func (b *Briefing) forceItems(d Diff) []DiffItem {
 		it := DiffItem{Kind: KindDeployment, Major: true, Zone: -1, Place: -1, Spots: g.spots}
 		var parts []string
 		if len(g.arrived) > 0 {
-			it.After = "arrived at " + andList(g.arrived)
+			it.After = "arrived at " + AndList(g.arrived)
 			parts = append(parts, it.After)
 			it.Ref = Ref{Kind: KindDeployment, ID: g.arrDep.ID}
 			it.AfterBy = backing(b, g.arrDep.Sourced, "actor", "places", "lonlat", "area")
 		}
 		if len(g.left) > 0 {
-			it.Before = "left " + andList(g.left)
+			it.Before = "left " + AndList(g.left)
 			parts = append(parts, it.Before)
 			it.BeforeBy = backing(b, g.leftDep.Sourced, "actor", "places", "lonlat", "area")
 		}
@@ -159,8 +159,8 @@ func (b *Briefing) forceItems(d Diff) []DiffItem {
 	return out
 }
 
-// andList returns "a", "a and b", "a, b and c".
-func andList(s []string) string {
+// AndList returns "a", "a and b", "a, b and c".
+func AndList(s []string) string {
 	if len(s) <= 1 {
 		return strings.Join(s, "")
 	}
@@ -211,7 +211,7 @@ func (b *Briefing) zoneChangeTitle(z ZoneChange) string {
 		if n > 3 {
 			names = append(names, fmt.Sprintf("%d more", n-3))
 		}
-		what = andList(names)
+		what = AndList(names)
 	}
 	if len(z.Places) == 0 && z.ContestZone != "" {
 		what = b.nameOr(z.ContestZone)

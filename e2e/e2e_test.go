@@ -57,20 +57,7 @@ type app struct {
 // timeout or when the app exits.
 func (a *app) waitFor(t *testing.T, msg string, timeout time.Duration) logRecord {
 	t.Helper()
-	deadline := time.After(timeout)
-	for {
-		select {
-		case r, ok := <-a.records:
-			if !ok {
-				t.Fatalf("the app exited before logging %q; its stderr:\n%s", msg, a.stderr)
-			}
-			if r.str("msg") == msg {
-				return r
-			}
-		case <-deadline:
-			t.Fatalf("no %q log line after %v; stderr so far:\n%s", msg, timeout, a.stderr)
-		}
-	}
+	return a.nextOf(t, timeout, msg)
 }
 
 // repoRoot returns the module root (the parent of e2e/).
