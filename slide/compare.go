@@ -166,3 +166,69 @@ func groupPlaces(b *data.Briefing, items []data.DiffItem) []data.DiffItem {
 	}
 	return out
 }
+
+// plural returns "1 event" or "2 events".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// blockLines wraps s to at most two lines of width w.
+func (l *layout) blockLines(s string, st textStyle, w float64) []string {
+	ls, _ := l.pen.block(s, st, w, 2)
+	return ls
+}
+
+// citesOf returns the numbers of the sources of the excerpts that back
+// either side of it, in the order they are first cited.
+func citesOf(numbers *sourceNumbers, it data.DiffItem) []int {
+	var out []int
+	for _, e := range append(slices.Clone(it.BeforeBy), it.AfterBy...) {
+		if n := numbers.number(e.Source); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// changeBlock lays out one change: its map mark, its title (bold, two
+// lines at most) ending in the citations or "†", and for a place "was …;
+// now …".
+func (l *layout) changeBlock(r rect, d *data.Diff, it data.DiffItem, cites []int, st sideStyles) sideBlock {
+	chip := l.u(22)
+	indent := chip + l.u(12)
+	text := rect{r.X0 + indent, r.Y0, r.X1, r.Y1}
+	title := it.Title
+	if it.AreaKM2 > 0 {
+		title += " (" + data.AreaText(it.AreaKM2) + ")"
+	}
+	mark := " †"
+	if len(cites) > 0 {
+		var ns []string
+		for _, n := range cites {
+			ns = append(ns, "["+strconv.Itoa(n)+"]")
+		}
+		mark = " " + strings.Join(ns, "")
+	}
+	keyBold := st.key
+	keyBold.Weight = bold
+	// The mark ends the title's last line, never a line of its own.
+	name, _ := l.pen.block(title, keyBold, text.W()-l.pen.measure(mark, keyBold), nameLines)
+	name[len(name)-1] += mark
+	// A status tells its dates; an area's or a force's title says it all.
+	var detail []string
+	if it.Kind == data.KindPlace && it.Before != "" && it.After != "" {
+		detail, _ = l.pen.block("was "+it.Before+"; now "+it.After, st.detail, text.W(), detailLines)
+	}
+	h := float64(len(name))*l.pen.lineHeight(st.key) + float64(len(detail))*l.pen.lineHeight(st.detail) + l.u(10)
+	h = math.Max(h, chip+l.u(8))
+	return sideBlock{h: h, draw: func(y float64) {
+		item := l.s.Renderer.ChangeSwatch(d, it, l.scale)
+		geo.DrawLegendSwatch(l.pen.c, item, geo.Box{X0: r.X0, Y0: y + l.u(2), X1: r.X0 + chip, Y1: y + l.u(2) + chip})
+		y = l.lines(text.X0, y, name, keyBold, text)
+		l.lines(text.X0, y, detail, st.detail, text)
+	}}
+}
