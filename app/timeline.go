@@ -27,8 +27,6 @@ type timelinePanel struct {
 	endCompare *widget.Button
 	compareRow *fyne.Container
 	content    fyne.CanvasObject
-
-	onStep func(dir int)
 }
 
 // timelineCallbacks are what the panel reports: a date chosen (clicked,
@@ -43,7 +41,7 @@ type timelineCallbacks struct {
 }
 
 func newTimelinePanel(cb timelineCallbacks) *timelinePanel {
-	p := &timelinePanel{onStep: cb.onStep}
+	p := &timelinePanel{}
 	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { cb.onStep(-1) })
 	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { cb.onStep(1) })
 	p.entry = widget.NewEntry()

@@ -37,28 +37,9 @@ func (w *window) setTimelineBriefing() {
 // StepChange goes to the change date before (dir < 0) or after (dir > 0)
 // the date on screen; at either end it does nothing.
 func (w *window) StepChange(dir int) {
-	if d, ok := stepDates(w.changes, w.date, dir); ok {
+	if d, ok := data.StepDates(w.changes, w.date, dir); ok {
 		w.SetDate(d)
 	}
-}
-
-// stepDates returns the date of sorted dates after d (dir > 0) or before
-// it (dir < 0).
-func stepDates(dates []data.Date, d data.Date, dir int) (data.Date, bool) {
-	if dir > 0 {
-		for _, c := range dates {
-			if c.After(d) {
-				return c, true
-			}
-		}
-		return data.Date{}, false
-	}
-	for i := len(dates) - 1; i >= 0; i-- {
-		if dates[i].Before(d) {
-			return dates[i], true
-		}
-	}
-	return data.Date{}, false
 }
 
 // FirstChange and LastChange go to the first and the last change date.

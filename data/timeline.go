@@ -235,11 +235,12 @@ func (b *Briefing) Timeline() []TimelineDate {
 // StepChange returns the change date after d (dir > 0) or before it (dir
 // < 0); ok is false when there is none.
 func (b *Briefing) StepChange(d Date, dir int) (Date, bool) {
-	return stepIn(b.ChangeDates(), d, dir)
+	return StepDates(b.ChangeDates(), d, dir)
 }
 
-// stepIn returns the date of sorted dates after d (dir > 0) or before it.
-func stepIn(dates []Date, d Date, dir int) (Date, bool) {
+// StepDates returns the date of sorted dates after d (dir > 0) or before
+// it (dir < 0); ok is false when there is none.
+func StepDates(dates []Date, d Date, dir int) (Date, bool) {
 	i, found := slices.BinarySearchFunc(dates, d, Date.Compare)
 	switch {
 	case dir > 0 && found && i+1 < len(dates):
