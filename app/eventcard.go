@@ -37,7 +37,7 @@ func eventCard(r *scene.Renderer, e *data.Event, d data.Date) card {
 	shown := e.Date.Long() + " – " + until.Long()
 	switch {
 	case !r.OnMap(e):
-		cb.plain("On the map", "not drawn: it took place outside the map; listed in the Events tab from "+shown)
+		cb.plain("On the map", "not drawn: it took place outside the map; listed in the Events tab from "+e.Date.Long()+" to "+until.Long())
 	case e.ShownOn(d):
 		cb.plain("On the map", shown+" (drawn on "+d.Long()+")")
 	default:
