@@ -49,8 +49,9 @@ func commands() []command {
 			about: "Writes the briefing slide of the briefing on the as-of date as a PNG image: the " +
 				"title and date, the map with its legend, scale bar and numbered callouts, the key " +
 				"actors, excerpts with their citations, and a footer with the numbered sources and " +
-				"the basemap's attribution. With --focus the map is framed on that record and the " +
-				"slide describes it. The file is written atomically (never half-written), the same " +
+				"the basemap's attribution. With --focus the map is framed on that record (a zone, " +
+				"place, deployment, actor, or an event shown on the date) and the slide describes " +
+				"it. The file is written atomically (never half-written), the same " +
 				"input gives the same bytes, and the path written is printed on standard output.",
 			run: runExport,
 		},

@@ -36,18 +36,21 @@ func (r *Renderer) legend(o Options, v InView) []LegendEntry {
 	add := func(label string, item geo.LegendItem) { out = append(out, LegendEntry{Label: label, Item: item}) }
 	symbol := func(label string, st geo.MarkerStyle) { add(label, geo.LegendItem{Kind: geo.LegendSymbol, Marker: st}) }
 
-	lowConf, contested := false, false
+	var lowConf *data.Zone // the first low-confidence zone, whose colour its entry takes
+	contested := false
 	for _, z := range v.Zones {
 		contested = contested || z.Contested()
-		lowConf = lowConf || !z.Contested() && z.Confidence == data.Low
+		if lowConf == nil && !z.Contested() && z.Confidence == data.Low {
+			lowConf = z
+		}
 	}
 	// Controllers whose zones share a colour share an entry (see allies.go).
 	groups := r.controllerGroups(v.Zones)
 	for _, g := range groups {
 		add(heldByLabel(b, g), geo.LegendItem{Kind: geo.LegendSwatch, Area: zoneStyle(b, &data.Zone{Controller: g[0], Confidence: data.High}, ratio)})
 	}
-	if lowConf && len(groups) > 0 {
-		add("Low confidence (hatched)", geo.LegendItem{Kind: geo.LegendHatch, Area: zoneStyle(b, &data.Zone{Controller: groups[0][0], Confidence: data.Low}, ratio)})
+	if lowConf != nil {
+		add("Low confidence (hatched)", geo.LegendItem{Kind: geo.LegendHatch, Area: zoneStyle(b, &data.Zone{Controller: lowConf.Controller, Confidence: data.Low}, ratio)})
 	}
 	if contested {
 		add("Contested / front line", geo.LegendItem{Kind: geo.LegendHatch, Area: zoneStyle(b, &data.Zone{}, ratio)})
