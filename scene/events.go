@@ -144,3 +144,17 @@ func ShownUntil(e *data.Event) data.Date {
 	t := e.LastDay().Time().AddDate(0, 0, e.ShowDays)
 	return data.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 }
+
+// CountryAt returns the name of the basemap's country at p ("Germany"),
+// or "" at sea or without a basemap: where an event off the map happened.
+func (r *Renderer) CountryAt(p orb.Point) string {
+	if r.base == nil {
+		return ""
+	}
+	iso, ok := r.base.CountryAt(p)
+	if !ok {
+		return ""
+	}
+	c, _ := r.base.Country(iso)
+	return c.Name
+}
