@@ -129,6 +129,20 @@ func (ix *index) aboutAnotherTime(e *data.Excerpt, d data.Date) bool {
 // force on d: a government of another time (the GNA in 2023, the GNU in
 // 2020) and the person who led it.
 func (ix *index) pastActor(id string, d data.Date) bool {
+	k := pastKey{id, d}
+	if past, ok := ix.past[k]; ok {
+		return past
+	}
+	if ix.past == nil {
+		ix.past = map[pastKey]bool{}
+	}
+	past := ix.heldOnlyAtOtherTimes(id, d)
+	ix.past[k] = past
+	return past
+}
+
+// heldOnlyAtOtherTimes is pastActor without its memory.
+func (ix *index) heldOnlyAtOtherTimes(id string, d data.Date) bool {
 	ids := []string{id}
 	if a := ix.actor(id); a != nil && a.Leads != "" {
 		ids = append(ids, a.Leads)

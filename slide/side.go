@@ -65,6 +65,25 @@ func (l *layout) side(r rect, c *content) {
 		return bs
 	}
 	allCallouts := calloutBlocks(len(c.callouts), pre)
+	// Measured once: every actor's block, and every excerpt's height and
+	// lines, whole.
+	allActors := actorBlocks(len(c.actors), pre)
+	preActors := func(n int) []sideBlock {
+		var bs []sideBlock
+		for i, a := range c.actors {
+			if a.Rank < n {
+				bs = append(bs, allActors[i])
+			}
+		}
+		return bs
+	}
+	quoteHeights := make([]float64, len(c.excerpts))
+	quoteLines := make([]int, len(c.excerpts))
+	for i, e := range c.excerpts {
+		b := l.quoteBlock(r, e, l.ix.cite(e, pre.number(e.Source), l.opts.Date), st, 0)
+		quoteHeights[i] = b.h
+		quoteLines[i] = int(math.Round((b.h - l.u(14)) / l.pen.lineHeight(st.quote)))
+	}
 
 	minA := min(len(c.actors), 2)
 	minC := min(len(c.callouts), 4)
@@ -89,8 +108,8 @@ func (l *layout) side(r rect, c *content) {
 	fitted := false
 	for nc2 := len(c.callouts); nc2 >= minC && !fitted; nc2-- {
 		for na2 := len(c.actors); na2 >= minA; na2-- {
-			room := r.H() - sectionH(actorBlocks(na2, pre)) - sectionH(allCallouts[:nc2])
-			q := l.fitQuotes(r, c.excerpts, pre, room-hdrH, st, quoteMaxLines)
+			room := r.H() - sectionH(preActors(na2)) - sectionH(allCallouts[:nc2])
+			q := fitQuotes(quoteHeights, quoteLines, room-hdrH, quoteMaxLines)
 			if len(q) >= wantQ && room >= 0 {
 				na, nc, quotes, fitted = na2, nc2, q, true
 				break
@@ -102,7 +121,7 @@ func (l *layout) side(r rect, c *content) {
 		// Not even two whole excerpts fit: keep the fewest actors and
 		// callouts and shorten the first excerpts to the room left.
 		na, nc = minA, minC
-		room := r.H() - sectionH(actorBlocks(na, pre)) - sectionH(allCallouts[:nc]) - hdrH
+		room := r.H() - sectionH(preActors(na)) - sectionH(allCallouts[:nc]) - hdrH
 		quotes = nil
 		for i := 0; i < len(c.excerpts) && i < wantQ; i++ {
 			quotes = append(quotes, i)
@@ -218,18 +237,16 @@ func (l *layout) calloutBlock(r rect, n int, cl callout, num *sourceNumbers, st 
 
 // fitQuotes returns the indexes of the excerpts, in rank order, that fit
 // whole (at most maxLines lines each) in room, skipping those that do not;
-// at most maxExcerpts.
-func (l *layout) fitQuotes(r rect, ex []*data.Excerpt, num *sourceNumbers, room float64, st sideStyles, maxLines int) []int {
+// at most maxExcerpts. heights and lines are the excerpts' measures.
+func fitQuotes(heights []float64, lines []int, room float64, maxLines int) []int {
 	var out []int
-	for i, e := range ex {
+	for i, h := range heights {
 		if len(out) == maxExcerpts {
 			break
 		}
-		b := l.quoteBlock(r, e, l.ix.cite(e, num.number(e.Source), l.opts.Date), st, 0)
-		lines := int(math.Round((b.h - l.u(14)) / l.pen.lineHeight(st.quote)))
-		if lines <= maxLines && b.h <= room {
+		if lines[i] <= maxLines && h <= room {
 			out = append(out, i)
-			room -= b.h
+			room -= h
 		}
 	}
 	return out
