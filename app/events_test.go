@@ -227,3 +227,19 @@ func findLink(t *testing.T, rt *widget.RichText, s string) *widget.HyperlinkSegm
 	t.Fatalf("no link %q on the card:\n%s", s, richText(rt))
 	return nil
 }
+
+// TestSlideOfASelectedEvent: the slide of what is on screen describes the
+// selected event, unless it is not shown on the date on screen.
+func TestSlideOfASelectedEvent(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.SetDate(d2023)
+	ref := data.Ref{Kind: data.KindEvent, ID: "e2023-derna-floods"}
+	w.Select(ref)
+	if got := w.slideSpec().Focus; got != ref {
+		t.Errorf("slide focus %v, want the selected event", got)
+	}
+	w.SetDate(d2020)
+	if s := w.slideSpec(); !s.Focus.IsZero() || !s.Options.Selected.IsZero() {
+		t.Errorf("the 2020 slide focuses the 2023 floods: %v", s.Focus)
+	}
+}

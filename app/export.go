@@ -23,6 +23,11 @@ func (w *window) slideSpec() slide.Spec {
 	if focus.IsZero() && w.shown.Kind == data.KindActor {
 		focus = w.shown
 	}
+	// An event selected on another date is not on this slide's map: the
+	// slide does not describe it as if it were.
+	if e, ok := w.b.Event(focus.ID); ok && focus.Kind == data.KindEvent && !e.ShownOn(o.Date) {
+		focus, o.Selected = data.Ref{}, data.Ref{}
+	}
 	return slide.Spec{
 		Briefing: w.b,
 		Renderer: scene.NewRenderer(w.b, w.base),
