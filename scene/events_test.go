@@ -207,6 +207,19 @@ func TestLegendEvents(t *testing.T) {
 	}
 }
 
+// TestEventLabelsGiveWay: an event's label gives way to every place's
+// and to an ally's name in its zone, and beats a force's.
+func TestEventLabelsGiveWay(t *testing.T) {
+	for _, k := range []data.PlaceKind{data.City, data.Port, data.OilTerminal, data.OilField, data.Airbase, data.OtherPlace} {
+		if p := placePriority(&data.Place{Kind: k, Importance: 3}); eventLabelPriority >= p {
+			t.Errorf("event labels (%d) do not give way to a %s's (%d)", eventLabelPriority, k, p)
+		}
+	}
+	if eventLabelPriority >= allyLabelPriority || eventLabelPriority <= deploymentLabelPriority || rangeLabelPriority >= deploymentLabelPriority {
+		t.Errorf("label priorities: event %d, ally %d, force %d, range %d", eventLabelPriority, allyLabelPriority, deploymentLabelPriority, rangeLabelPriority)
+	}
+}
+
 func TestEventFamilies(t *testing.T) {
 	for k, want := range map[data.EventKind]eventFamily{
 		data.Battle: famFighting, data.Offensive: famFighting,
