@@ -8,6 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/scene"
 )
 
 // cardField is one line of a card: a labelled value and, when excerpts
@@ -15,8 +16,54 @@ import (
 type cardField struct {
 	Label   string
 	Value   string
+	Links   []cardLink      // records named after Value, each a link to its card
 	Sourced []*data.Excerpt // nil: background
 	Plain   bool            // not a claim (a name, an alias list): no sourced/background tag
+}
+
+// cardLink is a record named on a card, a link that selects it.
+type cardLink struct {
+	Text string
+	Ref  data.Ref
+}
+
+// text returns the field's value as read: Value, then its links' texts.
+func (f cardField) text() string {
+	parts := make([]string, 0, len(f.Links))
+	for _, l := range f.Links {
+		parts = append(parts, l.Text)
+	}
+	links := strings.Join(parts, ", ")
+	switch {
+	case links == "":
+		return f.Value
+	case f.Value == "":
+		return links
+	}
+	return f.Value + " " + links
+}
+
+// cardList is a titled list of records on a card (the events at a
+// place), each a link with its sourced/background tag.
+type cardList struct {
+	Title string
+	Items []cardItem
+}
+
+// cardItem is one line of a cardList: a link (short: links do not wrap),
+// then the rest of the line.
+type cardItem struct {
+	cardLink
+	Rest string
+	Tag  string // tagSourced, tagPartly or tagBackground
+}
+
+// text returns the item as read: "6 January 2020 · The LNA takes Sirte".
+func (it cardItem) text() string {
+	if it.Rest == "" {
+		return it.Text
+	}
+	return it.Text + " · " + it.Rest
 }
 
 // card is what the Selection and Actors tabs show about one record.
@@ -25,6 +72,7 @@ type card struct {
 	Title    string
 	Kind     string // what the record is, e.g. "Zone of control"
 	Fields   []cardField
+	Lists    []cardList
 	Note     string          // the basis of the background fields
 	Excerpts []*data.Excerpt // every excerpt about the record
 }
@@ -43,9 +91,15 @@ func (c card) text(b *data.Briefing) string {
 		default:
 			tag = " [BACKGROUND]"
 		}
-		fmt.Fprintf(&sb, "%s: %s%s\n", f.Label, f.Value, tag)
+		fmt.Fprintf(&sb, "%s: %s%s\n", f.Label, f.text(), tag)
 		for _, e := range f.Sourced {
 			fmt.Fprintf(&sb, "  “%s” %s\n", e.Text, citation(b, e))
+		}
+	}
+	for _, l := range c.Lists {
+		fmt.Fprintf(&sb, "%s:\n", l.Title)
+		for _, it := range l.Items {
+			fmt.Fprintf(&sb, "  %s [%s]\n", it.text(), it.Tag)
 		}
 	}
 	if c.Note != "" {
@@ -209,17 +263,23 @@ func kindName[K ~string](k K) string {
 // lonLat returns "32.89°N 13.19°E".
 func lonLat(p orb.Point) string { return fmt.Sprintf("%.2f°N %.2f°E", p[1], p[0]) }
 
-// buildCard returns the card of ref on date d; ok is false when the
-// briefing has no such record.
-func buildCard(b *data.Briefing, ref data.Ref, d data.Date) (card, bool) {
+// buildCard returns the card of ref on date d, of the briefing r draws
+// (r says which events the map can draw, and where those it cannot took
+// place); ok is false when the briefing has no such record.
+func buildCard(r *scene.Renderer, ref data.Ref, d data.Date) (card, bool) {
+	b := r.Briefing()
 	switch ref.Kind {
+	case data.KindEvent:
+		if e, ok := b.Event(ref.ID); ok {
+			return eventCard(r, e, d), true
+		}
 	case data.KindZone:
 		if z, ok := b.Zone(ref.ID); ok {
 			return zoneCard(b, z), true
 		}
 	case data.KindPlace:
 		if p, ok := b.Place(ref.ID); ok {
-			return placeCard(b, p, d), true
+			return placeCard(r, p, d), true
 		}
 	case data.KindDeployment:
 		if dep, ok := b.Deployment(ref.ID); ok {
@@ -257,10 +317,12 @@ func zoneCard(b *data.Briefing, z *data.Zone) card {
 	return cb.card(z.ID)
 }
 
-func placeCard(b *data.Briefing, p *data.Place, d data.Date) card {
+func placeCard(r *scene.Renderer, p *data.Place, d data.Date) card {
+	b := r.Briefing()
 	cb := newCard(b, data.Ref{Kind: data.KindPlace, ID: p.ID}, p.Name, kindName(p.Kind), p.Note, p.Sourced)
 	cb.aliases(p.Aliases)
 	cb.field("Location", lonLat(p.Point), "lonlat", "location", "point")
+	cb.holder(p, d)
 	if st, ok := p.StatusOn(d); ok {
 		f := cardField{Label: "Status on " + d.Long(), Value: st.Status + " (" + periodText(st.Valid) + ")",
 			Sourced: sourcedBy(b, st.Sourced, "status", "valid", "valid_from", "valid_to")}
@@ -268,10 +330,11 @@ func placeCard(b *data.Briefing, p *data.Place, d data.Date) card {
 		if st.Note != "" && len(f.Sourced) == 0 {
 			cb.c.Note = strings.TrimSpace(cb.c.Note + " " + st.Note)
 		}
-	} else {
+	} else if p.Kind == data.OilTerminal || p.Kind == data.OilField {
 		cb.plain("Status on "+d.Long(), "no status recorded")
 	}
 	cb.extras()
+	cb.placeEvents(p)
 	return cb.card(p.ID)
 }
 
@@ -297,7 +360,7 @@ func deploymentCard(b *data.Briefing, dep *data.Deployment) card {
 		cb.field("Strength", dep.Strength, "strength")
 	}
 	if dep.RangeKM > 0 {
-		cb.field("Range", fmt.Sprintf("%g km", dep.RangeKM), "range_km", "range")
+		cb.field("Range", scene.RangeText(dep, false), "range_km", "range")
 	}
 	cb.validity(dep.Valid, dep.Confidence)
 	cb.extras()

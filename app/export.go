@@ -26,6 +26,11 @@ func (w *window) slideSpec() slide.Spec {
 	if o.CompareOn() { // the "what changed" slide frames the whole map
 		focus, o.Selected, o.Highlight = data.Ref{}, data.Ref{}, nil
 	}
+	// An event selected on another date is not on this slide's map: the
+	// slide does not describe it as if it were.
+	if e, ok := w.b.Event(focus.ID); ok && focus.Kind == data.KindEvent && !e.ShownOn(o.Date) {
+		focus, o.Selected = data.Ref{}, data.Ref{}
+	}
 	return slide.Spec{
 		Briefing: w.b,
 		Renderer: scene.NewRenderer(w.b, w.base),

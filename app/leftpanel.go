@@ -31,6 +31,7 @@ var layerToggles = []layerToggle{
 	{"cities", "Cities", func(l *scene.Layers) *bool { return &l.Cities }},
 	{"deployments", "Foreign deployments", func(l *scene.Layers) *bool { return &l.Deployments }},
 	{"ranges", "Range rings", func(l *scene.Layers) *bool { return &l.Ranges }},
+	{"events", "Events", func(l *scene.Layers) *bool { return &l.Events }},
 	{"labels", "Labels", func(l *scene.Layers) *bool { return &l.Labels }},
 }
 

@@ -13,7 +13,7 @@ import (
 )
 
 // statusHint is the status line when the pointer is not on the map.
-const statusHint = "Click a zone, terminal or deployment on the map to see who holds it and the sources"
+const statusHint = "Click a zone, terminal, deployment or event on the map to see who holds it and the sources"
 
 // statusBar is the line under the window: what the pointer is on (or a
 // hint, or the last message) on the left, the as-of date on the right.

@@ -46,6 +46,7 @@ type window struct {
 	selection  *selectionTab
 	actors     *actorsTab
 	excerpts   *excerptsTab
+	events     *eventsTab
 	changesTab *changesTab
 	status     *statusBar
 
@@ -83,11 +84,12 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 	w.left = newLeftPanel(w.layers, w.setLayer, w.SetDate)
 	w.timeline = newTimelinePanel(w.timelineCallbacks())
 	w.left.setTimeline(w.timeline.content)
-	w.selection = newSelectionTab()
+	w.selection = newSelectionTab(w.SelectRecord)
 	w.actors = newActorsTab(w.SelectActor)
 	w.excerpts = newExcerptsTab(w.ShowExcerpt, func() bool { return w.tabs != nil && w.tabs.Selected() == w.excerpts.item })
+	w.events = newEventsTab(w.Select)
 	w.changesTab = newChangesTab(w.SelectChange)
-	w.tabs = container.NewAppTabs(w.selection.item, w.actors.item, w.excerpts.item, w.changesTab.item)
+	w.tabs = container.NewAppTabs(w.selection.item, w.actors.item, w.excerpts.item, w.events.item, w.changesTab.item)
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		if t == w.excerpts.item {
 			w.excerpts.showing()
@@ -151,6 +153,7 @@ func (w *window) applyDate() {
 		w.showActor(w.shown.ID)
 	}
 	w.excerpts.refresh()
+	w.events.show(w.r, w.date)
 }
 
 // SetDate changes the as-of date: the map, the legend and the panels
@@ -220,13 +223,13 @@ func (w *window) showCard(ref data.Ref) {
 		ref = data.Ref{}
 	}
 	w.shown = ref
-	c, ok := buildCard(w.b, ref, w.date)
+	c, ok := buildCard(w.r, ref, w.date)
 	w.selection.show(w.b, c, ok, w.ShowExcerpt)
 }
 
 // cardText returns the Selection tab's card as plain text (tests).
 func (w *window) cardText() string {
-	c, ok := buildCard(w.b, w.shown, w.date)
+	c, ok := buildCard(w.r, w.shown, w.date)
 	if !ok {
 		return ""
 	}
@@ -242,8 +245,19 @@ func (w *window) onMapSelect(ref data.Ref) {
 	}
 }
 
-// Select selects a zone, place or deployment: outlines it, shows its card
-// and pans to it when it is off screen.
+// SelectRecord selects what ref names: an actor as SelectActor does, any
+// other record as Select does.
+func (w *window) SelectRecord(ref data.Ref) {
+	if ref.Kind == data.KindActor {
+		w.SelectActor(ref.ID)
+		return
+	}
+	w.Select(ref)
+}
+
+// Select selects a zone, place, deployment or event: outlines it (an
+// event off the map has no outline: its card says where it happened),
+// shows its card and pans to it when it is off screen.
 func (w *window) Select(ref data.Ref) {
 	w.mapView.Select(ref)
 	w.onMapSelect(ref)
@@ -281,7 +295,7 @@ func (w *window) actorRefs(id string) []data.Ref {
 // showActor shows the actor's card in the Actors tab and, when it is what
 // the Selection tab shows, highlights what it holds on the as-of date.
 func (w *window) showActor(id string) {
-	c, ok := buildCard(w.b, data.Ref{Kind: data.KindActor, ID: id}, w.date)
+	c, ok := buildCard(w.r, data.Ref{Kind: data.KindActor, ID: id}, w.date)
 	if !ok {
 		return
 	}

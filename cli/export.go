@@ -22,7 +22,7 @@ func runExport(e *Env, args []string) int {
 	fs := e.flagSet("export")
 	out := fs.String("o", "", "output PNG `file` (default: <briefing>-briefing-<date>.png in the current folder)")
 	date := fs.String("date", "", "as-of `date` YYYY-MM-DD (default: the briefing's default date)")
-	focus := fs.String("focus", "", "`id` of a zone, place, deployment or actor to frame and describe")
+	focus := fs.String("focus", "", "`id` of a zone, place, deployment, actor or event to frame and describe")
 	compare := fs.String("compare", "", "`A,B`: the slide of what changed between dates A and B (YYYY-MM-DD,YYYY-MM-DD)")
 	size := fs.String("size", "1920x1080", "slide `size`: 1920x1080 or 3840x2160")
 	briefing := briefingFlag(fs)
@@ -60,7 +60,7 @@ func runExport(e *Env, args []string) int {
 	}
 	var ref data.Ref
 	if *focus != "" {
-		if ref, err = focusRef(b, *focus); err != nil {
+		if ref, err = focusRef(b, *focus, d); err != nil {
 			return e.fail(ExitInput, err)
 		}
 	}
@@ -88,16 +88,24 @@ func runExport(e *Env, args []string) int {
 }
 
 // focusRef names the record id of b as a data.Ref; only zones, places,
-// deployments and actors can be a focus.
-func focusRef(b *data.Briefing, id string) (data.Ref, error) {
+// deployments, actors and events can be a focus, and an event only on a
+// date it is shown (d).
+func focusRef(b *data.Briefing, id string, d data.Date) (data.Ref, error) {
 	ref, ok := b.Ref(id)
 	switch {
+	case ok && ref.Kind == data.KindEvent:
+		ev, _ := b.Event(id)
+		if !ev.ShownOn(d) {
+			return data.Ref{}, fmt.Errorf("export: --focus %q: the event is not shown on %s (it is from %s to %s); give a --date in that period",
+				id, d, ev.Date, scene.ShownUntil(ev))
+		}
+		return ref, nil
 	case ok && (ref.Kind == data.KindZone || ref.Kind == data.KindPlace || ref.Kind == data.KindDeployment || ref.Kind == data.KindActor):
 		return ref, nil
 	case ok:
-		return data.Ref{}, fmt.Errorf("export: --focus %q: only a zone, place, deployment or actor can be a focus, not this %s", id, ref.Kind)
+		return data.Ref{}, fmt.Errorf("export: --focus %q: only a zone, place, deployment, actor or event can be a focus, not this %s", id, ref.Kind)
 	}
-	return data.Ref{}, fmt.Errorf("export: --focus %q: no zone, place, deployment or actor has this id", id)
+	return data.Ref{}, fmt.Errorf("export: --focus %q: no zone, place, deployment, actor or event has this id", id)
 }
 
 // compareFlag parses --compare A,B and checks the dates against b (see

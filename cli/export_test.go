@@ -39,6 +39,8 @@ func TestExportWritesSlide(t *testing.T) {
 		{"wagner.png", []string{"--focus", "wagner"}, image.Pt(1920, 1080)},
 		{"front-2020.png", []string{"--focus", "z2020-tripoli-front"}, image.Pt(1920, 1080)},
 		{"2023.png", []string{"--date", "2023-09-30", "--focus", "haftar"}, image.Pt(1920, 1080)},
+		{"derna.png", []string{"--date", "2023-09-30", "--focus", "e2023-derna-floods"}, image.Pt(1920, 1080)},
+		{"moscow.png", []string{"--date", "2023-09-30", "--focus", "e2023-haftar-moscow"}, image.Pt(1920, 1080)},
 		{"uhd.png", []string{"--size", "3840x2160"}, image.Pt(3840, 2160)},
 		{"other-briefing.png", []string{"--briefing", filepath.Join("..", "data", "testdata", "good")}, image.Pt(1920, 1080)},
 	} {
@@ -95,8 +97,9 @@ func TestExportErrors(t *testing.T) {
 		want string // in the first line of stderr
 	}{
 		{"bad size", []string{"--size", "800x600"}, ExitUsage, `--size "800x600": must be 1920x1080 or 3840x2160`},
-		{"unknown focus", []string{"--focus", "atlantis"}, ExitInput, `--focus "atlantis": no zone, place, deployment or actor has this id`},
-		{"excerpt focus", []string{"--focus", "agg-moscow-visit"}, ExitInput, `--focus "agg-moscow-visit": only a zone, place, deployment or actor can be a focus, not this excerpt`},
+		{"unknown focus", []string{"--focus", "atlantis"}, ExitInput, `--focus "atlantis": no zone, place, deployment, actor or event has this id`},
+		{"excerpt focus", []string{"--focus", "agg-moscow-visit"}, ExitInput, `--focus "agg-moscow-visit": only a zone, place, deployment, actor or event can be a focus, not this excerpt`},
+		{"event not shown", []string{"--focus", "e2023-derna-floods"}, ExitInput, `--focus "e2023-derna-floods": the event is not shown on 2020-01-19 (it is from 2023-09-10 to 2023-12-10); give a --date in that period`},
 		{"bad date", []string{"--date", "2020-13-01"}, ExitInput, "--date"},
 		{"unknown flag", []string{"--colour", "red"}, ExitUsage, "flag provided but not defined"},
 		{"extra argument", []string{"now"}, ExitUsage, `unexpected argument "now"`},

@@ -41,6 +41,7 @@ type gjProperties struct {
 	Status         *string     `json:"status,omitempty"`
 	Strength       string      `json:"strength,omitempty"`
 	RangeKM        float64     `json:"range_km,omitempty"`
+	RangeMax       bool        `json:"range_max,omitempty"`
 	Importance     int         `json:"importance,omitempty"`
 	Approximate    bool        `json:"approximate,omitempty"`
 	ValidFrom      string      `json:"valid_from"`
@@ -163,7 +164,7 @@ func featureCollection(b *data.Briefing, d data.Date) gjCollection {
 			Properties: gjProperties{
 				ID: dep.ID, Layer: data.KindDeployment, Name: dep.Name, Kind: dep.What,
 				Actor: dep.Actor, ActorName: b.Name(dep.Actor), Supports: dep.Supports,
-				Strength: dep.Strength, RangeKM: dep.RangeKM,
+				Strength: dep.Strength, RangeKM: dep.RangeKM, RangeMax: dep.RangeMax,
 				ValidFrom: dep.Valid.From.String(), ValidTo: dep.Valid.To.String(), Confidence: string(dep.Confidence),
 				Sourced: sourcedFields(dep.Sourced), Note: dep.Note, Excerpts: excerpts(b, dep.ID),
 			},

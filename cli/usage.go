@@ -49,8 +49,9 @@ func commands() []command {
 			about: "Writes the briefing slide of the briefing on the as-of date as a PNG image: the " +
 				"title and date, the map with its legend, scale bar and numbered callouts, the key " +
 				"actors, excerpts with their citations, and a footer with the numbered sources and " +
-				"the basemap's attribution. With --focus the map is framed on that record and the " +
-				"slide describes it. With --compare A,B it writes the slide of what changed between " +
+				"the basemap's attribution. With --focus the map is framed on that record (a zone, " +
+				"place, deployment, actor, or an event shown on the date) and the slide describes " +
+				"it. With --compare A,B it writes the slide of what changed between " +
 				"dates A and B instead: both dates in the title, the map of B with the areas that " +
 				"changed side hatched in the colour of the side that lost them, changed places ringed " +
 				"and forces that arrived (+) or left (−), and the changes, largest first, with their " +

@@ -66,7 +66,7 @@ func WriteAudit(w io.Writer, b *Briefing) error {
 		a.record(r.ID, r.Name, r.Sourced, r.Note, []auditField{
 			{"name", r.Name}, {"actor", a.ids(opt(r.Actor))}, {"supports", a.ids(opt(r.Supports))}, {"what", r.What},
 			{"places", a.ids(r.Places)}, {"lonlat", lonlat(r.Point)}, {"area", area}, {"strength", r.Strength},
-			{"range_km", number(r.RangeKM)}, {"valid_from", r.Valid.From.String()}, {"valid_to", r.Valid.To.String()},
+			{"range_km", rangeText(r)}, {"valid_from", r.Valid.From.String()}, {"valid_to", r.Valid.To.String()},
 			{"confidence", string(r.Confidence)},
 		})
 	}
@@ -267,6 +267,16 @@ func lonlat(p *orb.Point) string {
 }
 
 // number writes x shortest; "" for 0.
+// rangeText returns a deployment's range_km as the audit prints it,
+// saying when range_max makes it an upper bound.
+func rangeText(d *Deployment) string {
+	n := number(d.RangeKM)
+	if n != "" && d.RangeMax {
+		n += ", an upper bound (range_max: true)"
+	}
+	return n
+}
+
 func number(x float64) string {
 	if x == 0 {
 		return ""

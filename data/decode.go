@@ -359,7 +359,7 @@ func (l *loader) decodePlace(f *yamlFile, n *yaml.Node) {
 }
 
 func (l *loader) decodeDeployment(f *yamlFile, n *yaml.Node) {
-	fs := f.mapping(n, "deployments", []string{"id", "name", "actor", "supports", "what", "places", "lonlat", "area", "strength", "range_km", "valid_from", "valid_to", "confidence", "sourced", "note"})
+	fs := f.mapping(n, "deployments", []string{"id", "name", "actor", "supports", "what", "places", "lonlat", "area", "strength", "range_km", "range_max", "valid_from", "valid_to", "confidence", "sourced", "note"})
 	if fs == nil {
 		l.broken[f.name] = true
 		return
@@ -372,6 +372,7 @@ func (l *loader) decodeDeployment(f *yamlFile, n *yaml.Node) {
 		What:       enum(fs, "what", true, deploymentWhats),
 		Strength:   fs.str("strength", false),
 		RangeKM:    fs.number("range_km"),
+		RangeMax:   fs.boolean("range_max"),
 		Valid:      fs.period(true),
 		Confidence: Confidence(enum(fs, "confidence", true, confidences)),
 		Note:       fs.str("note", false),
@@ -387,6 +388,9 @@ func (l *loader) decodeDeployment(f *yamlFile, n *yaml.Node) {
 	}
 	if d.RangeKM < 0 {
 		l.ps.add(f.name, fs.line("range_km"), "range_km", "%g is negative", d.RangeKM)
+	}
+	if d.RangeMax && !(d.RangeKM > 0) {
+		l.ps.add(f.name, fs.line("range_max"), "range_max", "true needs a range_km above 0 (the upper bound it qualifies)")
 	}
 	if len(d.Places) == 0 && d.Point == nil && !area && !fs.has("lonlat") && !fs.has("places") {
 		l.ps.add(f.name, fs.node.Line, "places", "a deployment needs at least one of places, lonlat or area")

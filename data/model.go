@@ -204,6 +204,7 @@ type Deployment struct {
 	Area       orb.MultiPolygon
 	Strength   string
 	RangeKM    float64
+	RangeMax   bool // RangeKM is an upper bound ("a range of less than 200km")
 	Valid      Period
 	Confidence Confidence
 	Sourced    Sourced

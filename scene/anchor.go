@@ -56,7 +56,8 @@ func periodsOverlap(a, b data.Period) bool {
 
 // anchor returns the point a callout for ref points at: a place's point, a
 // force's first marker as the map draws it (or its area's interior point),
-// a zone's interior point, an actor's first zone or force on o.Date.
+// a zone's interior point, the head of an event's pin when the map draws
+// it on o.Date, an actor's first zone or force on o.Date.
 func (r *Renderer) anchor(t *geo.Transformer, ref data.Ref, o Options) (orb.Point, bool) {
 	b := r.b
 	switch ref.Kind {
@@ -76,6 +77,10 @@ func (r *Renderer) anchor(t *geo.Transformer, ref data.Ref, o Options) (orb.Poin
 	case data.KindZone:
 		if z, ok := b.Zone(ref.ID); ok {
 			return interiorPoint(z.Geometry), true
+		}
+	case data.KindEvent:
+		if e, ok := b.Event(ref.ID); ok {
+			return r.eventHead(t, e, o)
 		}
 	case data.KindActor:
 		if zs := b.ActorZones(ref.ID, o.Date); len(zs) > 0 {

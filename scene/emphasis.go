@@ -42,8 +42,9 @@ func (r *Renderer) emphasis(t *geo.Transformer, o Options) []geo.Object {
 }
 
 // outline returns unpickable objects that outline what ref names with st:
-// a zone's border, a ring around a place or each force marker, and for an
-// actor or an excerpt, everything it names that is shown on o.Date.
+// a zone's border, a ring around a place, each force marker or an event's
+// pin head, and for an actor or an excerpt, everything it names that is
+// shown on o.Date.
 func (r *Renderer) outline(t *geo.Transformer, ref data.Ref, o Options, st geo.Stroke) []geo.Object {
 	b, ratio := r.b, o.Ratio()
 	ring := func(p orb.Point) geo.Object {
@@ -71,6 +72,14 @@ func (r *Renderer) outline(t *geo.Transformer, ref data.Ref, o Options, st geo.S
 			out = append(out, &geo.Area{Geometry: dep.Area, Style: geo.AreaStyle{Stroke: st}})
 		}
 		return out
+	case data.KindEvent:
+		// An event the map does not draw on the date (off the map, or not
+		// shown then) has no outline.
+		if e, ok := b.Event(ref.ID); ok {
+			if head, ok := r.eventHead(t, e, o); ok {
+				return []geo.Object{ring(head)}
+			}
+		}
 	case data.KindActor:
 		var out []geo.Object
 		for _, z := range b.ActorZones(ref.ID, o.Date) {
@@ -87,7 +96,7 @@ func (r *Renderer) outline(t *geo.Transformer, ref data.Ref, o Options, st geo.S
 		}
 		var out []geo.Object
 		for _, id := range ex.About {
-			if k := b.KindOf(id); k == data.KindZone || k == data.KindPlace || k == data.KindDeployment {
+			if k := b.KindOf(id); k == data.KindZone || k == data.KindPlace || k == data.KindDeployment || k == data.KindEvent {
 				out = append(out, r.outline(t, data.Ref{Kind: k, ID: id}, o, st)...)
 			}
 		}

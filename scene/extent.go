@@ -7,8 +7,9 @@ import (
 )
 
 // Extent returns the geographic bounds of what ref names on date d: a zone's
-// area, a place's point, a deployment's points and area, an actor's zones
-// and deployments, an excerpt's records. ok is false when ref names nothing
+// area, a place's point, a deployment's points and area, an event's point
+// when the map can draw it, an actor's zones and deployments, an excerpt's
+// records. ok is false when ref names nothing
 // with a position on d.
 func (r *Renderer) Extent(ref data.Ref, d data.Date) (orb.Bound, bool) {
 	var pts []orb.Point
@@ -42,6 +43,13 @@ func (r *Renderer) collectExtent(ref data.Ref, d data.Date, pts *[]orb.Point, de
 				*pts = append(*pts, bd.Min, bd.Max)
 			}
 		}
+	case data.KindEvent:
+		// Only an event the map can draw has an extent: the map cannot
+		// pan to Berlin.
+		if e, ok := r.b.Event(ref.ID); ok && r.OnMap(e) {
+			p, _ := r.b.EventPoint(e)
+			*pts = append(*pts, p)
+		}
 	case data.KindActor:
 		for _, z := range r.b.ActorZones(ref.ID, d) {
 			r.collectExtent(data.Ref{Kind: data.KindZone, ID: z.ID}, d, pts, depth+1)
@@ -64,6 +72,11 @@ func (r *Renderer) collectExtent(ref data.Ref, d data.Date, pts *[]orb.Point, de
 			}
 			if kind == data.KindDeployment {
 				if dep, ok := r.b.Deployment(id); ok && !dep.Valid.Contains(d) {
+					continue
+				}
+			}
+			if kind == data.KindEvent {
+				if e, ok := r.b.Event(id); ok && !e.ShownOn(d) {
 					continue
 				}
 			}

@@ -25,11 +25,14 @@ type InView struct {
 	// Ranges are the forces valid on the date that have a range, when the
 	// range rings layer is on.
 	Ranges []*data.Deployment
+	// Events are the events shown on the date that the map draws (see
+	// OnMap), by date, when the events layer is on.
+	Events []*data.Event
 }
 
-// IDs returns the ids of the zones, places and deployments in v, in that
-// order (not the range rings: their forces are listed by Deployments when
-// that layer is on).
+// IDs returns the ids of the zones, places, deployments and events in v,
+// in that order (not the range rings: their forces are listed by
+// Deployments when that layer is on).
 func (v InView) IDs() []string {
 	var out []string
 	for _, z := range v.Zones {
@@ -40,6 +43,9 @@ func (v InView) IDs() []string {
 	}
 	for _, d := range v.Deployments {
 		out = append(out, d.ID)
+	}
+	for _, e := range v.Events {
+		out = append(out, e.ID)
 	}
 	return out
 }
@@ -61,7 +67,8 @@ func (r *Renderer) Shown(o Options) InView { return r.inView(o, nil) }
 
 // InView returns what the map shows on o.Date with o.Layers inside bounds:
 // a zone whose bounds meet it, a place inside it, a force with a point
-// inside it or an area that meets it, and a range ring that reaches it.
+// inside it or an area that meets it, a range ring that reaches it, and an
+// event the map draws whose point lies inside it.
 // The legend and the slide list these, and only these.
 func (r *Renderer) InView(o Options, bounds orb.Bound) InView { return r.inView(o, &bounds) }
 
@@ -102,6 +109,13 @@ func (r *Renderer) inView(o Options, view *orb.Bound) InView {
 		}
 		if o.Layers.Ranges && dep.RangeKM > 0 && forceIn(dep, dep.RangeKM) {
 			v.Ranges = append(v.Ranges, dep)
+		}
+	}
+	if o.Layers.Events {
+		for _, e := range b.EventsOn(d) {
+			if p, ok := b.EventPoint(e); ok && r.OnMap(e) && meets(orb.Bound{Min: p, Max: p}) {
+				v.Events = append(v.Events, e)
+			}
 		}
 	}
 	return v

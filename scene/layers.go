@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
+
+	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/assets"
 	"github.com/briefmap/briefmap/data"
@@ -33,12 +36,14 @@ func placePriority(p *data.Place) int {
 const deploymentLabelPriority = 20
 
 // layers builds the overlay of what Shown lists, bottom to top: zones,
-// contested zones, range rings, places, deployments, callouts. The
-// emphasis (highlight, hover, selection) goes on top: see emphasis.
+// contested zones, range rings, events, places, deployments, callouts.
+// Event pins lie under the places: a pin's tip tucks under the symbol of
+// the place it points at, its head stands clear above. The emphasis
+// (highlight, hover, selection) goes on top: see emphasis.
 func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 	b, d, ratio := r.b, o.Date, o.Ratio()
 	shown := r.Shown(o)
-	var zones, contested, rings, places, deps []geo.Object
+	var zones, contested, rings, events, places, deps []geo.Object
 
 	for _, z := range shown.Zones {
 		if a := r.zoneArea(z, ratio); z.Contested() {
@@ -62,7 +67,18 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 			rings = append(rings,
 				&geo.Circle{Centre: p, RadiusKm: dep.RangeKM, Style: rangeTint(b, dep)},
 				&geo.Circle{Key: key, Name: dep.Name, Centre: p, RadiusKm: dep.RangeKM, Style: rangeLine(b, dep, ratio)})
+			if dep.RangeMax && o.Layers.Labels {
+				rings = append(rings, r.rangeBoundLabel(key, p, dep, ratio))
+			}
 		}
+	}
+	for _, e := range shown.Events {
+		if pin := r.eventPin(e, o); pin != nil {
+			events = append(events, pin)
+		}
+	}
+	if o.Layers.Labels {
+		zones = append(zones, r.allyLabels(shown.Zones, ratio)...)
 	}
 	for _, dep := range shown.Deployments {
 		key := refOf(data.KindDeployment, dep.ID)
@@ -81,10 +97,42 @@ func (r *Renderer) layers(t *geo.Transformer, o Options) []geo.Layer {
 		{Name: "zones", Objects: zones},
 		{Name: "contested", Objects: contested},
 		{Name: "ranges", Objects: rings},
+		{Name: "events", Objects: events},
 		{Name: "places", Objects: places},
 		{Name: "deployments", Objects: deps},
-		{Name: "callouts", Objects: r.callouts(t, o, places, deps)},
+		{Name: "callouts", Objects: r.callouts(t, o, places, append(slices.Clone(deps), events...))},
 	})
+}
+
+// rangeBoundLabel is the label of the ring of a range that is an upper
+// bound: "< 200 km", centred on the dotted line due south of its centre
+// (inland on a coast facing north), else on the first point round the ring
+// that lies inside the briefing's bounding box.
+func (r *Renderer) rangeBoundLabel(key string, centre orb.Point, dep *data.Deployment, ratio float64) *geo.Label {
+	ring := geo.GeodesicCircle(centre, dep.RangeKM*1000, 8) // bearings 0, 45, … 315
+	at := ring[4]
+	for _, i := range []int{4, 3, 5, 2, 6, 1, 7, 0} {
+		if r.b.BBox.Contains(ring[i]) {
+			at = ring[i]
+			break
+		}
+	}
+	return &geo.Label{Key: key, Point: at, Text: RangeText(dep, true), Style: rangeBoundStyle(ratio),
+		Priority: rangeLabelPriority, Positions: []geo.Position{geo.Centre}}
+}
+
+// RangeText returns a force's range as the map, the cards and the legend
+// write it: "200 km", or for an upper bound "less than 200 km" ("< 200 km"
+// when short, on the map).
+func RangeText(dep *data.Deployment, short bool) string {
+	km := strconv.FormatFloat(dep.RangeKM, 'f', -1, 64) + " km"
+	switch {
+	case !dep.RangeMax:
+		return km
+	case short:
+		return "< " + km
+	}
+	return "less than " + km
 }
 
 // refOf returns the map key of record id of kind k.

@@ -17,6 +17,10 @@
 //   - emphasis.go: the outlines of the selection, the hover and highlights.
 //   - legend.go: the legend of what is shown, at the map's pixel ratio.
 //   - extent.go: the geographic extent of a record, to frame or pan to it.
+//   - events.go, eventpin.go: which events the map draws (and which it
+//     only lists), their pins, and how an event's date is written.
+//   - allies.go: the names written in the zones of allies that share a
+//     side's colour.
 //
 // Every pickable object carries the key "kind:id" of its record (see
 // data.Ref.String), so a pixel of the map leads back to one record of the
@@ -42,10 +46,13 @@ type Layers struct {
 	Deployments bool
 	Ranges      bool // range rings of deployments with a range
 	Labels      bool
+	Events      bool // events shown on the date (see OnMap)
 }
 
 // AllLayers returns every layer switched on.
-func AllLayers() Layers { return Layers{true, true, true, true, true, true, true} }
+func AllLayers() Layers {
+	return Layers{Zones: true, Oil: true, Airbases: true, Cities: true, Deployments: true, Ranges: true, Labels: true, Events: true}
+}
 
 // Options is what to draw besides the view.
 type Options struct {
@@ -209,7 +216,7 @@ func cloneOptions(o Options) Options {
 	return o
 }
 
-// Pick returns the topmost zone, place or deployment under pixel (x, y) of
+// Pick returns the topmost zone, place, deployment or event under pixel (x, y) of
 // the w×h map of view v with options o. When that map is the one last
 // rendered, a click on a placed label picks what it names.
 func (r *Renderer) Pick(w, h int, v View, o Options, x, y float64) (data.Ref, bool) {

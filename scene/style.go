@@ -196,12 +196,20 @@ func deploymentAreaStyle(b *data.Briefing, dep *data.Deployment, ratio float64) 
 }
 
 // rangeTint and rangeLine are the two parts of a force's range ring: a
-// faint tint inside, and a dashed line in its side's colour.
+// faint tint inside, and a dashed line in its side's colour. A range that
+// is only an upper bound ("less than 200km") claims no exact reach: no
+// tint (not everything inside is within reach), and a dotted line.
 func rangeTint(b *data.Briefing, dep *data.Deployment) geo.RingStyle {
+	if dep.RangeMax {
+		return geo.RingStyle{}
+	}
 	return geo.RingStyle{Fill: geo.WithAlpha(deploymentColour(b, dep), 0.05)}
 }
 
 func rangeLine(b *data.Briefing, dep *data.Deployment, ratio float64) geo.RingStyle {
+	if dep.RangeMax {
+		return geo.RingStyle{Stroke: geo.Stroke{Color: deploymentColour(b, dep), Width: 1.8, Dash: []float64{0.1, 4.5}, Round: true}.Scaled(ratio)}
+	}
 	return geo.RingStyle{Stroke: geo.Stroke{Color: deploymentColour(b, dep), Width: 1.4, Dash: []float64{6, 4}}.Scaled(ratio)}
 }
 
@@ -295,3 +303,98 @@ func leftForceStyle(what string, c color.NRGBA, ratio float64) geo.MarkerStyle {
 // changeMarkOffset is how far (pixels at ratio 1) a "+" or "−" sits from
 // the force marker it qualifies, up and to the right.
 const changeMarkOffset = 9.0
+
+// Events: a pin on the map, its head filled with EventColour under dark
+// ink, a glyph in the head for the family of the event's kind. The pin's
+// tip is the event's point, so the place it happened at stays visible under
+// the head; no place, force or zone is yellow, and the glyphs keep the
+// families apart without colour.
+
+// EventColour is the fill of every event pin: the Okabe–Ito yellow, which
+// no side, zone, place or force takes.
+var EventColour = geo.OkabeYellow
+
+// eventFamily is a group of event kinds that share a symbol.
+type eventFamily int
+
+// Event families, in legend order.
+const (
+	famFighting eventFamily = iota // battle, offensive
+	famPolitics                    // agreement, ceasefire, conference, vote, political
+	famBlockade
+	famDisaster
+	famVisit
+	famOther
+)
+
+// eventFamilyNames are the legend names of the event families.
+var eventFamilyNames = [...]string{
+	famFighting: "Event: battle or offensive",
+	famPolitics: "Event: talks, agreement or vote",
+	famBlockade: "Event: blockade",
+	famDisaster: "Event: disaster",
+	famVisit:    "Event: visit",
+	famOther:    "Event: other",
+}
+
+// familyOf returns the family of event kind k (other for an unknown kind).
+func familyOf(k data.EventKind) eventFamily {
+	switch k {
+	case data.Battle, data.Offensive:
+		return famFighting
+	case data.Agreement, data.Ceasefire, data.Conference, data.Vote, data.Political:
+		return famPolitics
+	case data.Blockade:
+		return famBlockade
+	case data.Disaster:
+		return famDisaster
+	case data.Visit:
+		return famVisit
+	}
+	return famOther
+}
+
+// pinStyle is how an event pin is drawn, in pixels at its ratio.
+type pinStyle struct {
+	Family      eventFamily
+	Head        float64 // the head's diameter
+	Stem        float64 // from the tip (the event's point) to the head's centre
+	Fill, Ink   color.NRGBA
+	StrokeWidth float64
+}
+
+// eventPinStyle returns the pin of an event of family f at pixel ratio ratio.
+func eventPinStyle(f eventFamily, ratio float64) pinStyle {
+	return pinStyle{Family: f, Head: 16 * ratio, Stem: 15 * ratio, Fill: EventColour, Ink: SymbolInk, StrokeWidth: 1.3 * ratio}
+}
+
+// eventLabelStyle is the label of an event pin (its date).
+func eventLabelStyle(ratio float64) geo.TextStyle { return labelStyle(11, geo.Regular, ratio) }
+
+// eventLabelPriority puts an event's label below every place's (a reader
+// finds their way by the cities) and above a force's.
+const eventLabelPriority = 30
+
+// eventFan is the lean of a lone pin to the left of upright, and the angle
+// between the stems of events that share a point on a date, so that each
+// head shows.
+const eventFan = 35.0 // degrees
+
+// rangeBoundStyle is the label on a ring whose range is an upper bound
+// ("< 200 km"); its priority is the lowest of the map's labels.
+func rangeBoundStyle(ratio float64) geo.TextStyle { return labelStyle(11, geo.Italic, ratio) }
+
+const rangeLabelPriority = 10
+
+// allyLabelStyle is the name written in a zone held by an actor that
+// shares its side's colour with another controller on the map (the South
+// Protection Force's Murzuq beside the GNA), so the two read apart.
+func allyLabelStyle(ratio float64) geo.TextStyle { return labelStyle(10.5, geo.Italic, ratio) }
+
+// allyLabelPriority is below every place's label and above events';
+// allyLabelGap keeps the name clear of a town's symbol at the zone's
+// interior point.
+const (
+	allyLabelPriority = 35
+	allyLabelGap      = 10.0
+)

@@ -13,9 +13,10 @@ type actorLine struct {
 	ID     string
 	Leader string // the person named in Detail as leading the actor
 	Name   string
-	Detail string
-	Side   int // index in Briefing.Sides; len(Sides) when none
-	Rank   int // 0 for the most important; fewer actors keep the lowest ranks
+	Parts  []cited // the line under the name, fact by fact
+	Detail string  // Parts as plain text
+	Side   int     // index in Briefing.Sides; len(Sides) when none
+	Rank   int     // 0 for the most important; fewer actors keep the lowest ranks
 }
 
 // topActors returns the n most important of ls, in ls's order.
@@ -32,7 +33,8 @@ func topActors(ls []actorLine, n int) []actorLine {
 // actorsOf returns the actors a focus is about on date d: an actor itself,
 // a zone's controller or contenders, a deployment's actor and the side it
 // supports, the controllers of the zones holding a place and the actors
-// deployed there, an excerpt's actors.
+// deployed there, an event's actors and who holds where it took place, an
+// excerpt's actors.
 func (ix *index) actorsOf(f data.Ref, d data.Date) []string {
 	var out []string
 	add := func(ids ...string) {
@@ -64,6 +66,15 @@ func (ix *index) actorsOf(f data.Ref, d data.Date) []string {
 				if slices.Contains(dp.Places, p.ID) {
 					add(dp.Actor, dp.Supports)
 				}
+			}
+		}
+	case data.KindEvent:
+		if e, ok := ix.b.Event(f.ID); ok {
+			add(e.Actors...)
+			if p, ok := ix.b.EventPoint(e); ok {
+				h := ix.b.HolderAt(p, d)
+				add(h.Holder)
+				add(h.ContestedBy...)
 			}
 		}
 	case data.KindExcerpt:
@@ -150,7 +161,7 @@ func (ix *index) chooseActors(d data.Date, focus data.Ref, focusActors []string,
 	}
 	lines := make([]actorLine, 0, len(ranked))
 	for i, id := range ranked {
-		al := ix.actorLine(id, leaderOf[id])
+		al := ix.actorLine(id, leaderOf[id], d)
 		al.Rank = i
 		lines = append(lines, al)
 	}
@@ -162,40 +173,44 @@ func (ix *index) chooseActors(d data.Date, focus data.Ref, focusActors []string,
 	return lines
 }
 
-// actorLine describes actor id: its side, its leader and its backers; a
-// background fact (backers no excerpt backs) is marked "†".
-func (ix *index) actorLine(id, leader string) actorLine {
+// actorLine describes actor id: its side, its leader and its backers,
+// each a fact marked "†" when no excerpt backs it (the leader: the
+// person's "leads"; the backers: the actor's "backers"), else citing its
+// sources nearest date d.
+func (ix *index) actorLine(id, leader string, d data.Date) actorLine {
 	a := ix.actor(id)
 	l := actorLine{ID: id, Leader: leader, Name: a.Name, Side: len(ix.b.Sides)}
-	var parts []string
+	var parts []cited
+	sep := func() {
+		if len(parts) > 0 {
+			parts = append(parts, cited{Text: " · "})
+		}
+	}
 	for i, s := range ix.b.Sides {
 		if s.ID == a.Side {
 			l.Side = i
-			parts = append(parts, s.Name)
+			parts = append(parts, cited{Text: s.Name})
 		}
 	}
 	if leader != "" {
-		mark := ""
-		if len(ix.actor(leader).Sourced) == 0 && len(a.Sourced["leads"]) == 0 {
-			mark = "†"
-		}
-		parts = append(parts, "led by "+ix.actorName(leader)+mark)
+		sep()
+		parts = append(parts, ix.fact("led by "+ix.actorName(leader), ix.actor(leader).Sourced["leads"], d))
 	}
 	if len(a.Backers) > 0 {
 		names := make([]string, len(a.Backers))
 		for i, bk := range a.Backers {
 			names[i] = ix.actorName(bk)
 		}
-		mark := ""
-		if len(a.Sourced["backers"]) == 0 {
-			mark = "†"
-		}
-		parts = append(parts, "backed by "+strings.Join(names, ", ")+mark)
+		sep()
+		parts = append(parts, ix.fact("backed by "+strings.Join(names, ", "), a.Sourced["backers"], d))
 	}
 	if len(parts) == 0 && a.Description != "" {
-		parts = append(parts, a.Description)
+		parts = append(parts, ix.fact(a.Description, a.Sourced["description"], d))
 	}
-	l.Detail = capitalise(strings.Join(parts, " · "))
+	if len(parts) > 0 {
+		parts[0].Text = capitalise(parts[0].Text)
+	}
+	l.Parts, l.Detail = parts, plainText(parts)
 	return l
 }
 

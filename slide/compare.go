@@ -62,17 +62,15 @@ type changeLine struct {
 // numbers the sources they cite in l.sources.
 func (l *layout) changes(r rect, d *data.Diff, items []data.DiffItem) {
 	st := l.sideStyles()
-	numbers := &sourceNumbers{ix: l.ix}
+	numbers := &sourceNumbers{}
 	var events int
 	var shown []data.DiffItem
-	var ids []string
 	for _, it := range items {
 		if it.Kind == data.KindEvent {
 			events++
 			continue
 		}
 		shown = append(shown, it)
-		ids = append(ids, diffRecords(d, it)...)
 	}
 	shown = groupPlaces(l.s.Briefing, shown)
 	y := l.sectionHeader(r, r.Y0, "WHAT CHANGED", st)
@@ -114,26 +112,7 @@ func (l *layout) changes(r rect, d *data.Diff, items []data.DiffItem) {
 	if s := tail(0); s != "" && len(l.changeLines) == len(shown) {
 		l.lines(r.X0, y, l.blockLines(s, st.detail, r.W()), st.detail, r)
 	}
-	numbers.addBacking(ids)
 	l.sources = numbers.order
-}
-
-// diffRecords returns the ids of the records change it is about: an
-// area's zones on both dates, the place, the forces.
-func diffRecords(d *data.Diff, it data.DiffItem) []string {
-	var out []string
-	if it.Zone >= 0 && it.Zone < len(d.Zones) {
-		out = append(out, d.Zones[it.Zone].FromZone, d.Zones[it.Zone].ToZone)
-	}
-	if it.Kind == data.KindPlace {
-		out = append(out, it.Ref.ID)
-	}
-	for _, i := range it.Spots {
-		if i >= 0 && i < len(d.Spots) {
-			out = append(out, d.Spots[i].Deployment)
-		}
-	}
-	return out
 }
 
 // groupPlaces merges the items of places that changed the same way

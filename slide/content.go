@@ -61,7 +61,13 @@ func chooseContent(ix *index, f mapFrame, o scene.Options, focus data.Ref) *cont
 // index answers the slide's questions about a briefing through the
 // briefing's own queries, with nil for a missing record.
 type index struct {
-	b *data.Briefing
+	b    *data.Briefing
+	past map[pastKey]bool // pastActor's answers, computed once each
+}
+
+type pastKey struct {
+	id string
+	d  data.Date
 }
 
 func newIndex(b *data.Briefing) *index { return &index{b: b} }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/briefmap/briefmap/data"
 )
@@ -11,10 +12,12 @@ import (
 // rankExcerpts orders the candidate excerpts: with a focus, the excerpts
 // about the focus first (contemporary sources first, then newest first);
 // then, greedily, the excerpt that backs the most shown records (callouts,
-// key actors, visible zones, places and deployments) not yet backed by an
-// earlier pick, taking those from contemporary sources (dated within a year
-// of the as-of date) before any other; ties go to the source nearest the
-// as-of date, then the newest source, then briefing order.
+// key actors, visible zones, places, deployments and events) not yet
+// backed by an earlier pick, leaving out those about a record of another
+// time (rule quotes-current) and taking those from contemporary sources
+// (dated within a year of the as-of date) before any other; ties go to the
+// source nearest the as-of date, then the newest source, then briefing
+// order.
 func (ix *index) rankExcerpts(c *content, focus data.Ref) []*data.Excerpt {
 	var out []*data.Excerpt
 	used := map[string]bool{}
@@ -64,6 +67,9 @@ func (ix *index) rankExcerpts(c *content, focus data.Ref) []*data.Excerpt {
 			if used[e.ID] {
 				continue
 			}
+			if ix.aboutAnotherTime(e, c.date) {
+				continue // it would read as current (rule quotes-current)
+			}
 			gain := 0
 			for _, id := range e.About {
 				if shown[id] && !covered[id] && ix.backsOn(e, id, c.date) {
@@ -88,6 +94,92 @@ func (ix *index) rankExcerpts(c *content, focus data.Ref) []*data.Excerpt {
 		}
 	}
 	return out
+}
+
+// aboutAnotherTime reports whether excerpt e is about a record not valid
+// on d: a zone or force of another period, an event not shown on d, an
+// actor of another time (see pastActor). Quoted beside the map of d it
+// would read as current (rule quotes-current).
+func (ix *index) aboutAnotherTime(e *data.Excerpt, d data.Date) bool {
+	for _, id := range e.About {
+		switch ix.b.KindOf(id) {
+		case data.KindZone:
+			if z := ix.zone(id); z != nil && !z.Valid.Contains(d) {
+				return true
+			}
+		case data.KindDeployment:
+			if dp := ix.deployment(id); dp != nil && !dp.Valid.Contains(d) {
+				return true
+			}
+		case data.KindEvent:
+			if ev, ok := ix.b.Event(id); ok && !ev.ShownOn(d) {
+				return true
+			}
+		case data.KindActor:
+			if ix.pastActor(id, d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastActor reports whether actor id (or the actor it leads) held or
+// contested ground at some date of the briefing but holds none and has no
+// force on d: a government of another time (the GNA in 2023, the GNU in
+// 2020) and the person who led it.
+func (ix *index) pastActor(id string, d data.Date) bool {
+	k := pastKey{id, d}
+	if past, ok := ix.past[k]; ok {
+		return past
+	}
+	if ix.past == nil {
+		ix.past = map[pastKey]bool{}
+	}
+	past := ix.heldOnlyAtOtherTimes(id, d)
+	ix.past[k] = past
+	return past
+}
+
+// heldOnlyAtOtherTimes is pastActor without its memory.
+func (ix *index) heldOnlyAtOtherTimes(id string, d data.Date) bool {
+	ids := []string{id}
+	if a := ix.actor(id); a != nil && a.Leads != "" {
+		ids = append(ids, a.Leads)
+	}
+	if len(ix.b.ActorZones(id, d)) > 0 || len(ix.b.ActorDeployments(id, d)) > 0 {
+		return false
+	}
+	for i := range ix.b.Zones {
+		z := &ix.b.Zones[i]
+		for _, a := range ids {
+			if z.Controller == a || slices.Contains(z.ContestedBy, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datedCitationDays is how far from the as-of date a quote's source may be
+// dated before its citation gives the date (rule dated-citation).
+const datedCitationDays = 92
+
+// cite returns the citation after a quote of e with source number n:
+// "[2]", or "[2, January 2020]" when e's source is dated more than
+// datedCitationDays from d, so that an older (or later) quote never reads
+// as if it spoke of d.
+func (ix *index) cite(e *data.Excerpt, n int, d data.Date) string {
+	num := strconv.Itoa(max(n, 1))
+	sd := ix.sourceDate(e)
+	if sd.IsZero() || dayGap(sd, d) <= datedCitationDays*24 {
+		return "[" + num + "]"
+	}
+	when := sd.Time().Month().String() + " " + strconv.Itoa(sd.Year)
+	if s := ix.source(e.Source); s != nil && s.DateApproximate {
+		when = "c. " + when
+	}
+	return "[" + num + ", " + when + "]"
 }
 
 // backsOn reports whether excerpt e speaks for record id as it stood on d:

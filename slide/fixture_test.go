@@ -7,8 +7,8 @@ import (
 )
 
 // fixture returns a small briefing with the shape of the Libya one: two
-// sides, a leader, backers, two zones, a contested strip, places and
-// deployments, and excerpts from two sources.
+// sides, a leader, backers, two zones, a contested strip, places,
+// deployments and events, and excerpts from two sources.
 func fixture() *data.Briefing {
 	box := func(w, s, e, n float64) orb.MultiPolygon {
 		return orb.MultiPolygon{{{{w, s}, {e, s}, {e, n}, {w, n}, {w, s}}}}
@@ -34,10 +34,11 @@ func fixture() *data.Briefing {
 			{ID: "x-drones", Source: "paper-a", Text: "drones sent by the northern ally have a range of less than 200km", About: []string{"ally", "d-drones", "west-gov"}},
 			{ID: "x-blockade", Source: "paper-a", Text: "forces loyal to the warlord shut down the main oil ports", About: []string{"terminal", "east-army"}},
 			{ID: "x-later", Source: "site-c", Text: "the envoy warned leaders about foreign ties", About: []string{"west-gov"}},
+			{ID: "x-treaty", Source: "paper-a", Text: "leaders met abroad to sign a peace treaty in the capital", About: []string{"e-treaty-sourced"}},
 		},
 		Actors: []data.Actor{
-			{ID: "west-gov", Name: "Western Government", Kind: data.Faction, Side: "west", Backers: []string{"ally"}},
-			{ID: "east-army", Name: "Eastern Army", Kind: data.Faction, Side: "east", Backers: []string{"mercs", "patron"},
+			{ID: "west-gov", Name: "Western Government", Aliases: []string{"WG"}, Kind: data.Faction, Side: "west", Backers: []string{"ally"}},
+			{ID: "east-army", Name: "Eastern Army", Aliases: []string{"EA", "Eastern Forces"}, Kind: data.Faction, Side: "east", Backers: []string{"mercs", "patron"},
 				Sourced: data.Sourced{"backers": {"x-mercs"}}},
 			{ID: "warlord", Name: "The Warlord", Kind: data.Person, Side: "east", Leads: "east-army", Sourced: data.Sourced{"leads": {"x-east-most"}}},
 			{ID: "ally", Name: "Northern Ally", Kind: data.State, Side: "west"},
@@ -63,6 +64,17 @@ func fixture() *data.Briefing {
 				RangeKM: 200, Valid: from, Confidence: data.High, Sourced: data.Sourced{"range_km": {"x-drones"}}},
 			{ID: "d-advisers", Name: "Patron advisers", Actor: "patron", Supports: "east-army", What: "advisers", Point: pt(20.1, 32.1),
 				Valid: from, Confidence: data.Low},
+		},
+		// An event on the map two days before the default date, and two
+		// abroad (off the map).
+		Events: []data.Event{
+			{ID: "e-port-strike", Title: "Oil ports shut", Kind: data.Blockade, Date: data.MustDate("2020-01-17"), DateTo: data.MustDate("2020-01-18"),
+				Point: pt(23, 27), Actors: []string{"east-army"}, ShowDays: 60, Confidence: data.High},
+			{ID: "e-treaty", Title: "Peace treaty signed", Kind: data.Agreement, Date: data.MustDate("2020-01-12"), DateApproximate: true,
+				Point: pt(13.4, 52.5), ShowDays: 60, Confidence: data.Medium},
+			{ID: "e-treaty-sourced", Title: "Peace treaty in the capital", Kind: data.Agreement, Date: data.MustDate("2020-01-12"),
+				Point: pt(13.4, 52.5), Actors: []string{"west-gov", "east-army"}, ShowDays: 60, Confidence: data.Medium,
+				Sourced: data.Sourced{"title": {"x-treaty"}}},
 		},
 	}
 	b.Reindex()

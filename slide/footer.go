@@ -40,6 +40,10 @@ func (l *layout) titleLines(st textStyle, w float64) []string {
 // sourceLines lines of width w. Every source is listed: when the list is too
 // long, the titles are shortened (with "…"), never the list.
 func (l *layout) sourceLines(ids []string, st textStyle, w float64) []string {
+	if len(ids) == 0 {
+		ls, _ := l.pen.block("Sources: none cited; every fact on this slide is background knowledge (†).", st, w, sourceLines)
+		return ls
+	}
 	var ls []string
 	for titleW := w; titleW > 0; titleW -= w / 20 {
 		parts := make([]string, len(ids))

@@ -51,7 +51,7 @@ func (l *layout) legend(col rect, entries []scene.LegendEntry) {
 			l.text(col.X0, y, l.pen.ellipsize(more, est, col.W()), est, col)
 			return
 		}
-		geo.DrawLegendSwatch(l.pen.c, e.Item, geo.Box{X0: col.X0, Y0: y, X1: col.X0 + sw, Y1: y + sw}.Inset(l.u(1)))
+		scene.DrawSwatch(l.pen.c, e, geo.Box{X0: col.X0, Y0: y, X1: col.X0 + sw, Y1: y + sw}.Inset(l.u(1)))
 		lh := l.pen.lineHeight(est)
 		l.lines(textCol.X0, y+(math.Min(sw, lh)-lh)/2+(sw-est.Size)/2-l.u(2), es[i].lines, est, textCol)
 		y += es[i].h

@@ -132,7 +132,7 @@ func (l *layout) compose() {
 	}
 	sub := l.s.Briefing.Subtitle
 	if !l.s.Focus.IsZero() {
-		if name, _ := l.ix.calloutLabel(l.s.Focus, l.opts.Date); name != "" {
+		if name := l.focusName(); name != "" {
 			sub = strings.TrimSuffix("Focus: "+name+". "+sub, " ")
 		}
 	}
@@ -283,4 +283,24 @@ func (l *layout) drawMap() {
 	l.pen.fillRect(rect{r.X0 - t, r.Y1, r.X1 + t, r.Y1 + t}, scene.HairlineColour)
 	l.pen.fillRect(rect{r.X0 - t, r.Y0, r.X0, r.Y1}, scene.HairlineColour)
 	l.pen.fillRect(rect{r.X1, r.Y0, r.X1 + t, r.Y1}, scene.HairlineColour)
+}
+
+// focusName names the focus in the subtitle as its callout would (without
+// citations), saying where an event the map cannot draw took place.
+func (l *layout) focusName() string {
+	name := plainText(l.ix.calloutLabel(l.s.Focus, l.opts.Date))
+	if l.s.Focus.Kind != data.KindEvent {
+		return name
+	}
+	e, ok := l.s.Briefing.Event(l.s.Focus.ID)
+	if !ok || l.s.Renderer.OnMap(e) {
+		return name
+	}
+	where := "outside the map"
+	if p, ok := l.s.Briefing.EventPoint(e); ok {
+		if c := l.s.Renderer.CountryAt(p); c != "" {
+			where = "in " + c + ", outside the map"
+		}
+	}
+	return name + ", " + where
 }

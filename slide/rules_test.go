@@ -66,15 +66,15 @@ func ref(k data.Kind, id string) data.Ref { return data.Ref{Kind: k, ID: id} }
 func TestRuleShown(t *testing.T) {
 	b := fixture()
 	o := defaultOptions(b)
-	// The east of the fixture: the eastern zone, Es Sider and the advisers;
-	// not the west, the front (14–16E), the airbase (16.4E) or the forces
-	// there.
+	// The east of the fixture: the eastern zone, Es Sider, the advisers and
+	// the port strike; not the west, the front (14–16E), the airbase
+	// (16.4E) or the forces there, nor the treaties signed abroad.
 	east := orb.Bound{Min: orb.Point{16.5, 19}, Max: orb.Point{26, 34.5}}
 	c := chooseContent(newIndex(b), frameIn(b, o, east), o, data.Ref{})
-	if want := []string{"z-east", "terminal", "d-advisers"}; !slices.Equal(c.visible, want) {
+	if want := []string{"z-east", "terminal", "d-advisers", "e-port-strike"}; !slices.Equal(c.visible, want) {
 		t.Errorf("shown %q, want %q", c.visible, want)
 	}
-	if want := []string{"d-advisers=Patron advisers†", "terminal=Es Sider — blockaded"}; !slices.Equal(calloutLines(c), want) {
+	if want := []string{"e-port-strike=Oil ports shut (17–18 Jan 2020)†", "d-advisers=Patron advisers†", "terminal=Es Sider — EA-held, blockaded"}; !slices.Equal(calloutLines(c), want) {
 		t.Errorf("callouts %q, want %q", calloutLines(c), want)
 	}
 	// Only what is shown weighs: the eastern army (its zone, the advisers it
@@ -82,11 +82,12 @@ func TestRuleShown(t *testing.T) {
 	if got, want := actorIDs(c.actors), []string{"east-army", "patron"}; !slices.Equal(got, want) {
 		t.Errorf("actors %q, want %q", got, want)
 	}
-	// After the forces' validity, none is shown or called out.
+	// After the forces' validity, none is shown or called out; nor an
+	// event after its days on the map.
 	o.Date = data.MustDate("2021-01-01")
 	c = contentOf(b, o, data.Ref{})
 	for _, id := range c.visible {
-		if k := b.KindOf(id); k == data.KindDeployment || k == data.KindZone {
+		if k := b.KindOf(id); k == data.KindDeployment || k == data.KindZone || k == data.KindEvent {
 			t.Errorf("%s %s shown after its validity", k, id)
 		}
 	}
@@ -101,24 +102,28 @@ func TestRuleCalloutOrder(t *testing.T) {
 	b := fixture()
 	o := defaultOptions(b)
 	want := []string{
-		"d-drones=Northern Ally drones",             // high confidence
-		"d-mercs=Mercenaries — Al Jufra (hundreds)", // medium
-		"d-advisers=Patron advisers†",               // low; wholly background
-		"terminal=Es Sider — blockaded",             // importance 1 with a status
+		"e-port-strike=Oil ports shut (17–18 Jan 2020)†", // a recent event
+		"d-drones=Northern Ally drones",                  // high confidence
+		"d-mercs=Mercenaries — Al Jufra (hundreds)",      // medium
+		"d-advisers=Patron advisers†",                    // low; wholly background
+		"terminal=Es Sider — EA-held, blockaded",         // importance 1 with a status
 	}
 	if got := calloutLines(contentOf(b, o, data.Ref{})); !slices.Equal(got, want) {
 		t.Errorf("callouts\n got %q\nwant %q", got, want)
 	}
-	// The focus actor's forces first; a focus place or force first of all.
-	if c := contentOf(b, o, ref(data.KindActor, "mercs")); c.callouts[0].Ref.ID != "d-mercs" {
-		t.Errorf("first callout %v, want the focus actor's deployment", c.callouts[0].Ref)
+	// The focus actor's forces first, before the events; a focus place or
+	// force first of all.
+	if c := contentOf(b, o, ref(data.KindActor, "mercs")); c.callouts[0].Ref.ID != "d-mercs" || c.callouts[1].Ref.ID != "e-port-strike" {
+		t.Errorf("callouts %q, want the focus actor's deployment, then the event", calloutLines(c))
 	}
-	if c := contentOf(b, o, ref(data.KindPlace, "airbase")); c.callouts[0].Ref.ID != "airbase" {
-		t.Errorf("first callout %v, want the focus place", c.callouts[0].Ref)
+	for _, f := range []data.Ref{ref(data.KindPlace, "airbase"), ref(data.KindDeployment, "d-advisers")} {
+		if c := contentOf(b, o, f); c.callouts[0].Ref != f {
+			t.Errorf("first callout %v, want the focus %v", c.callouts[0].Ref, f)
+		}
 	}
 	// The caller's own callouts, in the caller's order.
 	o.Callouts = []data.Ref{ref(data.KindPlace, "capital"), ref(data.KindDeployment, "d-mercs")}
-	if got, want := calloutLines(contentOf(b, o, data.Ref{})), []string{"capital=Tripoli†", "d-mercs=Mercenaries — Al Jufra (hundreds)"}; !slices.Equal(got, want) {
+	if got, want := calloutLines(contentOf(b, o, data.Ref{})), []string{"capital=Tripoli — WG-held†", "d-mercs=Mercenaries — Al Jufra (hundreds)"}; !slices.Equal(got, want) {
 		t.Errorf("caller's callouts %q, want %q", got, want)
 	}
 }
@@ -162,15 +167,16 @@ func TestRuleCalloutSharedSpot(t *testing.T) {
 	b.Reindex()
 	c := contentOf(b, defaultOptions(b), data.Ref{})
 	want := []string{
+		"e-port-strike=Oil ports shut (17–18 Jan 2020)†",
 		"d-drones=Northern Ally drones; Patron advisers†", // two records a line at most: Extra is left out
 		"d-mercs=Mercenaries — Al Jufra (hundreds)",
-		"terminal=Es Sider — blockaded",
+		"terminal=Es Sider — EA-held, blockaded",
 	}
 	if got := calloutLines(c); !slices.Equal(got, want) {
 		t.Errorf("callouts\n got %q\nwant %q", got, want)
 	}
-	if refs := c.callouts[0].Refs; len(refs) != 2 || refs[1].ID != "d-advisers" {
-		t.Errorf("first callout's records %v", refs)
+	if refs := c.callouts[1].Refs; len(refs) != 2 || refs[1].ID != "d-advisers" {
+		t.Errorf("second callout's records %v", refs)
 	}
 }
 
@@ -201,13 +207,30 @@ func TestRuleCalloutLabel(t *testing.T) {
 		want string
 	}{
 		{ref(data.KindDeployment, "d-mercs"), "Mercenaries — Al Jufra (hundreds)"}, // its place, its strength
-		{ref(data.KindDeployment, "d-front"), "Front fighters — Front"},            // the front line its point lies on; no "not stated"
-		{ref(data.KindDeployment, "d-garrison"), "Al Jufra garrison"},              // a place its name already gives
-		{ref(data.KindPlace, "terminal"), "Es Sider — blockaded"},                  // its status on the date
-		{ref(data.KindPlace, "capital"), "Tripoli"},
+		{ref(data.KindDeployment, "d-front"), "Front fighters — Front†"},           // the front line its point lies on; no "not stated"
+		{ref(data.KindDeployment, "d-garrison"), "Al Jufra garrison†"},             // a place its name already gives
+		{ref(data.KindPlace, "terminal"), "Es Sider — EA-held, blockaded"},         // its holder (by acronym) and its status on the date
+		{ref(data.KindPlace, "capital"), "Tripoli — WG-held†"},                     // its holder
+		{ref(data.KindEvent, "e-port-strike"), "Oil ports shut (17–18 Jan 2020)†"}, // an event's title and date
+		{ref(data.KindEvent, "e-treaty"), "Peace treaty signed (c. 12 Jan 2020)†"}, // "c." when approximate
 	} {
-		if got, _ := ix.calloutLabel(tc.ref, b.DefaultDate); got != tc.want {
+		if got := plainText(ix.calloutLabel(tc.ref, b.DefaultDate)); got != tc.want {
 			t.Errorf("label of %s = %q, want %q", tc.ref.ID, got, tc.want)
+		}
+	}
+	// Who holds a place: by acronym, else by name; the contesters of a
+	// front line.
+	for _, tc := range []struct {
+		h    data.Holding
+		want string
+	}{
+		{data.Holding{Holder: "east-army"}, "EA-held"},
+		{data.Holding{Holder: "ally"}, "held by Northern Ally"},
+		{data.Holding{ContestedBy: []string{"west-gov", "east-army"}}, "contested by WG and EA"},
+		{data.Holding{ContestedBy: []string{"west-gov", "ally", "east-army"}}, "contested by WG, Northern Ally and EA"},
+	} {
+		if got := ix.holderPhrase(tc.h); got != tc.want {
+			t.Errorf("holderPhrase(%+v) = %q, want %q", tc.h, got, tc.want)
 		}
 	}
 }
@@ -216,16 +239,19 @@ func TestRuleBackgroundMark(t *testing.T) {
 	b := fixture()
 	ix := newIndex(b)
 	for _, tc := range []struct {
-		ref data.Ref
-		bg  bool
+		ref  data.Ref
+		want string // the label with its citations
 	}{
-		{ref(data.KindDeployment, "d-advisers"), true}, // nothing sourced
-		{ref(data.KindDeployment, "d-mercs"), false},   // its strength is
-		{ref(data.KindPlace, "terminal"), false},       // its status is
-		{ref(data.KindPlace, "airbase"), true},
+		{ref(data.KindDeployment, "d-advisers"), "Patron advisers†"},                   // nothing sourced
+		{ref(data.KindDeployment, "d-mercs"), "Mercenaries — Al Jufra (hundreds) [2]"}, // its strength is
+		{ref(data.KindPlace, "terminal"), "Es Sider — EA-held [2], blockaded [1]"},     // its zone's controller and its status are
+		{ref(data.KindPlace, "capital"), "Tripoli — WG-held†"},                         // its zone's controller is not
+		{ref(data.KindEvent, "e-port-strike"), "Oil ports shut (17–18 Jan 2020)†"},
+		{ref(data.KindEvent, "e-treaty-sourced"), "Peace treaty in the capital [1] (12 Jan 2020)†"},
 	} {
-		if _, bg := ix.calloutLabel(tc.ref, b.DefaultDate); bg != tc.bg {
-			t.Errorf("%s background %v, want %v", tc.ref.ID, bg, tc.bg)
+		num := func(id string) int { return slices.Index([]string{"paper-a", "paper-b", "site-c"}, id) + 1 }
+		if got := withCitations(ix.calloutLabel(tc.ref, b.DefaultDate), num); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.ref.ID, got, tc.want)
 		}
 	}
 	c := contentOf(b, defaultOptions(b), data.Ref{})
@@ -267,6 +293,10 @@ func TestRuleActorsFocus(t *testing.T) {
 		{ref(data.KindZone, "z-front"), []string{"west-gov", "east-army"}, []string{"west-gov", "east-army", "ally", "mercs", "patron"}},
 		// An excerpt's actors, and those of the records it is about.
 		{ref(data.KindExcerpt, "x-drones"), []string{"ally", "west-gov"}, []string{"ally", "west-gov"}},
+		// An event's actors, then who holds where it took place; an event
+		// with no actors, who holds the place.
+		{ref(data.KindEvent, "e-treaty-sourced"), []string{"west-gov", "east-army"}, []string{"west-gov", "east-army", "ally", "mercs", "patron"}},
+		{ref(data.KindEvent, "e-port-strike"), []string{"east-army"}, []string{"east-army", "mercs", "patron"}},
 	} {
 		if got := ix.actorsOf(tc.focus, b.DefaultDate); !slices.Equal(got, tc.about) {
 			t.Errorf("actors of %s: %q, want %q", tc.focus.ID, got, tc.about)

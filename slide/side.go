@@ -2,8 +2,6 @@ package slide
 
 import (
 	"math"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/briefmap/briefmap/data"
@@ -42,22 +40,49 @@ type sideBlock struct {
 
 // side fits the key actors, the callout key and the excerpts into r and
 // draws them; it records what it showed in l.actors, l.callouts, l.quotes
-// and l.sources.
+// and l.sources. Sources are numbered in the order the column cites them,
+// top to bottom (rule source-numbers), and only those cited are listed
+// (rule sources-cited): the blocks are measured with the numbers of all
+// the content, then laid out again with those of what was kept.
 func (l *layout) side(r rect, c *content) {
 	st := l.sideStyles()
 	hdrH := l.u(12) + l.pen.lineHeight(st.header) + l.u(8)
 	sectionGap := l.u(18)
 
-	actorBlocks := func(n int) []sideBlock {
+	pre := l.numbering(c.actors, c.callouts, c.excerpts)
+	actorBlocks := func(n int, num *sourceNumbers) []sideBlock {
 		var bs []sideBlock
 		for _, a := range topActors(c.actors, n) {
-			bs = append(bs, l.actorBlock(r, a, st))
+			bs = append(bs, l.actorBlock(r, a, num, st))
 		}
 		return bs
 	}
-	calloutBlocks := make([]sideBlock, len(c.callouts))
-	for i, cl := range c.callouts {
-		calloutBlocks[i] = l.calloutBlock(r, i+1, cl, st)
+	calloutBlocks := func(n int, num *sourceNumbers) []sideBlock {
+		bs := make([]sideBlock, n)
+		for i, cl := range c.callouts[:n] {
+			bs[i] = l.calloutBlock(r, i+1, cl, num, st)
+		}
+		return bs
+	}
+	allCallouts := calloutBlocks(len(c.callouts), pre)
+	// Measured once: every actor's block, and every excerpt's height and
+	// lines, whole.
+	allActors := actorBlocks(len(c.actors), pre)
+	preActors := func(n int) []sideBlock {
+		var bs []sideBlock
+		for i, a := range c.actors {
+			if a.Rank < n {
+				bs = append(bs, allActors[i])
+			}
+		}
+		return bs
+	}
+	quoteHeights := make([]float64, len(c.excerpts))
+	quoteLines := make([]int, len(c.excerpts))
+	for i, e := range c.excerpts {
+		b := l.quoteBlock(r, e, l.ix.cite(e, pre.number(e.Source), l.opts.Date), st, 0)
+		quoteHeights[i] = b.h
+		quoteLines[i] = int(math.Round((b.h - l.u(14)) / l.pen.lineHeight(st.quote)))
 	}
 
 	minA := min(len(c.actors), 2)
@@ -83,64 +108,54 @@ func (l *layout) side(r rect, c *content) {
 	fitted := false
 	for nc2 := len(c.callouts); nc2 >= minC && !fitted; nc2-- {
 		for na2 := len(c.actors); na2 >= minA; na2-- {
-			room := r.H() - sectionH(actorBlocks(na2)) - sectionH(calloutBlocks[:nc2])
-			q := l.fitQuotes(r, c.excerpts, room-hdrH, st, quoteMaxLines)
+			room := r.H() - sectionH(preActors(na2)) - sectionH(allCallouts[:nc2])
+			q := fitQuotes(quoteHeights, quoteLines, room-hdrH, quoteMaxLines)
 			if len(q) >= wantQ && room >= 0 {
 				na, nc, quotes, fitted = na2, nc2, q, true
 				break
 			}
 		}
 	}
-	var quoteBlocks []sideBlock
+	maxLines := quoteMaxLines
 	if !fitted {
 		// Not even two whole excerpts fit: keep the fewest actors and
 		// callouts and shorten the first excerpts to the room left.
 		na, nc = minA, minC
-		room := r.H() - sectionH(actorBlocks(na)) - sectionH(calloutBlocks[:nc]) - hdrH
+		room := r.H() - sectionH(preActors(na)) - sectionH(allCallouts[:nc]) - hdrH
 		quotes = nil
 		for i := 0; i < len(c.excerpts) && i < wantQ; i++ {
 			quotes = append(quotes, i)
 		}
 		if len(quotes) > 0 {
 			per := room / float64(len(quotes))
-			maxLines := int(math.Floor((per - l.u(14)) / l.pen.lineHeight(st.quote)))
+			maxLines = int(math.Floor((per - l.u(14)) / l.pen.lineHeight(st.quote)))
 			if maxLines < 1 {
 				quotes, maxLines = quotes[:1], max(1, int(math.Floor((room-l.u(14))/l.pen.lineHeight(st.quote))))
 			}
-			for _, qi := range quotes {
-				quoteBlocks = append(quoteBlocks, l.quoteBlock(r, c.excerpts[qi], 0, st, maxLines))
-			}
 		}
 	}
 
-	l.actors = topActors(c.actors, na)
-	l.callouts = c.callouts[:nc]
-	for _, qi := range quotes {
-		l.quotes = append(l.quotes, c.excerpts[qi])
-	}
-	numbers := &sourceNumbers{ix: l.ix}
-	nums := make([]int, len(l.quotes))
-	for i, e := range l.quotes {
-		nums[i] = numbers.number(e.Source)
-	}
-	shown := slices.Clone(c.visible)
-	for _, cl := range l.callouts {
-		for _, r := range cl.Refs {
-			shown = append(shown, r.ID)
+	// Number what is kept, and lay it out again with those numbers; should
+	// a line more no longer leave room, the last quote goes.
+	var aBlocks, cBlocks, qBlocks []sideBlock
+	for {
+		l.actors = topActors(c.actors, na)
+		l.callouts = c.callouts[:nc]
+		l.quotes = l.quotes[:0]
+		for _, qi := range quotes {
+			l.quotes = append(l.quotes, c.excerpts[qi])
 		}
-	}
-	numbers.addBacking(shown)
-	l.sources = numbers.order
-
-	if fitted {
-		quoteBlocks = quoteBlocks[:0]
-		for i, e := range l.quotes {
-			quoteBlocks = append(quoteBlocks, l.quoteBlock(r, e, nums[i], st, quoteMaxLines))
+		fin := l.numbering(l.actors, l.callouts, l.quotes)
+		l.sources = fin.order
+		aBlocks, cBlocks = actorBlocks(na, fin), calloutBlocks(nc, fin)
+		qBlocks = qBlocks[:0]
+		for _, e := range l.quotes {
+			qBlocks = append(qBlocks, l.quoteBlock(r, e, l.ix.cite(e, fin.number(e.Source), l.opts.Date), st, maxLines))
 		}
-	} else {
-		for i := range quoteBlocks { // redraw with the real numbers
-			quoteBlocks[i] = l.quoteBlock(r, l.quotes[i], nums[i], st, l.quoteLinesOf(quoteBlocks[i], st))
+		if len(quotes) <= 1 || sectionH(aBlocks)+sectionH(cBlocks)+sectionH(qBlocks)-sectionGap <= r.H() {
+			break
 		}
+		quotes = quotes[:len(quotes)-1]
 	}
 
 	y := r.Y0
@@ -155,15 +170,25 @@ func (l *layout) side(r rect, c *content) {
 		}
 		y += sectionGap
 	}
-	section("KEY ACTORS", actorBlocks(na))
-	section("ON THE MAP", calloutBlocks[:nc])
-	section("WHAT THE SOURCES SAY", quoteBlocks)
+	section("KEY ACTORS", aBlocks)
+	section("ON THE MAP", cBlocks)
+	section("WHAT THE SOURCES SAY", qBlocks)
 }
 
-// quoteLinesOf recovers the line count a shortened quote block was measured
-// with.
-func (l *layout) quoteLinesOf(b sideBlock, st sideStyles) int {
-	return max(1, int(math.Round((b.h-l.u(14))/l.pen.lineHeight(st.quote))))
+// numbering numbers the sources cited by actors, callouts and quotes, in
+// that order (the column's, top to bottom).
+func (l *layout) numbering(actors []actorLine, callouts []callout, quotes []*data.Excerpt) *sourceNumbers {
+	sn := &sourceNumbers{}
+	for _, a := range actors {
+		sn.cite(a.Parts)
+	}
+	for _, cl := range callouts {
+		sn.cite(cl.Parts)
+	}
+	for _, e := range quotes {
+		sn.number(e.Source)
+	}
+	return sn
 }
 
 // sectionHeader draws a hairline and a section name at y and returns the y
@@ -177,12 +202,12 @@ func (l *layout) sectionHeader(r rect, y float64, name string, st sideStyles) fl
 
 // actorBlock lays out an actor: a chip of its side's colour (as on the
 // map), its name, and a line on its side, leader and backers.
-func (l *layout) actorBlock(r rect, a actorLine, st sideStyles) sideBlock {
+func (l *layout) actorBlock(r rect, a actorLine, num *sourceNumbers, st sideStyles) sideBlock {
 	chip := l.u(14)
 	indent := chip + l.u(10)
 	text := rect{r.X0 + indent, r.Y0, r.X1, r.Y1}
 	name, _ := l.pen.block(a.Name, st.name, text.W(), nameLines)
-	detail, _ := l.pen.block(a.Detail, st.detail, text.W(), detailLines)
+	detail, _ := l.pen.block(withCitations(a.Parts, num.number), st.detail, text.W(), detailLines)
 	h := float64(len(name))*l.pen.lineHeight(st.name) + float64(len(detail))*l.pen.lineHeight(st.detail) + l.u(12)
 	colour := scene.ActorColour(l.s.Briefing, a.ID)
 	return sideBlock{h: h, draw: func(y float64) {
@@ -193,12 +218,12 @@ func (l *layout) actorBlock(r rect, a actorLine, st sideStyles) sideBlock {
 	}}
 }
 
-func (l *layout) calloutBlock(r rect, n int, cl callout, st sideStyles) sideBlock {
+func (l *layout) calloutBlock(r rect, n int, cl callout, num *sourceNumbers, st sideStyles) sideBlock {
 	d := l.u(30) // the number disc's diameter: the map's callout style, larger
 	disc := scene.CalloutStyle(l.scale)
 	disc.Size = d
 	indent := d + l.u(12)
-	label := cl.Label
+	label := withCitations(cl.Parts, num.number)
 	text := rect{r.X0 + indent, r.Y0, r.X1, r.Y1}
 	ls, _ := l.pen.block(label, st.key, text.W(), keyLines)
 	lh := l.pen.lineHeight(st.key)
@@ -212,26 +237,24 @@ func (l *layout) calloutBlock(r rect, n int, cl callout, st sideStyles) sideBloc
 
 // fitQuotes returns the indexes of the excerpts, in rank order, that fit
 // whole (at most maxLines lines each) in room, skipping those that do not;
-// at most maxExcerpts.
-func (l *layout) fitQuotes(r rect, ex []*data.Excerpt, room float64, st sideStyles, maxLines int) []int {
+// at most maxExcerpts. heights and lines are the excerpts' measures.
+func fitQuotes(heights []float64, lines []int, room float64, maxLines int) []int {
 	var out []int
-	for i, e := range ex {
+	for i, h := range heights {
 		if len(out) == maxExcerpts {
 			break
 		}
-		b := l.quoteBlock(r, e, 0, st, 0)
-		lines := int(math.Round((b.h - l.u(14)) / l.pen.lineHeight(st.quote)))
-		if lines <= maxLines && b.h <= room {
+		if lines[i] <= maxLines && h <= room {
 			out = append(out, i)
-			room -= b.h
+			room -= h
 		}
 	}
 	return out
 }
 
-// quoteBlock lays out “excerpt” [n]; maxLines 0 means no limit.
-func (l *layout) quoteBlock(r rect, e *data.Excerpt, n int, st sideStyles, maxLines int) sideBlock {
-	cite := "[" + strconv.Itoa(max(n, 1)) + "]"
+// quoteBlock lays out “excerpt” followed by its citation cite ("[2]");
+// maxLines 0 means no limit.
+func (l *layout) quoteBlock(r rect, e *data.Excerpt, cite string, st sideStyles, maxLines int) sideBlock {
 	body := "“" + e.Text + "”"
 	ls, cut := l.pen.block(body, st.quote, r.W(), maxLines)
 	last := len(ls) - 1

@@ -32,13 +32,22 @@
 //     puts in the map's view on the as-of date (scene.Renderer.InView: the
 //     zones valid on that date whose area meets the view, the places of the
 //     switched-on layers inside it, the forces valid on that date with a
-//     point inside it or an area that meets it).
+//     point inside it or an area that meets it, the events shown on that
+//     date whose point lies inside it; an event off the map, in Berlin or
+//     Moscow, is not shown).
 //   - [callout-order] The records called out, in order: the caller's own
-//     Options.Callouts when given; otherwise the focus when it is a place or
-//     a force, then the forces shown (the focus actors' first, then by
-//     confidence, then by number of backing excerpts, then id), then the
-//     importance-1 places shown that have a status on the date (a
+//     Options.Callouts when given; otherwise the focus when it is a place, a
+//     force or an event, then the focus actors' forces shown, then the
+//     recent events shown ([callout-events]), then the other forces shown
+//     (by confidence, then by number of backing excerpts, then id), then
+//     the importance-1 places shown that have a status on the date (a
 //     blockaded terminal).
+//   - [callout-events] An event shown on the map is called out when it is
+//     the focus, or when it began at most 31 days before the as-of date:
+//     news a briefer must mention (the oil blockade on 19 January 2020,
+//     the Derna floods on 30 September 2023). The two newest such events
+//     at most, before the forces (but after those of a focus actor); older
+//     events stay pins on the map.
 //   - [callout-on-map] A record gets a callout only where its disc shows
 //     whole: its anchor (where the map's callout points: a place's symbol, a
 //     force's marker as drawn, a zone's interior point) lies on the map, far
@@ -51,17 +60,22 @@
 //   - [callout-label] A callout's line in the key names the record and what
 //     matters on the date: a force's name, where it is (its places, or the
 //     front line its point lies on) and its strength when stated ("Wagner
-//     Group mercenaries — Al Jufra (hundreds)"); a place's name and status
-//     ("Es Sider — blockaded").
-//   - [background-mark] A fact no excerpt backs is marked "†": a callout
-//     whose record (and, for a place, its status) no excerpt backs, an
-//     actor's leader or backers no excerpt backs. The footer then says what
-//     "†" means.
+//     Group mercenaries — Al Jufra (hundreds)"); a place's name, who holds
+//     it (by the holder's acronym when it has one, "LNA-held", else "held
+//     by South Protection Force"; "contested by GNA and LNA") and its
+//     status ("Es Sider — LNA-held, blockaded"); an event's title and date
+//     ("The LNA takes Sirte (6 Jan 2020)").
+//   - [background-mark] A fact no excerpt backs is marked "†", fact by
+//     fact: a force no excerpt backs; who holds a place when its zone's
+//     controller is background, its status when no excerpt backs it; an
+//     event's title or date; an actor's leader or backers. The footer then
+//     says what "†" means.
 //   - [actors-focus] Key actors with a focus: the actors it is about (an
 //     actor itself; a zone's controller or contenders; a force's actor and
 //     whom it supports; the holders of a place and the forces deployed
-//     there; an excerpt's actors), then the actors they lead or are led by,
-//     then their backers (an actor that is both comes before the others).
+//     there; an event's actors, then who holds where it took place; an
+//     excerpt's actors), then the actors they lead or are led by, then
+//     their backers (an actor that is both comes before the others).
 //   - [actors-weight] Key actors without a focus: the actors weighted by what
 //     they hold on the map (3 per zone controlled, 1 per zone contested, 2
 //     per force, 1 per force supported), listed by side order, then weight,
@@ -77,10 +91,20 @@
 //     forces) not yet backed by an earlier pick.
 //   - [stale-status] An excerpt that backs only a place's status of another
 //     period (a blockade since lifted) does not count for that place.
+//   - [quotes-current] An excerpt about a record not valid on the as-of
+//     date (a zone or force of another period, an event no longer shown, an
+//     actor that holds ground at other dates but none on this one, like
+//     the GNA in 2023, or the person leading it) is never picked to cover
+//     what the map shows: beside this map it would read as current ("Turkey
+//     then sent its own guns-for-hire…", of January 2020, under a 2023
+//     title).
 //   - [contemporary-first] Excerpts from contemporary sources (dated within
 //     a year of the as-of date) come before any other, so a 2023 map quotes
 //     the 2023 article first; ties go to the source nearest the as-of date,
 //     then the newest source, then the briefing's order.
+//   - [dated-citation] A quote whose source is dated more than three months
+//     from the as-of date gives that date with its number ("[2, January
+//     2020]"), so an older quote never reads as news of the as-of date.
 //   - [quotes-whole] The side column shows the first two to four excerpts
 //     that fit whole; an excerpt too long for the room left is skipped for
 //     the next one, so quotes are never cut.
@@ -89,10 +113,15 @@
 //   - [sacrifice] The side column gives way in this order: actors are
 //     dropped (down to two), then callouts (down to four), until two whole
 //     excerpts fit.
-//   - [source-numbers] Citations [n] number the sources in the footer: the
-//     sources of the quoted excerpts in order of quotation, then the other
-//     sources that back a zone, place, force or callout shown (by date,
-//     then id). Sources are cited as data.Citation writes them.
+//   - [source-numbers] Citations [n] number the sources in the footer in
+//     the order the side column cites them, top to bottom: the key actors'
+//     facts, the callouts' facts, the quotes. Sources are cited as
+//     data.Citation writes them.
+//   - [sources-cited] Every fact the side column states that an excerpt
+//     backs cites the excerpt's source ("backed by Turkey [1]", "Syrian
+//     fighters sent by Turkey — Tripoli (up to 2,000) [2]"), and the footer
+//     lists exactly the sources cited on the slide: none that nothing on it
+//     cites.
 //   - [sources-listed] Every cited source is listed: when the list is too
 //     long for its three lines, source titles are shortened, never the list.
 //

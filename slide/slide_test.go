@@ -2,7 +2,8 @@ package slide
 
 import (
 	"image"
-	"slices"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -208,21 +209,60 @@ func TestRuleQuotesShortened(t *testing.T) {
 
 func TestRuleSourceNumbers(t *testing.T) {
 	l := laidOut(t, fixtureSpec(t, fixture()))
-	if len(l.quotes) == 0 {
-		t.Fatal("no quotes")
+	if len(l.quotes) == 0 || len(l.sources) < 2 {
+		t.Fatalf("%d quotes, %d sources", len(l.quotes), len(l.sources))
 	}
-	// The first quoted excerpt's source is [1].
-	if l.sources[0] != l.quotes[0].Source {
-		t.Errorf("source [1] is %q, first quote is from %q", l.sources[0], l.quotes[0].Source)
+	// Read top to bottom, the side column cites [1] first, then [2], …:
+	// each number is first cited after the ones before it.
+	next := 1
+	for _, n := range sideCitations(l) {
+		if n > next {
+			t.Errorf("[%d] cited before [%d]: %v", n, next, sideCitations(l))
+			break
+		}
+		if n == next {
+			next++
+		}
 	}
-	if slices.Contains(l.sources, "site-c") {
-		t.Errorf("sources %q list a source that backs nothing shown", l.sources)
+	// The fixture's first cited fact is the eastern army's leader, backed
+	// by The Weekly.
+	if l.sources[0] != "paper-b" {
+		t.Errorf("source [1] is %q, want paper-b (cited by the first actor fact backed)", l.sources[0])
 	}
 	text := runTexts(l)
-	if want := "[1] " + l.ix.citation(l.quotes[0].Source) + "."; !strings.Contains(text, want) {
+	if want := "[1] " + l.ix.citation(l.sources[0]) + "."; !strings.Contains(text, want) {
 		t.Errorf("footer lacks the first source:\n%s", text)
 	}
 }
+
+// sideCitations returns the source numbers the side column cites, in
+// reading order ("[2]", "[1, 3]", "[2, January 2020]").
+func sideCitations(l *layout) []int {
+	var out []int
+	in := false
+	for _, r := range l.runs {
+		switch r.Text {
+		case "KEY ACTORS", "ON THE MAP", "WHAT THE SOURCES SAY":
+			in = true
+			continue
+		case "MAP KEY":
+			in = false
+		}
+		if !in {
+			continue
+		}
+		for _, m := range citationRE.FindAllStringSubmatch(r.Text, -1) {
+			for _, f := range strings.Split(m[1], ", ") {
+				if n, err := strconv.Atoi(f); err == nil {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
+}
+
+var citationRE = regexp.MustCompile(`\[([0-9]+(?:, [0-9]+)*)(?:, [^\]]*)?\]`)
 
 // A title too long for two lines is shortened before the date: the date
 // always shows.

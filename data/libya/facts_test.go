@@ -279,6 +279,9 @@ func TestIssue10Corrections(t *testing.T) {
 	if !strings.Contains(drones.Note, "upper bound") || !strings.Contains(drones.Note, "less than 200km") {
 		t.Errorf("d2020-turkey-drones: the note must say that 200 km is an upper bound ('less than 200km'): %q", drones.Note)
 	}
+	if !drones.RangeMax || drones.RangeKM != 200 {
+		t.Errorf("d2020-turkey-drones: want range_km 200 with range_max (the source says \"less than 200km\"), got %g, range_max %v", drones.RangeKM, drones.RangeMax)
+	}
 	// Every terminal's 2020 blockade is background: the words name no port.
 	for _, p := range b.Places {
 		for _, s := range p.Statuses {
