@@ -210,16 +210,28 @@ func runePrefix(s string, n int) string {
 // byteCol returns the byte offset in s of 1-based rune column col.
 func byteCol(s string, col int) int { return len(runePrefix(s, col-1)) }
 
-// valueEnd returns the last line (0-based) of the key at index i of m and
-// its value: the line before whatever comes next in the file, less the
-// blank and comment lines that precede it.
+// valueEnd returns the last line (0-based) of the key at index i of
+// block mapping m and its value: the line before whatever comes next in
+// the file (the next key of m, or for its last key the first line
+// indented less than m's keys), less the blank and comment lines that
+// precede it.
 func (d *Doc) valueEnd(m *yaml.Node, i int) int {
 	start := m.Content[i].Line - 1
 	next := len(d.lines)
 	if i+2 < len(m.Content) {
 		next = m.Content[i+2].Line - 1
-	} else if after := d.nextItemLine(m); after >= 0 {
-		next = after
+	} else {
+		indent := m.Content[0].Column - 1
+		for l := start + 1; l < len(d.lines); l++ {
+			t := strings.TrimLeft(d.lines[l], " ")
+			if t == "" || strings.HasPrefix(t, "#") {
+				continue
+			}
+			if len(d.lines[l])-len(t) < indent {
+				next = l
+				break
+			}
+		}
 	}
 	end := next - 1
 	for end > start {
@@ -230,27 +242,6 @@ func (d *Doc) valueEnd(m *yaml.Node, i int) int {
 		end--
 	}
 	return end
-}
-
-// nextItemLine returns the 0-based line of whatever follows item m in the
-// file: the next item, or the next top-level key after the list; -1 if
-// nothing does.
-func (d *Doc) nextItemLine(m *yaml.Node) int {
-	for k, it := range d.items {
-		if it == m && k+1 < len(d.items) {
-			return d.items[k+1].Line - 1
-		}
-	}
-	for i := range d.lines {
-		if i < m.Line {
-			continue
-		}
-		l := d.lines[i]
-		if l != "" && l[0] != ' ' && l[0] != '\t' && l[0] != '#' && l[0] != '-' {
-			return i
-		}
-	}
-	return -1
 }
 
 // itemEnd returns the last line (0-based) of item m.
@@ -379,9 +370,25 @@ func (d *Doc) ReplaceSpan(line, col, endLine, endByte int, text string) {
 
 // InsertAt inserts text at 1-based line and rune column col.
 func (d *Doc) InsertAt(line, col int, text string) {
-	s := d.lines[line-1]
-	i := byteCol(s, col)
-	d.edit(line-1, 1, s[:i]+text+s[i:])
+	d.InsertAtByte(line-1, byteCol(d.lines[line-1], col), text)
+}
+
+// InsertAtByte inserts text at byte off of 0-based line (as FlowEnd
+// reports positions).
+func (d *Doc) InsertAtByte(line, off int, text string) {
+	s := d.lines[line]
+	d.edit(line, 1, s[:off]+text+s[off:])
+}
+
+// RemoveKey removes key and its value from block mapping m; nothing when
+// m has no such key.
+func (d *Doc) RemoveKey(m *yaml.Node, name string) {
+	k, i := key(m, name)
+	if k == nil {
+		return
+	}
+	first, last := k.Line-1, d.valueEnd(m, i)
+	d.edits = append(d.edits, lineEdit{at: first, remove: last - first + 1, seq: len(d.edits)})
 }
 
 // edit queues a replacement of lines [at, at+remove) by line.

@@ -235,3 +235,46 @@ func FuzzAppendItem(f *testing.F) {
 		}
 	})
 }
+
+func TestNestedMappingEnds(t *testing.T) {
+	in := `actors:
+  - id: a
+    sourced:
+      backers: [e1]
+      description:
+        - e2
+        - e3
+    note: "n"
+  - id: b
+    sourced:
+      name: [e4]
+# end
+other: 1
+`
+	d := mustParse(t, in, "actors")
+	a, b := d.Items()[0], d.Items()[1]
+	sa, sb := Value(a, "sourced"), Value(b, "sourced")
+	d.Set(sa, "", []KV{{"description", "[e2, e3, e5]"}})
+	d.Set(sb, "name", []KV{{"kind", "[e6]"}})
+	want := `actors:
+  - id: a
+    sourced:
+      backers: [e1]
+      description: [e2, e3, e5]
+    note: "n"
+  - id: b
+    sourced:
+      name: [e4]
+      kind: [e6]
+# end
+other: 1
+`
+	if got := string(d.Bytes()); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	d = mustParse(t, in, "actors")
+	d.RemoveKey(Value(d.Items()[0], "sourced"), "description")
+	if got := string(d.Bytes()); !strings.Contains(got, "      backers: [e1]\n    note: \"n\"") {
+		t.Errorf("RemoveKey:\n%s", got)
+	}
+}
