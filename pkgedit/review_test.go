@@ -255,13 +255,13 @@ func TestAttachTurnsFieldSourced(t *testing.T) {
 		changed int // lines removed (each replaced by one added)
 		added   int // lines added besides
 	}{
-		{Target{Ref: data.Ref{Kind: data.KindZone, ID: "z-south"}, Status: -1, Field: "controller"}, "zones.yaml", 1, 0},                // sourced: {}
-		{Target{Ref: data.Ref{Kind: data.KindZone, ID: "z-north"}, Status: -1, Field: "name"}, "zones.yaml", 1, 0},                      // sourced: {controller: […]}
-		{Target{Ref: data.Ref{Kind: data.KindActor, ID: "front"}, Status: -1, Field: "name"}, "actors.yaml", 0, 1},                      // block sourced
-		{Target{Ref: data.Ref{Kind: data.KindActor, ID: "front"}, Status: -1, Field: "description"}, "actors.yaml", 1, 0},               // block, existing field
-		{Target{Ref: data.Ref{Kind: data.KindActor, ID: "kovac"}, Status: -1, Field: "description"}, "actors.yaml", 0, 1},               // no sourced key
-		{Target{Ref: data.Ref{Kind: data.KindPlace, ID: "vostra"}, Status: 0, Field: "status"}, "places.yaml", 1, 0},                    // multi-line flow status
-		{Target{Ref: data.Ref{Kind: data.KindPlace, ID: "brenn-field"}, Status: -1, Field: "kind"}, "places.yaml", 0, 1},                // no sourced key, last key note
+		{Target{Ref: data.Ref{Kind: data.KindZone, ID: "z-south"}, Status: -1, Field: "controller"}, "zones.yaml", 1, 0},                  // sourced: {}
+		{Target{Ref: data.Ref{Kind: data.KindZone, ID: "z-north"}, Status: -1, Field: "name"}, "zones.yaml", 1, 0},                        // sourced: {controller: […]}
+		{Target{Ref: data.Ref{Kind: data.KindActor, ID: "front"}, Status: -1, Field: "name"}, "actors.yaml", 0, 1},                        // block sourced
+		{Target{Ref: data.Ref{Kind: data.KindActor, ID: "front"}, Status: -1, Field: "description"}, "actors.yaml", 1, 0},                 // block, existing field
+		{Target{Ref: data.Ref{Kind: data.KindActor, ID: "kovac"}, Status: -1, Field: "description"}, "actors.yaml", 0, 1},                 // no sourced key
+		{Target{Ref: data.Ref{Kind: data.KindPlace, ID: "vostra"}, Status: 0, Field: "status"}, "places.yaml", 1, 0},                      // multi-line flow status
+		{Target{Ref: data.Ref{Kind: data.KindPlace, ID: "brenn-field"}, Status: -1, Field: "kind"}, "places.yaml", 0, 1},                  // no sourced key, last key note
 		{Target{Ref: data.Ref{Kind: data.KindDeployment, ID: "d-osmanian-drones"}, Status: -1, Field: "actor"}, "deployments.yaml", 1, 0}, // flow with a field
 	}
 	for i, c := range cases {
