@@ -187,12 +187,15 @@ func slugWords(s string, n int) string {
 
 // Slug returns s as an id: lower-case ASCII letters and digits (letters
 // with diacritics lose them, other characters are left out), words joined
-// by "-".
+// by "-"; a number keeps its digits together ("2,000" → "2000").
 func Slug(s string) string {
 	var sb strings.Builder
 	dash := false
-	for _, r := range foldASCII(s) {
+	rs := []rune(foldASCII(s))
+	for i, r := range rs {
 		switch {
+		case (r == ',' || r == '.') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
+			// "2,000" → "2000"
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			if dash && sb.Len() > 0 {
 				sb.WriteByte('-')

@@ -130,6 +130,28 @@ func commands() []command {
 			run: runMatch,
 		},
 		{
+			name: "import",
+			synopsis: []string{"briefmap import --briefing DIR [--publisher P] [--title T] [--date D] [--approximate] " +
+				"[--url U] [--accept all|none|IDS] [--json] FILE|-"},
+			summary: "import a news article into a briefing package and accept its excerpts",
+			about: "Reads a news article (.txt, .md, .html or .htm; - reads standard input; UTF-8, or " +
+				"Windows-1252/Latin-1 converted; 20 MB at most), takes the article's text out of a web page " +
+				"(navigation, scripts and footers left out) and splits it into sentences. Every sentence " +
+				"that names actors or places of the briefing, matched at the article's date, is proposed as " +
+				"an excerpt about them, and so is a sentence that follows one in the same paragraph (by " +
+				"context); they are printed best first (names of actors and places together, words of control " +
+				"and movement, numbers). --json prints a list of objects with id, text, start, end, score, " +
+				"about and names (id, alias, start, end), the offsets being runes of the article's normalised " +
+				"text, the offsets excerpts are anchored at. Without --accept nothing is written. With --accept " +
+				"the text is stored in the package's sources/ folder, its record added to sources.yaml, and the " +
+				"proposals accepted (all, none, or the ids listed) added to excerpts.yaml, every file written " +
+				"atomically with its comments and layout kept; briefmap check then passes. The publisher, title " +
+				"and date default to what a web page or Markdown front matter gives. An empty, binary or too " +
+				"large file, a package that is not a folder, an article already imported, a date that is not a " +
+				"date or an unknown id is one line on standard error, exit status 1, and nothing changes.",
+			run: runImport,
+		},
+		{
 			name:     "version",
 			synopsis: []string{"briefmap version"},
 			summary:  "print the version",
