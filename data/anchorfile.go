@@ -16,7 +16,12 @@ const anchorPurpose = "its anchors can be written"
 
 // parseDoc parses a package file for editing; its problems go to ps.
 func parseDoc(name string, b []byte, listKey string, ps *problems) *yamledit.Doc {
-	d, list := yamledit.Parse(b, listKey, anchorPurpose)
+	d, list := yamledit.Parse(b, listKey)
+	for _, it := range d.Items() {
+		if yamledit.IsFlow(it) {
+			list = append(list, d.FlowProblem(it, anchorPurpose))
+		}
+	}
 	for _, p := range list {
 		ps.add(name, p.Line, p.Field, "%s", p.Message)
 	}

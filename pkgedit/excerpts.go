@@ -103,9 +103,9 @@ func (p *Package) UpdateExcerpt(id string, t *article.Text, start, end int, abou
 	if err != nil {
 		return nil, err
 	}
-	it := item(doc, id)
-	if it == nil {
-		return nil, fmt.Errorf("there is no excerpt %s in excerpts.yaml", id)
+	it, err := blockItem(doc, "excerpts.yaml", id)
+	if err != nil {
+		return nil, err
 	}
 	var kvs []yamledit.KV
 	if yamledit.Scalar(it, "start") != strconv.Itoa(start) || yamledit.Scalar(it, "end") != strconv.Itoa(end) {

@@ -2,6 +2,8 @@ package pkgedit
 
 import (
 	"archive/zip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -82,7 +84,7 @@ func packageRoot(fsys fs.FS) (fs.FS, error) {
 
 // CopyTo copies the package in fsys (a folder, a zip or the embedded one),
 // article texts included, into folder dir, which must not exist or be
-// empty. It returns the copy's path.
+// empty.
 func CopyTo(fsys fs.FS, dir string) error {
 	root, names, err := Files(fsys, true)
 	if err != nil {
@@ -137,4 +139,24 @@ func WriteBriefmap(fsys fs.FS, dest string, sources bool) error {
 		}
 		return zw.Close()
 	})
+}
+
+// Fingerprint returns a hash of the package folder dir's files (those
+// Files lists, article texts included): two equal fingerprints mean the
+// package did not change.
+func Fingerprint(dir string) (string, error) {
+	root, names, err := Files(os.DirFS(dir), true)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, n := range names {
+		b, err := fs.ReadFile(root, n)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -173,19 +173,36 @@ func (e *edit) doc(name, listKey string) (*yamledit.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, ps := yamledit.Parse(b, listKey, editPurpose)
+	doc, ps := yamledit.Parse(b, listKey)
 	if len(ps) > 0 {
-		p := ps[0]
-		msg := p.Message
-		if p.Field != "" {
-			msg = p.Field + ": " + msg
-		}
-		if p.Line > 0 {
-			return nil, fmt.Errorf("%s:%d: %s", name, p.Line, msg)
-		}
-		return nil, fmt.Errorf("%s: %s", name, msg)
+		return nil, problemError(name, ps[0])
 	}
 	return doc, nil
+}
+
+// problemError returns a yamledit problem of file name as an error.
+func problemError(name string, p yamledit.Problem) error {
+	msg := p.Message
+	if p.Field != "" {
+		msg = p.Field + ": " + msg
+	}
+	if p.Line > 0 {
+		return fmt.Errorf("%s:%d: %s", name, p.Line, msg)
+	}
+	return fmt.Errorf("%s: %s", name, msg)
+}
+
+// blockItem returns the record with id in doc (file name), refusing one
+// written in flow style, which Set cannot edit key by key.
+func blockItem(doc *yamledit.Doc, name, id string) (*yaml.Node, error) {
+	it := item(doc, id)
+	if it == nil {
+		return nil, fmt.Errorf("there is no record %s in %s", id, name)
+	}
+	if yamledit.IsFlow(it) {
+		return nil, problemError(name, doc.FlowProblem(it, editPurpose))
+	}
+	return it, nil
 }
 
 // item returns the record with id in doc; nil if none.

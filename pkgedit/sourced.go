@@ -148,9 +148,9 @@ func (p *Package) Attach(b *data.Briefing, id string, t Target) (*Change, error)
 		if err != nil {
 			return nil, err
 		}
-		it := item(doc, id)
-		if it == nil {
-			return nil, fmt.Errorf("there is no excerpt %s in excerpts.yaml", id)
+		it, err := blockItem(doc, "excerpts.yaml", id)
+		if err != nil {
+			return nil, err
 		}
 		doc.Set(it, "", []yamledit.KV{{Key: "about", Value: yamledit.FlowList(append(slices.Clone(ex.About), t.Ref.ID))}})
 		e.put("excerpts.yaml", doc.Bytes())
@@ -253,6 +253,9 @@ func setSourced(doc *yamledit.Doc, m *yaml.Node, field, id string, add bool) err
 		}
 		doc.InsertAtByte(l, at-1, ", sourced: "+flow)
 	case s == nil && yamledit.Value(m, "sourced") != nil:
+		if flowRecord {
+			return errors.New("sourced: write {} for an empty map in a record written in flow style")
+		}
 		doc.Set(m, "", []yamledit.KV{{Key: "sourced", Value: flow}})
 	case s == nil:
 		doc.SetBefore(m, "note", yamledit.KV{Key: "sourced", Value: flow})

@@ -50,11 +50,12 @@ type lineEdit struct {
 	seq        int
 }
 
-// Parse parses a file whose root maps listKey to a list of block mappings.
-// A record written in flow style ({id: x, …}) is refused, saying the
-// record must be in block style "so that " + purpose. A missing or null
-// list is no problem: AppendItem starts it.
-func Parse(b []byte, listKey, purpose string) (*Doc, []Problem) {
+// Parse parses a file whose root maps listKey to a list of mappings. A
+// record may be written in block style (one key per line) or in flow style
+// ({id: x, …}); Set and SetBefore edit only block mappings, so a caller
+// that needs them refuses a flow record (see FlowProblem). A missing or
+// null list is no problem: AppendItem starts it.
+func Parse(b []byte, listKey string) (*Doc, []Problem) {
 	d := &Doc{listKey: listKey}
 	text := string(b)
 	d.crlf = strings.Contains(text, "\r\n")
@@ -87,10 +88,6 @@ func Parse(b []byte, listKey, purpose string) (*Doc, []Problem) {
 				ps = append(ps, Problem{Line: it.Line, Field: listKey, Message: "want a mapping"})
 				continue
 			}
-			if it.Style&yaml.FlowStyle != 0 {
-				ps = append(ps, Problem{Line: it.Line, Field: listKey, Message: "write this record in block style, one key per line, so that " + purpose})
-				continue
-			}
 			d.items = append(d.items, it)
 		}
 	}
@@ -110,7 +107,17 @@ func ErrorLine(err error) (int, string) {
 	return line, msg
 }
 
-// Items returns the block mappings of the list, in file order.
+// IsFlow reports whether mapping m is written in flow style ({…}).
+func IsFlow(m *yaml.Node) bool { return m.Style&yaml.FlowStyle != 0 }
+
+// FlowProblem returns the problem of a flow-style record that must be
+// edited key by key: it must be rewritten in block style "so that " +
+// purpose.
+func (d *Doc) FlowProblem(m *yaml.Node, purpose string) Problem {
+	return Problem{Line: m.Line, Field: d.listKey, Message: "write this record in block style, one key per line, so that " + purpose}
+}
+
+// Items returns the mappings of the list, in file order.
 func (d *Doc) Items() []*yaml.Node { return d.items }
 
 // Scalar returns the scalar value of key in mapping m; "" if none.
@@ -245,7 +252,14 @@ func (d *Doc) valueEnd(m *yaml.Node, i int) int {
 }
 
 // itemEnd returns the last line (0-based) of item m.
-func (d *Doc) itemEnd(m *yaml.Node) int { return d.valueEnd(m, len(m.Content)-2) }
+func (d *Doc) itemEnd(m *yaml.Node) int {
+	if IsFlow(m) {
+		if l, _, ok := d.FlowEnd(m.Line, m.Column); ok {
+			return l
+		}
+	}
+	return d.valueEnd(m, len(m.Content)-2)
+}
 
 // AppendItem adds a record with the keys of kvs, one a line, at the end of
 // the list, indented as the list's other items are (two spaces and "- " by
@@ -256,11 +270,14 @@ func (d *Doc) AppendItem(kvs []KV) {
 	dash, keys, blank := "  ", "    ", false
 	if n := len(d.items); n > 0 {
 		last := d.items[n-1]
-		col := last.Content[0].Column - 1
-		keys = strings.Repeat(" ", col)
 		line := d.lines[last.Line-1]
+		col := last.Content[0].Column - 1
 		if j := strings.Index(line, "-"); j >= 0 && j < col {
 			dash = line[:j]
+		}
+		keys = strings.Repeat(" ", col)
+		if IsFlow(last) {
+			keys = dash + "  "
 		}
 		if n > 1 {
 			prev := d.itemEnd(d.items[n-2])
