@@ -87,7 +87,7 @@ func Main(args []string, stderr io.Writer) int {
 		w.mapView.AllowReady()
 		if openErr != nil {
 			w.problems = openErr.Error()
-			w.showProblemsThen(path, openErr, "Briefmap shows the embedded "+w.b.Title+" briefing instead.")
+			w.showProblemsThen(path, openErr, "Briefmap shows its embedded briefing, “"+w.b.Title+"”, instead.")
 			w.log.Warn("problems shown", "path", path, "problems", problemCount(openErr))
 		}
 	})

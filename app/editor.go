@@ -103,9 +103,10 @@ func (w *window) applyReload(b *data.Briefing, err error, print string, took tim
 		w.log.Warn("reload failed", "path", w.ed.path, "problems", problemCount(err))
 		return
 	}
+	wasBad := w.ed.bar.shown()
 	w.ed.bar.hide()
 	w.problems = ""
-	if print != "" && print == w.ed.print {
+	if print != "" && print == w.ed.print && !wasBad {
 		return // Briefmap's own change, already shown
 	}
 	w.ed.print = print

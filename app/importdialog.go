@@ -165,8 +165,9 @@ func newImportForm(b *data.Briefing, name string, doc *article.Doc) *importForm 
 		d = b.DefaultDate
 	}
 	props := pkgedit.Proposals(b, data.Source{ID: "article", Date: d}, article.NewText(doc.Text))
-	info := widget.NewLabel(fmt.Sprintf("%s: %s, %s, %d words; %d sentences name records of the briefing (or follow one that does).",
-		filepath.Base(name), doc.Format, doc.Encoding, words, len(props)))
+	format := map[article.Format]string{article.FormatHTML: "web page", article.FormatMarkdown: "Markdown", article.FormatText: "plain text"}[doc.Format]
+	info := widget.NewLabel(fmt.Sprintf("%s: %s in %s, %d words; %d sentences name actors or places of the briefing (or follow one that does).",
+		filepath.Base(name), format, doc.Encoding, words, len(props)))
 	info.Wrapping = fyne.TextWrapWord
 	f.items = []*widget.FormItem{
 		{Text: "Article", Widget: info},

@@ -27,13 +27,27 @@ type problemsBar struct {
 	scroll  *container.Scroll
 	details *widget.Button
 	content *fyne.Container
-	text    string // every problem, one a line ("" when hidden)
+	parent  *fyne.Container // the bar and what it is above
+	text    string          // every problem, one a line ("" when hidden)
+}
+
+// above returns o with the bar above it.
+func (p *problemsBar) above(o fyne.CanvasObject) fyne.CanvasObject {
+	p.parent = container.NewBorder(p.content, nil, nil, nil, o)
+	return p.parent
+}
+
+// relayout lays the bar's parent out again after the bar appeared,
+// disappeared or grew.
+func (p *problemsBar) relayout() {
+	if p.parent != nil {
+		p.parent.Refresh()
+	}
 }
 
 func newProblemsBar() *problemsBar {
 	p := &problemsBar{head: widget.NewLabel(""), list: widget.NewLabel("")}
 	p.head.Wrapping = fyne.TextWrapWord
-	p.head.Importance = widget.DangerImportance
 	p.list.Wrapping = fyne.TextWrapWord
 	p.list.Selectable = true
 	p.scroll = container.NewVScroll(p.list)
@@ -73,6 +87,7 @@ func (p *problemsBar) show(path string, err error) {
 	p.details.Refresh()
 	p.scroll.Hide()
 	p.content.Show()
+	p.relayout()
 }
 
 // hide takes the bar away.
@@ -82,6 +97,7 @@ func (p *problemsBar) hide() {
 	}
 	p.text = ""
 	p.content.Hide()
+	p.relayout()
 }
 
 // shown reports whether the bar is up.
@@ -96,5 +112,5 @@ func (p *problemsBar) toggle() {
 		p.scroll.Show()
 		p.details.SetText("Hide")
 	}
-	p.content.Refresh()
+	p.relayout()
 }

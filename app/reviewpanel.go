@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -99,7 +100,7 @@ func (p *reviewPanel) build() {
 	p.reject = widget.NewButtonWithIcon("Reject", theme.CancelIcon(), func() { p.do(func() error { return p.r.Reject(p.b, p.sel) }) })
 	p.trim = widget.NewMultiLineEntry()
 	p.trim.Wrapping = fyne.TextWrapWord
-	p.trim.SetMinRowsVisible(3)
+	p.trim.SetMinRowsVisible(2)
 	trimApply := widget.NewButton("Trim to this", func() { p.do(func() error { return p.r.TrimTo(p.sel, p.trim.Text) }) })
 	trimReset := widget.NewButton("Whole sentence", func() {
 		it := p.r.Items()[p.sel]
@@ -120,19 +121,29 @@ func (p *reviewPanel) build() {
 	p.field.PlaceHolder = "Field…"
 	p.attach = widget.NewButton("Attach", p.attachField)
 	p.backed = container.NewVBox()
+	trimBox := container.NewVBox(caption("Delete words at either end; the rest must stay word for word."),
+		p.trim, container.NewHBox(trimApply, trimReset))
+	trimBox.Hide()
+	trimToggle := widget.NewButtonWithIcon("Trim…", theme.ContentCutIcon(), func() {
+		if trimBox.Visible() {
+			trimBox.Hide()
+		} else {
+			trimBox.Show()
+		}
+	})
 	p.detail = container.NewVBox(
 		p.state, p.text,
-		container.NewHBox(p.accept, p.reject),
-		heading("Trim"), caption("Delete words at either end; the rest must stay word for word."),
-		p.trim, container.NewHBox(trimApply, trimReset),
+		container.NewHBox(p.accept, p.reject, layout.NewSpacer(), trimToggle),
+		trimBox,
 		heading("About"), p.about, p.add,
-		heading("Backs"), caption("Attach the accepted excerpt to a field its words state: the field turns sourced."),
+		heading("Backs"), caption("Attach the accepted excerpt to a field its words state: the field turns sourced on the card."),
 		p.backed, container.NewBorder(nil, nil, nil, p.attach, container.NewGridWithColumns(2, p.attachTo, p.field)),
 	)
+	p.state.Wrapping = fyne.TextWrapWord
 	p.detailBox = container.NewVScroll(p.detail)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.acceptAll, done), p.header)
+	top := container.NewVBox(p.header, container.NewHBox(layout.NewSpacer(), p.acceptAll, done))
 	split := container.NewVSplit(p.list, p.detailBox)
-	split.Offset = 0.35
+	split.Offset = 0.3
 	p.item = container.NewTabItem("Import", container.NewBorder(top, nil, nil, nil, split))
 }
 
@@ -242,7 +253,7 @@ func (p *reviewPanel) show(i int) {
 			})
 		})
 		label := fmt.Sprintf("%s (%s)", p.b.Name(id), p.b.KindOf(id))
-		p.about.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(label)))
+		p.about.Add(container.NewBorder(nil, nil, nil, rm, wrapped(label)))
 		names = append(names, label)
 	}
 	p.attachTo.Options = names
@@ -307,12 +318,25 @@ func (p *reviewPanel) showFields() {
 	it := items[p.sel]
 	ref, _ := p.b.Ref(it.About[k])
 	ts, backed := pkgedit.Targets(p.b, ref, it.Proposal.ID)
-	for i, t := range ts {
-		if backed[i] {
-			continue
+	// The record's own fields, then those of the status in force on the
+	// article's date, then the other statuses.
+	rank := func(t pkgedit.Target) int {
+		switch {
+		case t.Status < 0:
+			return 0
+		case p.statusOnArticleDate(t):
+			return 1
 		}
-		p.targets = append(p.targets, t)
-		p.field.Options = append(p.field.Options, p.targetLabel(t))
+		return 2
+	}
+	for r := 0; r < 3; r++ {
+		for i, t := range ts {
+			if backed[i] || rank(t) != r {
+				continue
+			}
+			p.targets = append(p.targets, t)
+			p.field.Options = append(p.field.Options, p.targetLabel(t))
+		}
 	}
 	p.field.Refresh()
 	if it.State == pkgedit.Accepted && len(p.targets) > 0 {
@@ -320,6 +344,20 @@ func (p *reviewPanel) showFields() {
 	} else {
 		p.attach.Disable()
 	}
+}
+
+// statusOnArticleDate reports whether t is a field of the place status in
+// force on the imported article's date.
+func (p *reviewPanel) statusOnArticleDate(t pkgedit.Target) bool {
+	pl, ok := p.b.Place(t.Ref.ID)
+	return ok && t.Status >= 0 && t.Status < len(pl.Statuses) && pl.Statuses[t.Status].Valid.Contains(p.r.Source().Date)
+}
+
+// wrapped returns a label whose text wraps at the panel's width.
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // targetLabel names a field: "controller", or "status 2 (blockaded from
@@ -349,7 +387,7 @@ func (p *reviewPanel) showBacked(it pkgedit.Item) {
 		t := t
 		label := fmt.Sprintf("%s %s: %s", p.b.Name(t.Ref.ID), t.Ref.Kind, p.targetLabel(t))
 		rm := widget.NewButton("Detach", func() { p.do(func() error { return p.r.Detach(p.b, p.sel, t) }) })
-		p.backed.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel("✓ "+label)))
+		p.backed.Add(container.NewBorder(nil, nil, nil, rm, wrapped("✓ "+label)))
 	}
 }
 
@@ -389,6 +427,9 @@ func (p *reviewPanel) do(f func() error) {
 	}
 	p.w.reloadNow()
 	p.refresh()
+	if label, ok := p.r.CanUndo(); ok {
+		p.w.status.say("Saved: " + label + " (Ctrl+Z undoes it)")
+	}
 }
 
 // undo undoes the review's last decision; undoing the import closes the

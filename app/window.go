@@ -88,8 +88,7 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 	w.status = newStatusBar()
 
 	w.win.SetContent(container.NewBorder(nil, w.status.content,
-		fixedWidth(w.left.content, leftWidth), fixedWidth(w.tabs, rightWidth),
-		container.NewBorder(w.ed.bar.content, nil, nil, nil, w.mapView)))
+		fixedWidth(w.left.content, leftWidth), fixedWidth(w.tabs, rightWidth), w.ed.bar.above(w.mapView)))
 	cmds := w.commands()
 	w.buildMenu(cmds)
 	w.addShortcuts(cmds)
