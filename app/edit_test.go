@@ -148,6 +148,7 @@ In Tripoli, Fayez al-Sarraj said the closure cost the country 55 million dollars
 // Ctrl+Z.
 func TestImportReviewAttachAndUndo(t *testing.T) {
 	w, dir := openCopy(t)
+	w.stopWatching() // the test reloads by itself, as Briefmap does after its own changes
 	m := pkgedit.Meta{Publisher: "Test Gazette", Title: "A made-up dispatch", Date: data.MustDate("2020-01-24")}
 	if err := w.StartImport(m, dispatch); err != nil {
 		t.Fatal(err)
@@ -255,7 +256,7 @@ func TestImportIntoEmbeddedOffersCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(w.stopWatching)
+	w.stopWatching()
 	if w.ed.path != dir || filepath.Base(dir) != "libya" {
 		t.Errorf("the window shows %q, want the copy %q", w.ed.path, dir)
 	}
@@ -268,6 +269,7 @@ func TestImportIntoEmbeddedOffersCopy(t *testing.T) {
 // in a dialog, and nothing is written.
 func TestImportBadFileOneLine(t *testing.T) {
 	w, dir := openCopy(t)
+	w.stopWatching()
 	before, _ := pkgedit.Fingerprint(dir)
 	w.importText("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00"))
 	top := w.win.Canvas().Overlays().Top()

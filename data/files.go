@@ -2,11 +2,6 @@ package data
 
 import "slices"
 
-// PackageFiles returns the names of a package's record and geometry
-// files, in reading order (see FORMAT.md); deployments.yaml and
-// events.yaml may be missing from a package.
-func PackageFiles() []string { return slices.Clone(packageFiles) }
-
 // SourcesFolder is the package folder that may hold the article texts.
 const SourcesFolder = sourcesFolder
 
