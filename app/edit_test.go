@@ -77,6 +77,8 @@ func TestLiveReloadKeepsViewDateAndSelection(t *testing.T) {
 		t.Fatalf("selected %v", sel)
 	}
 	w.mapView.SetView(scene.View{Centre: orb.Point{14, 31}, Zoom: 6.5})
+	w.excerpts.source.SetSelected(w.excerpts.source.Options[1])
+	filter := w.excerpts.source.Selected
 	view, date, before := w.mapView.View(), w.date, w.b
 	z, _ := w.b.Zone(sel.ID)
 	editFile(t, filepath.Join(dir, "zones.yaml"), func(s string) string {
@@ -93,6 +95,9 @@ func TestLiveReloadKeepsViewDateAndSelection(t *testing.T) {
 	}
 	if w.mapView.View() != view || w.date != date || w.mapView.Selected() != sel || w.shown != sel {
 		t.Errorf("after the reload: view %v date %v selected %v shown %v; want %v %v %v", w.mapView.View(), w.date, w.mapView.Selected(), w.shown, view, date, sel)
+	}
+	if w.excerpts.source.Selected != filter {
+		t.Errorf("the Excerpts tab's source filter is %q after the reload, want %q", w.excerpts.source.Selected, filter)
 	}
 	if !strings.Contains(w.cardText(), "Renamed on disk") {
 		t.Errorf("the card does not show the new name:\n%s", w.cardText())

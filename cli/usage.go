@@ -37,8 +37,10 @@ func commands() []command {
 				"toggles and the legend, and the panels of actors and excerpts. Without a command it " +
 				"shows the embedded Libya briefing; open PATH shows the briefing package at PATH " +
 				"instead, a folder, a .zip or a .briefmap file, and open without PATH " +
-				"(as a desktop menu starts it) shows the embedded briefing. A package that cannot be " +
-				"loaded is reported with every problem it has. The app needs an X11 or Wayland " +
+				"(as a desktop menu starts it) shows the embedded briefing. A package that is missing or cannot be " +
+				"loaded is reported in one dialog with every problem it has, over the embedded briefing. " +
+				"A package folder is watched and reloads when a file in it changes; an edit that breaks " +
+				"it is shown in a bar above the map while the last good version stays. The app needs an X11 or Wayland " +
 				"display and OpenGL; it never uses the network.",
 		},
 		{
