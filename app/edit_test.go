@@ -369,3 +369,46 @@ func BenchmarkReload(b *testing.B) {
 		w.reloadNow()
 	}
 }
+
+// TestImportFromClipboardThroughTheDialogs pastes an article from the
+// clipboard, fills in the form and imports it: the review tab opens.
+func TestImportFromClipboardThroughTheDialogs(t *testing.T) {
+	w, _ := openCopy(t)
+	w.stopWatching()
+	w.app.Clipboard().SetContent(dispatch)
+	w.ShowImport()
+	tapButton(t, w, "Paste from the clipboard")
+	f := w.ed.form
+	if f == nil {
+		t.Fatal("no form after pasting")
+	}
+	if f.publisher.Text != "" || f.date.Text != "" {
+		t.Errorf("plain text prefilled the form: %q %q", f.publisher.Text, f.date.Text)
+	}
+	f.publisher.SetText("Test Gazette")
+	f.title.SetText("A made-up dispatch")
+	f.date.SetText("2020-01-24")
+	tapButton(t, w, "Import")
+	if w.ed.review == nil || len(w.ed.review.r.Items()) < 3 {
+		t.Fatal("no review after the form")
+	}
+	if src, ok := w.b.Source("test-gazette-2020"); !ok || src.Title != "A made-up dispatch" {
+		t.Errorf("source %+v", src)
+	}
+}
+
+// tapButton taps the button labelled text in the dialog on top.
+func tapButton(t *testing.T, w *window, text string) {
+	t.Helper()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog to tap %q in", text)
+	}
+	for _, b := range findObjects[*widget.Button](top) {
+		if b.Text == text {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q in the dialog", text)
+}

@@ -263,3 +263,47 @@ func TestImportBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestImportWindows1252AndMarkdown imports a Windows-1252 text file and a
+// Markdown file: each is stored as UTF-8 plain text, and check passes.
+func TestImportWindows1252AndMarkdown(t *testing.T) {
+	dir := libyaFolder(t)
+	tmp := t.TempDir()
+	cp1252 := filepath.Join(tmp, "old-wire.txt")
+	os.WriteFile(cp1252, []byte("Wire copy\n\nHaftar\x92s forces took Sirte \x96 the town fell on Monday.\n"), 0o644)
+	md := filepath.Join(tmp, "notes.md")
+	os.WriteFile(md, []byte("---\ntitle: Notes from Misrata\ndate: 2020-05-20\npublisher: Field Notes\n---\n\n# Notes\n\nThe **GNA** retook al-Watiya airbase, [reports say](https://x.example).\n"), 0o644)
+	for _, c := range []struct {
+		file, want string
+		args       []string
+	}{
+		{cp1252, "Haftar’s forces took Sirte – the town fell on Monday.", []string{"--publisher", "Wire", "--title", "Old wire", "--date", "2020-01-07"}},
+		{md, "The GNA retook al-Watiya airbase, reports say.", nil},
+	} {
+		args := append([]string{"import", "--briefing", dir, "--accept", "all", c.file}, c.args...)
+		if code, _, errs := run(args...); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", c.file, code, errs)
+		}
+		b, err := data.LoadPath(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := b.Sources[len(b.Sources)-1]
+		stored, err := os.ReadFile(filepath.Join(dir, "sources", src.File))
+		if err != nil || !strings.Contains(string(stored), c.want) {
+			t.Errorf("%s: stored as %q (%v), want it to hold %q", c.file, stored, err, c.want)
+		}
+		var n int
+		for _, e := range b.Excerpts {
+			if e.Source == src.ID {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no excerpt accepted", c.file)
+		}
+	}
+	if code, out, errs := run("check", dir); code != ExitOK {
+		t.Errorf("check: %d\n%s%s", code, out, errs)
+	}
+}
