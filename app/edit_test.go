@@ -412,3 +412,12 @@ func tapButton(t *testing.T, w *window, text string) {
 	}
 	t.Fatalf("no button %q in the dialog", text)
 }
+
+func TestUndoWithNothingToUndo(t *testing.T) {
+	w, _ := openCopy(t)
+	w.stopWatching()
+	w.Undo()
+	if w.status.status.Text != "Nothing to undo" || w.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("status %q, dialog %v", w.status.status.Text, w.win.Canvas().Overlays().Top())
+	}
+}

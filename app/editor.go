@@ -204,17 +204,19 @@ func (w *window) editable() (*pkgedit.Package, error) {
 func (w *window) Undo() {
 	var label string
 	var err error
+	_, reviewCan := w.ed.review.canUndo()
+	pkgCan := w.ed.pkg != nil && hasUndo(w.ed.pkg)
 	switch {
-	case w.ed.review != nil:
+	case !reviewCan && !pkgCan:
+		w.status.say("Nothing to undo")
+		return
+	case w.ed.review != nil && reviewCan:
 		label, err = w.ed.review.undo()
-	case w.ed.pkg != nil:
+	default:
 		var c *pkgedit.Change
 		if c, err = w.ed.pkg.Undo(); err == nil {
 			label = c.Label
 		}
-	default:
-		w.status.say("Nothing to undo")
-		return
 	}
 	if err != nil {
 		w.status.say("Not undone: " + err.Error())
@@ -224,4 +226,10 @@ func (w *window) Undo() {
 	w.reloadNow()
 	w.status.say(fmt.Sprintf("Undone: %s", label))
 	w.log.Info("undone", "what", label)
+}
+
+// hasUndo reports whether the package has a change to undo.
+func hasUndo(p *pkgedit.Package) bool {
+	_, ok := p.CanUndo()
+	return ok
 }

@@ -332,6 +332,15 @@ func (p *reviewPanel) do(f func() error) {
 	}
 }
 
+// canUndo reports whether the review (p may be nil) has a decision to
+// undo, and which.
+func (p *reviewPanel) canUndo() (string, bool) {
+	if p == nil {
+		return "", false
+	}
+	return p.r.CanUndo()
+}
+
 // undo undoes the review's last decision; undoing the import closes the
 // tab.
 func (p *reviewPanel) undo() (string, error) {
