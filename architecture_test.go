@@ -17,12 +17,14 @@ const module = "github.com/briefmap/briefmap/"
 // imports ARCHITECTURE.md describes. A prefix ending in "/" forbids a
 // whole tree.
 var forbidden = map[string][]string{
-	"data":  {"fyne.io/", module + "geo", module + "scene", module + "slide", module + "app", module + "cli"},
-	"geo":   {"fyne.io/", module + "data", module + "scene", module + "slide", module + "app", module + "cli"},
-	"scene": {"fyne.io/", module + "slide", module + "app", module + "cli"},
-	"slide": {"fyne.io/", module + "app", module + "cli"},
-	"cli":   {"fyne.io/", module + "app"},
-	"app":   {module + "cli"},
+	"data":    {"fyne.io/", module + "geo", module + "scene", module + "slide", module + "app", module + "cli", module + "article", module + "pkgedit"},
+	"article": {"fyne.io/", module + "geo", module + "scene", module + "slide", module + "app", module + "cli", module + "pkgedit"},
+	"pkgedit": {"fyne.io/", module + "geo", module + "scene", module + "slide", module + "app", module + "cli"},
+	"geo":     {"fyne.io/", module + "data", module + "scene", module + "slide", module + "app", module + "cli"},
+	"scene":   {"fyne.io/", module + "slide", module + "app", module + "cli"},
+	"slide":   {"fyne.io/", module + "app", module + "cli"},
+	"cli":     {"fyne.io/", module + "app"},
+	"app":     {module + "cli"},
 }
 
 // TestImportsPointOneWay checks every non-test Go file against forbidden.

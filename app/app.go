@@ -33,6 +33,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/briefmap/briefmap/assets/icon"
+	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
 )
@@ -42,7 +43,9 @@ const ID = "io.github.briefmap.briefmap"
 
 // Main runs the desktop app with the command-line arguments (none, or
 // "open PATH") and returns the process exit code: 0 after the window
-// closes, 1 when the briefing cannot be loaded, 2 on bad usage.
+// closes, 1 when the embedded briefing cannot be loaded, 2 on bad usage. A
+// package at PATH that is missing or bad is reported in one dialog with
+// every problem, over the embedded briefing.
 func Main(args []string, stderr io.Writer) int {
 	path, err := parseArgs(args)
 	if err != nil {
@@ -51,13 +54,13 @@ func Main(args []string, stderr io.Writer) int {
 	}
 	start := time.Now()
 	log := newLogger(stderr, os.Getenv("BRIEFMAP_LOG"))
-	b, err := libya.LoadPath(path)
+	b, openErr, err := loadStart(path)
 	if err != nil {
-		if path != "" {
-			err = fmt.Errorf("%s: %w", path, err)
-		}
 		fmt.Fprintf(stderr, "briefmap: %v\n", oneLine(err))
 		return 1
+	}
+	if openErr != nil {
+		fmt.Fprintf(stderr, "briefmap: %s: %v; showing the embedded briefing\n", path, oneLine(openErr))
 	}
 	base, err := basemap.Load()
 	if err != nil {
@@ -76,9 +79,17 @@ func Main(args []string, stderr io.Writer) int {
 	// it so the desktop groups the window under our icon: create it as
 	// "Briefmap", then name the briefing.
 	w.win.SetTitle("Briefmap")
+	if openErr == nil {
+		w.setPath(path)
+	}
 	a.Lifecycle().SetOnStarted(func() {
 		w.win.SetTitle("Briefmap — " + w.b.Title)
 		w.mapView.AllowReady()
+		if openErr != nil {
+			w.problems = openErr.Error()
+			w.showProblemsThen(path, openErr, "Briefmap shows its embedded briefing, “"+w.b.Title+"”, instead.")
+			w.log.Warn("problems shown", "path", path, "problems", problemCount(openErr))
+		}
 	})
 	// Loading the briefing and the basemap leaves garbage: hand it back to
 	// the system once the map is up, off the UI thread.
@@ -95,6 +106,22 @@ func Main(args []string, stderr io.Writer) int {
 		"load_ms", loaded.Milliseconds(), "fyne_app_ms", appReady.Milliseconds(), "since_start_ms", time.Since(start).Milliseconds())
 	w.win.ShowAndRun()
 	return 0
+}
+
+// loadStart returns the briefing the app starts on: the package at path
+// (the embedded briefing for ""), or, when that is missing or bad, the
+// embedded briefing and openErr, the problems to show. err is set only
+// when the embedded briefing itself cannot be loaded.
+func loadStart(path string) (b *data.Briefing, openErr, err error) {
+	b, openErr = libya.LoadPath(path)
+	if openErr == nil {
+		return b, nil, nil
+	}
+	if path == "" {
+		return nil, nil, openErr
+	}
+	b, err = libya.Load()
+	return b, openErr, err
 }
 
 // parseArgs returns the package path of "open PATH", or "" for none.

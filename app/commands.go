@@ -27,14 +27,21 @@ func (c command) menuItem() *fyne.MenuItem {
 }
 
 // windowCommands are the window's commands with a shortcut.
-type windowCommands struct{ open, export, search command }
+type windowCommands struct{ open, importArticle, undo, export, search command }
 
 func (w *window) commands() windowCommands {
 	return windowCommands{
-		open:   command{"Open briefing…", fyne.KeyO, w.ShowOpen},
-		export: command{"Export slide…", fyne.KeyE, w.ExportSlide},
-		search: command{"Search actors and places…", fyne.KeyF, w.ShowSearch},
+		open:          command{"Open briefing…", fyne.KeyO, w.ShowOpen},
+		importArticle: command{"Import article…", fyne.KeyI, w.ShowImport},
+		undo:          command{"Undo", fyne.KeyZ, w.Undo},
+		export:        command{"Export slide…", fyne.KeyE, w.ExportSlide},
+		search:        command{"Search actors and places…", fyne.KeyF, w.ShowSearch},
 	}
+}
+
+// all returns the commands with a shortcut.
+func (c windowCommands) all() []command {
+	return []command{c.open, c.importArticle, c.undo, c.export, c.search}
 }
 
 // buildMenu sets the main menu: File, View (with a check item per layer)
@@ -45,7 +52,10 @@ func (w *window) buildMenu(cmds windowCommands) {
 		w.app.Quit()
 	})
 	quit.IsQuit = true
-	file := fyne.NewMenu("File", cmds.open.menuItem(), cmds.export.menuItem(), fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu("File", cmds.open.menuItem(), cmds.importArticle.menuItem(),
+		fyne.NewMenuItem("Save briefing as…", w.ShowSaveAs), fyne.NewMenuItem("Save a copy as a folder…", func() { w.ShowSaveCopy(nil) }),
+		fyne.NewMenuItemSeparator(), cmds.export.menuItem(), fyne.NewMenuItemSeparator(), quit)
+	edit := fyne.NewMenu("Edit", cmds.undo.menuItem())
 
 	items := []*fyne.MenuItem{fyne.NewMenuItem("Reset view (0)", w.ResetView), cmds.search.menuItem(), fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Previous change ([)", func() { w.StepChange(-1) }), fyne.NewMenuItem("Next change (])", func() { w.StepChange(1) }),
@@ -59,7 +69,7 @@ func (w *window) buildMenu(cmds windowCommands) {
 	}
 	view := fyne.NewMenu("View", items...)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Briefmap", w.ShowAbout))
-	w.menu = fyne.NewMainMenu(file, view, help)
+	w.menu = fyne.NewMainMenu(file, edit, view, help)
 	w.win.SetMainMenu(w.menu)
 }
 
@@ -67,7 +77,7 @@ func (w *window) buildMenu(cmds windowCommands) {
 // forwards keys to the map when nothing else has the focus.
 func (w *window) addShortcuts(cmds windowCommands) {
 	c := w.win.Canvas()
-	for _, cmd := range []command{cmds.open, cmds.export, cmds.search} {
+	for _, cmd := range cmds.all() {
 		c.AddShortcut(cmd.shortcut(), func(fyne.Shortcut) { cmd.run() })
 	}
 	c.SetOnTypedKey(w.mapView.TypedKey)

@@ -32,7 +32,7 @@ func (w *window) ShowOpen() {
 		fd.Resize(fyne.NewSize(800, 560))
 		fd.Show()
 	})
-	zip := widget.NewButton("A .zip file…", func() {
+	zip := widget.NewButton("A .briefmap or .zip file…", func() {
 		d.Hide()
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
@@ -42,14 +42,14 @@ func (w *window) ShowOpen() {
 			r.Close()
 			w.OpenPath(path)
 		}, w.win)
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".briefmap", ".zip"}))
 		fd.Resize(fyne.NewSize(800, 560))
 		fd.Show()
 	})
-	msg := widget.NewLabel("A briefing package is a folder of YAML and GeoJSON files, or a .zip of one.")
+	msg := widget.NewLabel("A briefing package is a folder of YAML and GeoJSON files, or a .briefmap (or .zip) file of one. Only a folder can be edited: imports and live reloading need one.")
 	msg.Wrapping = fyne.TextWrapWord
 	d = dialog.NewCustom("Open briefing", "Cancel", container.NewVBox(msg, folder, zip), w.win)
-	d.Resize(fyne.NewSize(440, 220))
+	d.Resize(fyne.NewSize(480, 280))
 	d.Show()
 }
 
@@ -66,20 +66,27 @@ func (w *window) OpenPath(path string) error {
 	}
 	w.problems = ""
 	w.setBriefing(b)
+	w.setPath(path)
 	w.log.Info("briefing opened", "path", path, "id", b.ID)
 	return nil
 }
 
 // showProblems shows every problem of a bad package in one dialog.
 func (w *window) showProblems(path string, err error) {
+	w.showProblemsThen(path, err, "The current briefing stays open.")
+}
+
+// showProblemsThen shows every problem of a bad package in one dialog,
+// saying what the window shows instead.
+func (w *window) showProblemsThen(path string, err error, instead string) {
 	text := err.Error()
 	var ve *data.ValidationError
 	n := strings.Count(strings.TrimSpace(text), "\n") + 1
 	if errors.As(err, &ve) {
 		text = ve.Error()
 	}
-	head := widget.NewLabel(fmt.Sprintf("%s is not a valid briefing package (%d problem%s). The current briefing stays open.",
-		path, n, plural(n)))
+	head := widget.NewLabel(fmt.Sprintf("%s is not a valid briefing package (%d problem%s). %s",
+		path, n, plural(n), instead))
 	head.Wrapping = fyne.TextWrapWord
 	body := widget.NewLabel(text)
 	body.Wrapping = fyne.TextWrapWord

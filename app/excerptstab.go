@@ -46,7 +46,8 @@ func newExcerptsTab(onExcerpt func(*data.Excerpt), isShown func() bool) *excerpt
 	return t
 }
 
-// setBriefing fills the filters from b and clears them.
+// setBriefing fills the filters from b, keeping a choice b still offers
+// (a reload of the same package keeps them) and clearing the others.
 func (t *excerptsTab) setBriefing(b *data.Briefing) {
 	t.b = b
 	opts := []string{allSources}
@@ -54,7 +55,9 @@ func (t *excerptsTab) setBriefing(b *data.Briefing) {
 		opts = append(opts, sourceLabel(s))
 	}
 	t.source.Options = opts
-	t.source.Selected = allSources
+	if !slices.Contains(opts, t.source.Selected) {
+		t.source.Selected = allSources
+	}
 	t.source.Refresh()
 
 	t.aboutIDs = map[string]string{}
@@ -70,7 +73,9 @@ func (t *excerptsTab) setBriefing(b *data.Briefing) {
 	}
 	slices.Sort(labels)
 	t.about.Options = append([]string{allRecords}, labels...)
-	t.about.Selected = allRecords
+	if !slices.Contains(t.about.Options, t.about.Selected) {
+		t.about.Selected = allRecords
+	}
 	t.about.Refresh()
 }
 

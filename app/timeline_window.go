@@ -192,12 +192,6 @@ func (w *window) EndCompare() {
 	w.applyDate()
 }
 
-// showError shows err in a dialog and on the status line.
-func (w *window) showError(err error) {
-	w.status.say(sentence(err))
-	dialog.ShowError(err, w.win)
-}
-
 // ShowCompare asks for the two dates to compare (View > Compare…): A
 // defaults to the snapshot before the date on screen, B to that date; any
 // date may be typed.

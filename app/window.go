@@ -56,6 +56,7 @@ type window struct {
 	shown    data.Ref // what the Selection tab shows
 	problems string   // the last bad package's problems (tests)
 	prefs    prefs
+	ed       *editor // the package's files: path, watcher, problems bar, edits (editor.go)
 }
 
 // windowOptions are how a window renders its map.
@@ -66,7 +67,7 @@ type windowOptions struct {
 
 // newWindow builds the main window for briefing b on basemap base in app a.
 func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Logger, opt windowOptions) *window {
-	w := &window{app: a, log: log, base: base, prefs: prefs{a.Preferences()}}
+	w := &window{app: a, log: log, base: base, prefs: prefs{a.Preferences()}, ed: newEditor()}
 	w.win = a.NewWindow("Briefmap")
 	w.layers = w.prefs.layers()
 	w.b = b
@@ -98,11 +99,12 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 	w.status = newStatusBar()
 
 	w.win.SetContent(container.NewBorder(nil, w.status.content,
-		fixedWidth(w.left.content, leftWidth), fixedWidth(w.tabs, rightWidth), w.mapView))
+		fixedWidth(w.left.content, leftWidth), fixedWidth(w.tabs, rightWidth), w.ed.bar.above(w.mapView)))
 	cmds := w.commands()
 	w.buildMenu(cmds)
 	w.addShortcuts(cmds)
 	w.win.SetCloseIntercept(func() {
+		w.stopWatching()
 		w.savePrefs()
 		w.mapView.Close()
 		w.win.Close()
@@ -310,18 +312,7 @@ func (w *window) showActor(id string) {
 // ShowExcerpt highlights what an excerpt backs and pans to it when it is
 // off screen.
 func (w *window) ShowExcerpt(e *data.Excerpt) {
-	o := w.mapView.Options()
-	o.Selected = data.Ref{}
-	o.Highlight = nil
-	for _, id := range e.About {
-		switch ref, _ := w.b.Ref(id); ref.Kind {
-		case data.KindZone, data.KindPlace, data.KindDeployment:
-			o.Highlight = append(o.Highlight, ref)
-		case data.KindActor:
-			o.Highlight = append(o.Highlight, w.actorRefs(id)...)
-		}
-	}
-	w.mapView.SetOptions(o)
+	w.highlightRecords(e.About)
 	ref := data.Ref{Kind: data.KindExcerpt, ID: e.ID}
 	w.log.Info("selected", "kind", ref.Kind, "id", ref.ID)
 	w.showCard(ref)

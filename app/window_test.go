@@ -554,15 +554,22 @@ func TestParseArgs(t *testing.T) {
 	}
 }
 
-func TestMainBadPackageExitsOne(t *testing.T) {
+// TestStartOnBadPackageShowsEmbedded: "briefmap open PATH" on a missing or
+// bad package starts on the embedded briefing with the problems to show
+// (the real window shows them: see e2e), never an error exit.
+func TestStartOnBadPackageShowsEmbedded(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.briefmap")
+	os.WriteFile(bad, []byte("not a zip"), 0o644)
+	for _, path := range []string{filepath.Join(t.TempDir(), "missing"), bad} {
+		b, openErr, err := loadStart(path)
+		if err != nil || openErr == nil || b == nil || b.ID != "libya" {
+			t.Errorf("loadStart(%s) = %v, %v, %v; want the embedded briefing and the problems", path, b, openErr, err)
+		}
+	}
+	if b, openErr, err := loadStart(libyaPackage); err != nil || openErr != nil || b == nil {
+		t.Errorf("loadStart(a good package) = %v, %v, %v", b, openErr, err)
+	}
 	var stderr bytes.Buffer
-	if code := Main([]string{"open", filepath.Join(t.TempDir(), "missing")}, &stderr); code != 1 {
-		t.Errorf("exit %d, want 1", code)
-	}
-	if s := strings.TrimSpace(stderr.String()); s == "" || strings.Contains(s, "\n") {
-		t.Errorf("stderr %q, want one line", s)
-	}
-	stderr.Reset()
 	if code := Main([]string{"open"}, &stderr); code != 2 {
 		t.Errorf("exit %d for a missing PATH, want 2", code)
 	}
@@ -647,7 +654,7 @@ func TestMenuShortcutsRunTheirCommand(t *testing.T) {
 	w, _ := newTestWindow(t)
 	ran := map[string]int{}
 	cmds := w.commands()
-	for _, c := range []*command{&cmds.open, &cmds.export, &cmds.search} {
+	for _, c := range []*command{&cmds.open, &cmds.importArticle, &cmds.undo, &cmds.export, &cmds.search} {
 		label := c.label
 		c.run = func() { ran[label]++ }
 	}
@@ -672,7 +679,7 @@ func TestMenuShortcutsRunTheirCommand(t *testing.T) {
 			}
 		}
 	}
-	if n != 3 {
-		t.Errorf("%d menu items show a shortcut, want 3 (open, export, search)", n)
+	if n != 5 {
+		t.Errorf("%d menu items show a shortcut, want 5 (open, import, undo, export, search)", n)
 	}
 }

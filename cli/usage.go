@@ -37,8 +37,10 @@ func commands() []command {
 				"toggles and the legend, and the panels of actors and excerpts. Without a command it " +
 				"shows the embedded Libya briefing; open PATH shows the briefing package at PATH " +
 				"instead, a folder, a .zip or a .briefmap file, and open without PATH " +
-				"(as a desktop menu starts it) shows the embedded briefing. A package that cannot be " +
-				"loaded is reported with every problem it has. The app needs an X11 or Wayland " +
+				"(as a desktop menu starts it) shows the embedded briefing. A package that is missing or cannot be " +
+				"loaded is reported in one dialog with every problem it has, over the embedded briefing. " +
+				"A package folder is watched and reloads when a file in it changes; an edit that breaks " +
+				"it is shown in a bar above the map while the last good version stays. The app needs an X11 or Wayland " +
 				"display and OpenGL; it never uses the network.",
 		},
 		{
@@ -162,6 +164,28 @@ func commands() []command {
 				"deployments (arrived, left: ids) and events (ids). A date outside the range, B " +
 				"before A or equal dates are refused in one line, exit 1.",
 			run: runDiff,
+		},
+		{
+			name: "import",
+			synopsis: []string{"briefmap import --briefing DIR [--publisher P] [--title T] [--date D] [--approximate] " +
+				"[--url U] [--accept all|none|IDS] [--json] FILE|-"},
+			summary: "import a news article into a briefing package and accept its excerpts",
+			about: "Reads a news article (.txt, .md, .html or .htm; - reads standard input; UTF-8, or " +
+				"Windows-1252/Latin-1 converted; 20 MB at most), takes the article's text out of a web page " +
+				"(navigation, scripts and footers left out) and splits it into sentences. Every sentence " +
+				"that names actors or places of the briefing, matched at the article's date, is proposed as " +
+				"an excerpt about them, and so is a sentence that follows one in the same paragraph (by " +
+				"context); they are printed best first (names of actors and places together, words of control " +
+				"and movement, numbers). --json prints a list of objects with id, text, start, end, score, " +
+				"about and names (id, alias, start, end), the offsets being runes of the article's normalised " +
+				"text, the offsets excerpts are anchored at. Without --accept nothing is written. With --accept " +
+				"the text is stored in the package's sources/ folder, its record added to sources.yaml, and the " +
+				"proposals accepted (all, none, or the ids listed) added to excerpts.yaml, every file written " +
+				"atomically with its comments and layout kept; briefmap check then passes. The publisher, title " +
+				"and date default to what a web page or Markdown front matter gives. An empty, binary or too " +
+				"large file, a package that is not a folder, an article already imported, a date that is not a " +
+				"date or an unknown id is one line on standard error, exit status 1, and nothing changes.",
+			run: runImport,
 		},
 		{
 			name:     "version",

@@ -212,42 +212,6 @@ func TestUpdateAnchorsRefuses(t *testing.T) {
 	}
 }
 
-// FuzzYAMLQuote checks that yamlQuote writes one line that YAML reads
-// back as the same string.
-func FuzzYAMLQuote(f *testing.F) {
-	for _, s := range []string{"", `a "b" \c`, "tab\there", "\u0085\u2028\ufeff", "# not a comment", "é\x7f\x01"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8ValidNoSurrogates(s) {
-			return
-		}
-		q := yamlQuote(s)
-		if strings.ContainsAny(q, "\n\r") {
-			t.Fatalf("yamlQuote(%q) = %q spans lines", s, q)
-		}
-		var back string
-		if err := yaml.Unmarshal([]byte("k: "+q), &map[string]*string{"k": &back}); err != nil {
-			t.Fatalf("yamlQuote(%q) = %q: %v", s, q, err)
-		}
-		var m map[string]string
-		if err := yaml.Unmarshal([]byte("k: "+q), &m); err != nil || m["k"] != s {
-			t.Fatalf("yamlQuote(%q) = %q reads back as %q (%v)", s, q, m["k"], err)
-		}
-	})
-}
-
-// utf8ValidNoSurrogates reports whether s is valid UTF-8 (Go strings from
-// the fuzzer may not be; article texts are normalised first).
-func utf8ValidNoSurrogates(s string) bool {
-	for _, r := range s {
-		if r == '\uFFFD' {
-			return false
-		}
-	}
-	return true
-}
-
 // FuzzUpdateAnchors runs UpdateAnchors on any excerpts file against a
 // fixed article: it must not panic, and when it accepts the file, a second
 // run must change nothing.

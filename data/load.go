@@ -14,6 +14,8 @@ import (
 	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/briefmap/briefmap/internal/yamledit"
 )
 
 // The package's files, in the order they are read and problems are listed.
@@ -250,16 +252,7 @@ func (l *loader) decodeFile(pf *parsedFile) {
 }
 
 // yamlErrorLine pulls "line N: " out of a yaml.v3 error message.
-func yamlErrorLine(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil {
-		if i := strings.Index(msg, ": "); i >= 0 {
-			msg = msg[i+2:]
-		}
-	}
-	return line, msg
-}
+func yamlErrorLine(err error) (int, string) { return yamledit.ErrorLine(err) }
 
 // records returns the items of the top-level list key (e.g. "actors:").
 func (l *loader) records(f *yamlFile, root *yaml.Node, key string) []*yaml.Node {

@@ -153,11 +153,11 @@ func startXvfb(t *testing.T, w, h int) string {
 	return ""
 }
 
-// startApp runs the binary on display with debug logging and fresh
-// Preferences (a temporary HOME and XDG folders).
-func startApp(t *testing.T, bin, display, home string) *app {
+// startApp runs the binary with args on display with debug logging and
+// fresh Preferences (a temporary HOME and XDG folders).
+func startApp(t *testing.T, bin, display, home string, args ...string) *app {
 	t.Helper()
-	cmd := exec.Command(bin)
+	cmd := exec.Command(bin, args...)
 	cmd.Env = []string{
 		"PATH=" + os.Getenv("PATH"),
 		"DISPLAY=" + display,
@@ -443,9 +443,12 @@ func artifacts(t *testing.T) string {
 }
 
 // screenshot saves the whole screen to artifacts/e2e/screen.png.
-func screenshot(t *testing.T, display string) {
+func screenshot(t *testing.T, display string) { screenshotAs(t, display, "screen.png") }
+
+// screenshotAs saves the whole screen to artifacts/e2e/name.
+func screenshotAs(t *testing.T, display, name string) {
 	t.Helper()
-	path := filepath.Join(artifacts(t), "screen.png")
+	path := filepath.Join(artifacts(t), name)
 	cmd := exec.Command("import", "-window", "root", path)
 	cmd.Env = append(os.Environ(), "DISPLAY="+display)
 	if out, err := cmd.CombinedOutput(); err != nil {
