@@ -208,7 +208,7 @@ var errNoBriefing = errors.New("slide: spec has no briefing or no renderer")
 // Compose draws the slide. It fails on a Spec without a briefing or
 // renderer, and on a size that is not 16:9 between 960×540 and 7680×4320.
 func Compose(s Spec) (*image.RGBA, error) {
-	l, err := newLayout(s)
+	l, err := newLayout(s, false)
 	if err != nil {
 		return nil, err
 	}
