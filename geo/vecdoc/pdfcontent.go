@@ -1,0 +1,328 @@
+package vecdoc
+
+import (
+	"image/color"
+	"math"
+	"slices"
+
+	"github.com/briefmap/briefmap/geo"
+)
+
+// pdfContent builds a page's content stream from a display list, in page
+// pixels: the stream starts with a transform from pixels (y down) to
+// points (y up). It tracks the graphics state so that each setting is
+// written only when it changes.
+type pdfContent struct {
+	b      []byte
+	fs     *fontSet
+	faces  *geo.FaceCache
+	alphas []uint8 // the ExtGStates used, by alpha
+
+	// Tracked state (reset by Q): valid only when known is set.
+	known        bool
+	fill, stroke color.NRGBA
+	width        float64
+	cap, join    int
+	dash         []float64
+	alpha        int // -1: unknown
+}
+
+func (c *pdfContent) num(v float64) { c.b = appendNum(c.b, v, 2); c.b = append(c.b, ' ') }
+
+func (c *pdfContent) op(s string) { c.b = append(c.b, s...); c.b = append(c.b, '\n') }
+
+func (c *pdfContent) reset() { c.known = false; c.alpha = -1; c.dash = nil }
+
+// setAlpha selects the ExtGState of alpha a (fill and stroke).
+func (c *pdfContent) setAlpha(a uint8) {
+	if c.known && c.alpha == int(a) {
+		return
+	}
+	if !slices.Contains(c.alphas, a) {
+		c.alphas = append(c.alphas, a)
+	}
+	c.b = append(c.b, "/"...)
+	c.b = append(c.b, gsName(a)...)
+	c.op(" gs")
+	c.alpha = int(a)
+}
+
+func gsName(a uint8) string { return "A" + string(appendNum(nil, float64(a), 0)) }
+
+func (c *pdfContent) colour(col color.NRGBA, op string) {
+	for _, v := range [3]uint8{col.R, col.G, col.B} {
+		c.b = appendNum(c.b, float64(v)/255, 3)
+		c.b = append(c.b, ' ')
+	}
+	c.op(op)
+}
+
+func (c *pdfContent) setFill(col color.NRGBA) {
+	c.setAlpha(col.A)
+	if c.known && c.fill.R == col.R && c.fill.G == col.G && c.fill.B == col.B {
+		return
+	}
+	c.colour(col, "rg")
+	c.fill = col
+	c.markKnown()
+}
+
+func (c *pdfContent) setStroke(col color.NRGBA, width float64, round bool, dash []float64) {
+	c.setAlpha(col.A)
+	if !c.known || c.stroke.R != col.R || c.stroke.G != col.G || c.stroke.B != col.B {
+		c.colour(col, "RG")
+		c.stroke = col
+	}
+	if !c.known || c.width != width {
+		c.num(width)
+		c.op("w")
+		c.width = width
+	}
+	cap, join := 0, 2 // butt caps, bevel joins
+	if round {
+		cap, join = 1, 1
+	}
+	if !c.known || c.cap != cap {
+		c.b = appendNum(c.b, float64(cap), 0)
+		c.op(" J")
+		c.cap = cap
+	}
+	if !c.known || c.join != join {
+		c.b = appendNum(c.b, float64(join), 0)
+		c.op(" j")
+		c.join = join
+	}
+	if !c.known || !slices.Equal(c.dash, dash) {
+		c.b = append(c.b, '[')
+		for i, d := range dash {
+			if i > 0 {
+				c.b = append(c.b, ' ')
+			}
+			c.b = appendNum(c.b, d, 2)
+		}
+		c.op("] 0 d")
+		c.dash = append(c.dash[:0:0], dash...)
+	}
+	c.markKnown()
+}
+
+// markKnown marks the tracked state valid, filling in what was never set
+// with values that force the next setting to be written.
+func (c *pdfContent) markKnown() {
+	if c.known {
+		return
+	}
+	c.known = true
+	c.fill = color.NRGBA{1, 2, 3, 0} // impossible: RGB of 1,2,3 with a match on A
+	c.stroke = c.fill
+	c.width, c.cap, c.join = -1, -1, -1
+	c.dash = []float64{-1}
+}
+
+// path writes p's subpaths; closed ones (every one when fill) end in h.
+func (c *pdfContent) path(p *geo.PixelPath, fill bool) {
+	i := 0
+	for pts := range p.Subpaths() {
+		for j, q := range pts {
+			c.num(q[0])
+			c.num(q[1])
+			if j == 0 {
+				c.op("m")
+			} else {
+				c.op("l")
+			}
+		}
+		if fill || p.Closed(i) {
+			c.op("h")
+		}
+		i++
+	}
+}
+
+// clip starts a clip group to box b.
+func (c *pdfContent) clip(b geo.Box) {
+	c.op("q")
+	c.num(b.X0)
+	c.num(b.Y0)
+	c.num(b.W())
+	c.num(b.H())
+	c.op("re W n")
+}
+
+// draw writes one operation.
+func (c *pdfContent) draw(op *geo.VectorOp) error {
+	switch op.Kind {
+	case geo.OpFill:
+		if op.Fill.A > 0 {
+			c.setFill(op.Fill)
+			c.path(op.Path, true)
+			c.op("f")
+		}
+		if op.Hatch.Visible() {
+			c.hatch(op)
+		}
+	case geo.OpStroke:
+		st := op.Stroke
+		c.setStroke(st.Color, st.Width, st.Round, st.Dash)
+		c.path(op.Path, false)
+		c.op("S")
+	case geo.OpText:
+		return c.text(op)
+	}
+	return nil
+}
+
+// hatch draws op's hatch: lines clipped to op's path, aligned as a Canvas
+// aligns them to the surface they were drawn on.
+func (c *pdfContent) hatch(op *geo.VectorOp) {
+	c.op("q")
+	c.path(op.Path, true)
+	c.op("W n")
+	c.known = false
+	c.alpha = -1
+	h := op.Hatch
+	c.setStroke(h.Color, h.Width, false, nil)
+	for _, l := range hatchLines(op) {
+		c.num(l[0])
+		c.num(l[1])
+		c.op("m")
+		c.num(l[2])
+		c.num(l[3])
+		c.op("l")
+	}
+	c.op("S")
+	c.op("Q")
+	c.reset()
+}
+
+// hatchLines returns the hatch lines (x0, y0, x1, y1) crossing op's path's
+// bounds. A Canvas puts line k where (x, y)·(sin a, cos a) = k·spacing,
+// sampling pixels at their top-left corners, in the coordinates of the
+// surface the hatch was drawn on: here, half a pixel further.
+func hatchLines(op *geo.VectorOp) [][4]float64 {
+	h := op.Hatch
+	bb := op.Path.Bounds()
+	a := h.Angle * math.Pi / 180
+	nx, ny := math.Sin(a), math.Cos(a)
+	ox, oy := op.HatchOrigin[0]+0.5, op.HatchOrigin[1]+0.5
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, q := range [4][2]float64{{bb.X0, bb.Y0}, {bb.X1, bb.Y0}, {bb.X0, bb.Y1}, {bb.X1, bb.Y1}} {
+		d := (q[0]-ox)*nx + (q[1]-oy)*ny
+		lo, hi = math.Min(lo, d), math.Max(hi, d)
+	}
+	cx, cy := (bb.X0+bb.X1)/2, (bb.Y0+bb.Y1)/2
+	dc := (cx-ox)*nx + (cy-oy)*ny
+	half := math.Hypot(bb.W(), bb.H())/2 + h.Width
+	var out [][4]float64
+	for k := math.Floor((lo - h.Width) / h.Spacing); k*h.Spacing <= hi+h.Width; k++ {
+		s := k*h.Spacing - dc
+		px, py := cx+s*nx, cy+s*ny
+		out = append(out, [4]float64{px - half*ny, py + half*nx, px + half*ny, py - half*nx})
+	}
+	return out
+}
+
+// text writes a text op: its halo as glyph outlines (so that text
+// extraction finds each text once), then the text as real text in the
+// embedded subset font.
+func (c *pdfContent) text(op *geo.VectorOp) error {
+	st := op.Style
+	f, err := c.fs.font(st.Weight)
+	if err != nil {
+		return err
+	}
+	run := c.fs.run(c.faces, f, op)
+	k := st.Size / f.upem
+	if st.HaloWidth > 0 && st.Halo.A > 0 {
+		c.setFill(st.Halo)
+		c.setStroke(st.Halo, 2*st.HaloWidth, true, nil)
+		for _, g := range run {
+			c.outline(c.fs.outline(f, g.id), op.X+g.x, op.Y, k)
+		}
+		c.op("B")
+	}
+	if st.Color.A == 0 {
+		return nil
+	}
+	c.setFill(st.Color)
+	c.op("BT")
+	c.b = append(c.b, '/')
+	c.b = append(c.b, f.name...)
+	c.b = append(c.b, ' ')
+	c.num(st.Size)
+	c.op("Tf")
+	c.op("1 0 0 -1 " + string(appendNum(nil, op.X, 2)) + " " + string(appendNum(nil, op.Y, 2)) + " Tm")
+	// Glyphs go in one TJ; where the font's advances drift from the
+	// raster's positions (kerning, tracking, 1/64 px rounding) by more
+	// than a twentieth of a pixel, a number moves the next glyph back.
+	c.b = append(c.b, '[')
+	pos := 0.0 // where the PDF's pen is, in pixels from the start
+	open := false
+	for _, g := range run {
+		if d := g.x - pos; math.Abs(d) > 0.05 {
+			if open {
+				c.b = append(c.b, '>')
+				open = false
+			}
+			adj := math.Round(-d * 1000 / st.Size)
+			c.b = appendNum(c.b, adj, 0)
+			pos -= adj * st.Size / 1000
+		}
+		if !open {
+			c.b = append(c.b, '<')
+			open = true
+		}
+		c.b = append(c.b, hexdigits[g.id>>12], hexdigits[g.id>>8&15], hexdigits[g.id>>4&15], hexdigits[g.id&15])
+		pos += float64(f.sub.advance(g.id)) * k
+	}
+	if open {
+		c.b = append(c.b, '>')
+	}
+	c.op("] TJ")
+	c.op("ET")
+	return nil
+}
+
+const hexdigits = "0123456789ABCDEF"
+
+// outline writes glyph outline segs (font units, y down) scaled by k with
+// its origin at (x, y).
+func (c *pdfContent) outline(segs []pseg, x, y, k float64) {
+	cur := [2]float64{}
+	started := false
+	pt := func(p [2]float64) { c.num(x + p[0]*k); c.num(y + p[1]*k) }
+	for _, s := range segs {
+		switch s.op {
+		case 'M':
+			if started {
+				c.op("h") // close the previous contour, for the stroke
+			}
+			started = true
+			pt(s.pts[0])
+			c.op("m")
+			cur = s.pts[0]
+		case 'L':
+			pt(s.pts[0])
+			c.op("l")
+			cur = s.pts[0]
+		case 'Q':
+			// PDF has only cubics: raise the quadratic's degree.
+			c1 := [2]float64{cur[0] + 2.0/3*(s.pts[0][0]-cur[0]), cur[1] + 2.0/3*(s.pts[0][1]-cur[1])}
+			c2 := [2]float64{s.pts[1][0] + 2.0/3*(s.pts[0][0]-s.pts[1][0]), s.pts[1][1] + 2.0/3*(s.pts[0][1]-s.pts[1][1])}
+			pt(c1)
+			pt(c2)
+			pt(s.pts[1])
+			c.op("c")
+			cur = s.pts[1]
+		case 'C':
+			pt(s.pts[0])
+			pt(s.pts[1])
+			pt(s.pts[2])
+			c.op("c")
+			cur = s.pts[2]
+		}
+	}
+	if started {
+		c.op("h")
+	}
+}
