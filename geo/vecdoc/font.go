@@ -102,6 +102,15 @@ func (fs *fontSet) glyph(f *docFont, r rune) uint16 {
 	return id
 }
 
+// cmap returns the runes drawn with f and their glyph ids.
+func (f *docFont) cmap() map[rune]uint16 {
+	m := make(map[rune]uint16, len(f.runes))
+	for id, r := range f.runes {
+		m[r] = id
+	}
+	return m
+}
+
 // outline returns glyph id's outline in font units (y down).
 func (fs *fontSet) outline(f *docFont, id uint16) []pseg {
 	if o, ok := f.outlines[id]; ok {

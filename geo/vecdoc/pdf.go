@@ -171,7 +171,7 @@ func (d *pdfDoc) font(n int, f *docFont) error {
 	d.obj(n+2, fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R >>",
 		name, flags, int(float64(b.Min.X)/64*scale), int(-float64(b.Max.Y)/64*scale), int(float64(b.Max.X)/64*scale), int(-float64(b.Min.Y)/64*scale),
 		italic, int(float64(m.Ascent)/64*scale), -int(float64(m.Descent)/64*scale), int(float64(m.CapHeight)/64*scale), stemV, n+3))
-	font := f.sub.font()
+	font := f.sub.font(f.cmap())
 	if err := d.stream(n+3, " /Length1 "+strconv.Itoa(len(font)), font); err != nil {
 		return err
 	}

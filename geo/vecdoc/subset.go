@@ -176,8 +176,9 @@ func (s *subsetter) advance(id uint16) uint16 {
 	return 0
 }
 
-// font returns the subset font file.
-func (s *subsetter) font() []byte {
+// font returns the subset font file, with a cmap of runes (rune → new
+// glyph id; only those of the Basic Multilingual Plane are mapped).
+func (s *subsetter) font(runes map[rune]uint16) []byte {
 	n := len(s.olds)
 	var glyf []byte
 	loca := make([]byte, 4*(n+1))
@@ -214,7 +215,8 @@ func (s *subsetter) font() []byte {
 		copy(post[4:], p[4:32]) // italic angle, underline, fixed pitch, memory hints
 	}
 
-	tables := map[string][]byte{"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf, "post": post}
+	tables := map[string][]byte{"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf, "post": post,
+		"cmap": cmapTable(runes)}
 	for _, tag := range []string{"cvt ", "fpgm", "prep"} {
 		if t := s.f.tables[tag]; t != nil {
 			tables[tag] = t
@@ -225,6 +227,45 @@ func (s *subsetter) font() []byte {
 	headOff := tableOffset(out, "head")
 	binary.BigEndian.PutUint32(out[headOff+8:], 0xB1B0AFBA-checksum(out))
 	return out
+}
+
+// cmapTable returns a cmap table with one Windows Unicode (3, 1) format 4
+// subtable mapping runes (BMP only) to glyph ids, one segment per rune.
+func cmapTable(runes map[rune]uint16) []byte {
+	codes := make([]int, 0, len(runes))
+	for r := range runes {
+		if r > 0 && r < 0xFFFF {
+			codes = append(codes, int(r))
+		}
+	}
+	sort.Ints(codes)
+	seg := len(codes) + 1 // and the final 0xFFFF segment
+	sub := make([]byte, 16+8*seg)
+	binary.BigEndian.PutUint16(sub[0:], 4)
+	binary.BigEndian.PutUint16(sub[2:], uint16(len(sub)))
+	binary.BigEndian.PutUint16(sub[6:], uint16(2*seg))
+	sr, es := 1, 0
+	for sr*2 <= seg {
+		sr *= 2
+		es++
+	}
+	binary.BigEndian.PutUint16(sub[8:], uint16(2*sr))
+	binary.BigEndian.PutUint16(sub[10:], uint16(es))
+	binary.BigEndian.PutUint16(sub[12:], uint16(2*seg-2*sr))
+	ends, starts := sub[14:], sub[16+2*seg:]
+	deltas, offsets := sub[16+4*seg:], sub[16+6*seg:]
+	for i, c := range codes {
+		binary.BigEndian.PutUint16(ends[2*i:], uint16(c))
+		binary.BigEndian.PutUint16(starts[2*i:], uint16(c))
+		binary.BigEndian.PutUint16(deltas[2*i:], runes[rune(c)]-uint16(c))
+		binary.BigEndian.PutUint16(offsets[2*i:], 0)
+	}
+	last := seg - 1
+	binary.BigEndian.PutUint16(ends[2*last:], 0xFFFF)
+	binary.BigEndian.PutUint16(starts[2*last:], 0xFFFF)
+	binary.BigEndian.PutUint16(deltas[2*last:], 1)
+	head := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12} // version 0, one table: (3, 1) at 12
+	return append(head, sub...)
 }
 
 // assemble writes an sfnt file of tables, tags in ascending order.
