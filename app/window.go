@@ -56,6 +56,7 @@ type window struct {
 	shown    data.Ref // what the Selection tab shows
 	problems string   // the last bad package's problems (tests)
 	prefs    prefs
+	export   *exportDialog // the last export dialog opened (Ctrl+E)
 }
 
 // windowOptions are how a window renders its map.
