@@ -66,8 +66,8 @@ func WritePDF(w io.Writer, v *geo.Vector, m Meta) error {
 	}
 
 	d := &pdfDoc{}
-	// Objects: 1 catalog, 2 pages, 3 page, 4 content, 5 info, then five
-	// per font.
+	// Objects: 1 catalog, 2 pages, 3 page, 4 content, 5 info, five per
+	// font, then the halos' glyph forms.
 	d.obj(1, "<< /Type /Catalog /Pages 2 0 R >>")
 	d.obj(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
 	var res bytes.Buffer
@@ -87,6 +87,14 @@ func WritePDF(w io.Writer, v *geo.Vector, m Meta) error {
 		}
 		res.WriteString(" >>")
 	}
+	firstForm := 6 + 5*len(fs.order)
+	if len(c.halos) > 0 {
+		res.WriteString(" /XObject <<")
+		for i := range c.halos {
+			fmt.Fprintf(&res, " /H%d %d 0 R", i+1, firstForm+i)
+		}
+		res.WriteString(" >>")
+	}
 	res.WriteString(" >>")
 	d.obj(3, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents 4 0 R >>",
 		appendNum(nil, PageWidthPt, 2), appendNum(nil, PageHeightPt, 2), res.String()))
@@ -100,12 +108,20 @@ func WritePDF(w io.Writer, v *geo.Vector, m Meta) error {
 			return err
 		}
 	}
+	// The halos' glyph forms, in font units (y down, as the page's
+	// pixels), with a box any glyph and its halo fit in.
+	for i, h := range c.halos {
+		if err := d.stream(firstForm+i, " /Type /XObject /Subtype /Form /BBox [-4000 -4000 6000 4000]", c.haloForm(h)); err != nil {
+			return err
+		}
+	}
 	return d.write(w)
 }
 
 // pdfDoc collects a PDF's objects by number.
 type pdfDoc struct {
 	objs [][]byte // objs[n-1] is object n's body
+	zw   *zlib.Writer
 }
 
 func (d *pdfDoc) obj(n int, body string) { d.set(n, []byte(body)) }
@@ -121,10 +137,16 @@ func (d *pdfDoc) set(n int, body []byte) {
 // dictionary entries.
 func (d *pdfDoc) stream(n int, extra string, data []byte) error {
 	var z bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	if err != nil {
-		return err
+	if d.zw == nil {
+		zw, err := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
+		if err != nil {
+			return err
+		}
+		d.zw = zw
+	} else {
+		d.zw.Reset(&z) // a compressor's state is about a megabyte: reuse it
 	}
+	zw := d.zw
 	if _, err := zw.Write(data); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/briefmap/briefmap/geo"
 )
@@ -17,6 +18,9 @@ type pdfContent struct {
 	fs     *fontSet
 	faces  *geo.FaceCache
 	alphas []uint8 // the ExtGStates used, by alpha
+	// halos are the glyphs drawn as halo outlines, each a form XObject
+	// painted wherever the glyph needs a halo, in order of first use.
+	halos []haloGlyph
 
 	// Tracked state (reset by Q): valid only when known is set.
 	known        bool
@@ -234,12 +238,29 @@ func (c *pdfContent) text(op *geo.VectorOp) error {
 	run := c.fs.run(c.faces, f, op)
 	k := st.Size / f.upem
 	if st.HaloWidth > 0 && st.Halo.A > 0 {
+		// Each glyph's outline is a form (in font units) filled and
+		// stroked with the halo's colour and width, scaled into place.
 		c.setFill(st.Halo)
 		c.setStroke(st.Halo, 2*st.HaloWidth, true, nil)
+		c.op("q")
+		c.num(2 * st.HaloWidth / k)
+		c.op("w")
+		c.op(string(appendNum(nil, k, 6)) + " 0 0 " + string(appendNum(nil, k, 6)) + " " +
+			string(appendNum(nil, op.X, 2)) + " " + string(appendNum(nil, op.Y, 2)) + " cm")
+		at := 0.0
 		for _, g := range run {
-			c.outline(c.fs.outline(f, g.id), op.X+g.x, op.Y, k)
+			if len(c.fs.outline(f, g.id)) == 0 {
+				continue // a space
+			}
+			if dx := g.x/k - at; dx != 0 {
+				c.op("1 0 0 1 " + string(appendNum(nil, dx, 1)) + " 0 cm")
+				at += math.Round(dx*10) / 10
+			}
+			c.b = append(c.b, '/')
+			c.b = append(c.b, c.halo(f, g.id)...)
+			c.op(" Do")
 		}
-		c.op("B")
+		c.op("Q")
 	}
 	if st.Color.A == 0 {
 		return nil
@@ -284,6 +305,36 @@ func (c *pdfContent) text(op *geo.VectorOp) error {
 }
 
 const hexdigits = "0123456789ABCDEF"
+
+// haloGlyph is a glyph whose outline a halo paints.
+type haloGlyph struct {
+	f  *docFont
+	id uint16
+}
+
+// halo returns the resource name of the form of glyph id of f, adding it
+// on first use.
+func (c *pdfContent) halo(f *docFont, id uint16) string {
+	i := slices.Index(c.halos, haloGlyph{f, id})
+	if i < 0 {
+		i = len(c.halos)
+		c.halos = append(c.halos, haloGlyph{f, id})
+	}
+	return "H" + strconv.Itoa(i+1)
+}
+
+// haloForm returns the content of the form of halo glyph h: its outline
+// in font units, filled and stroked (colours and width come from where
+// it is painted).
+func (c *pdfContent) haloForm(h haloGlyph) []byte {
+	saved := c.b
+	c.b = nil
+	c.outline(c.fs.outline(h.f, h.id), 0, 0, 1)
+	c.op("B")
+	form := c.b
+	c.b = saved
+	return form
+}
 
 // outline writes glyph outline segs (font units, y down) scaled by k with
 // its origin at (x, y).
