@@ -96,17 +96,26 @@ func rasterise(t *testing.T, doc []byte, f Format, size image.Point) image.Image
 // PageWidthInches is the PDF page's width: 960 pt.
 const PageWidthInches = 960.0 / 72
 
+// maxBytes are the size budgets of the vector slides (issue 15): PDF
+// 1.5 MB, SVG 3 MB.
+var maxBytes = map[Format]int{PDF: 1500 << 10, SVG: 3000 << 10}
+
 // TestVectorMatchesPNG rasterises the PDF and the SVG of each slide and
 // compares them with the PNG export of the same spec: the same layout, so
 // the mean difference is small, and over 8×8 blocks (which forgive
-// antialiasing and different rasterisers' rounding) smaller still.
+// antialiasing and different rasterisers' rounding) smaller still. Each
+// file also keeps to its size budget.
 func TestVectorMatchesPNG(t *testing.T) {
 	for name, s := range vectorCases(t) {
 		t.Run(name, func(t *testing.T) {
 			want := decodePNG(t, writeFormat(t, s, PNG))
 			size := want.Bounds().Size()
 			for _, f := range []Format{PDF, SVG} {
-				got := rasterise(t, writeFormat(t, s, f), f, size)
+				doc := writeFormat(t, s, f)
+				if limit := maxBytes[f]; len(doc) > limit {
+					t.Errorf("%v: %d bytes, over the %d-byte budget", f, len(doc), limit)
+				}
+				got := rasterise(t, doc, f, size)
 				mean, blocked, ok := goldenimage.MeanDiff(got, want, 8)
 				if !ok {
 					t.Fatalf("%v: rasterised to %v, the PNG is %v", f, got.Bounds().Size(), size)
