@@ -1,10 +1,14 @@
 // Package slide composes Briefmap's briefing slide: a 1920×1080 (or, at
-// twice the scale, 3840×2160) PNG of the map as it stood on a date, with a
-// title, the map with its key, numbered callouts and a scale bar, a column
-// of key actors, the callout key and verbatim excerpts with citations, and a
-// footer of numbered sources, data notes and the basemap attribution. It is
+// twice the scale, 3840×2160) PNG, PDF or SVG of the map as it stood on a
+// date, with a title, the map with its key, numbered callouts and a scale
+// bar, a column of key actors, the callout key and verbatim excerpts with
+// citations, and a footer of numbered sources, data notes and the basemap
+// attribution. It is
 // pure Go (no Fyne): the map is the scene's geo.Map, drawn as the window
-// draws it, and all text and shapes go through geo.Canvas.
+// draws it, and all text and shapes go through a geo.Surface: a raster
+// geo.Canvas for the PNG (Compose, Export), a geo.Vector for the PDF and
+// the SVG (ComposeVector, ExportAs, written by geo/vecdoc). The layout is
+// computed once, by the same code, for every format.
 //
 // The slide owns no map rule. What the map shows in its view, where a
 // callout points and whether its disc fits, every colour and the legend's
