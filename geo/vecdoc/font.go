@@ -146,15 +146,19 @@ type placedGlyph struct {
 	x  float64
 }
 
-// run returns the glyphs of text op in font f, placed as the raster
-// draws them.
-func (fs *fontSet) run(faces *geo.FaceCache, f *docFont, op *geo.VectorOp) []placedGlyph {
-	gs := faces.Glyphs(op.Text, op.Style)
-	out := make([]placedGlyph, len(gs))
-	for i, g := range gs {
-		out[i] = placedGlyph{id: fs.glyph(f, g.R), x: g.X}
+// textRun returns the font of text op, its glyphs placed as the raster
+// draws them, and the scale from font units to pixels.
+func (fs *fontSet) textRun(faces *geo.FaceCache, op *geo.VectorOp) (*docFont, []placedGlyph, float64, error) {
+	f, err := fs.font(op.Style.Weight)
+	if err != nil {
+		return nil, nil, 0, err
 	}
-	return out
+	gs := faces.Glyphs(op.Text, op.Style)
+	run := make([]placedGlyph, len(gs))
+	for i, g := range gs {
+		run[i] = placedGlyph{id: fs.glyph(f, g.R), x: g.X}
+	}
+	return f, run, op.Style.Size / f.upem, nil
 }
 
 // appendNum appends v with at most prec decimals, without trailing zeros

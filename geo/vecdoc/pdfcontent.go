@@ -231,12 +231,10 @@ func hatchLines(op *geo.VectorOp) [][4]float64 {
 // embedded subset font.
 func (c *pdfContent) text(op *geo.VectorOp) error {
 	st := op.Style
-	f, err := c.fs.font(st.Weight)
+	f, run, k, err := c.fs.textRun(c.faces, op)
 	if err != nil {
 		return err
 	}
-	run := c.fs.run(c.faces, f, op)
-	k := st.Size / f.upem
 	if st.HaloWidth > 0 && st.Halo.A > 0 {
 		// Each glyph's outline is a form (in font units) filled and
 		// stroked with the halo's colour and width, scaled into place.

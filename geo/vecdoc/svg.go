@@ -210,12 +210,10 @@ func (s *svgWriter) draw(op *geo.VectorOp) error {
 // under them) and the transparent text copy.
 func (s *svgWriter) text(op *geo.VectorOp) error {
 	st := op.Style
-	f, err := s.fs.font(st.Weight)
+	f, run, k, err := s.fs.textRun(s.faces, op)
 	if err != nil {
 		return err
 	}
-	run := s.fs.run(s.faces, f, op)
-	k := st.Size / f.upem
 	var g bytes.Buffer
 	fmt.Fprintf(&g, "transform=\"translate(%s %s) scale(%s)\">", appendNum(nil, op.X, 2), appendNum(nil, op.Y, 2), appendNum(nil, k, 6))
 	for _, gl := range run {

@@ -227,3 +227,43 @@ func TestWritersSmall(t *testing.T) {
 }
 
 func imageRect(x0, y0, x1, y1 int) image.Rectangle { return image.Rect(x0, y0, x1, y1) }
+
+// Any text, drawn with or without a halo, gives an SVG that parses with
+// exactly that text (as escape writes it) in its text copy, and a PDF
+// whose every glyph has a width and a ToUnicode entry.
+func FuzzWriteText(f *testing.F) {
+	fs := fonts(f)
+	for _, s := range []string{"Sirte", "a & b < c", "Salamé — “quote” …", "\x00\xff", "漢字 😀", "]] TJ ET ) \\"} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, halo bool) {
+		v := geo.NewVector(300, 100, geo.NewFaceCache(fs))
+		st := geo.TextStyle{Size: 12, Color: color.NRGBA{0, 0, 0, 0xff}}
+		if halo {
+			st.Halo, st.HaloWidth = color.NRGBA{0xff, 0xff, 0xff, 0xff}, 1.5
+		}
+		v.Text(10, 50, text, st)
+		var svg, pdf bytes.Buffer
+		if err := WriteSVG(&svg, v, Meta{Title: text}); err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Title string `xml:"title"`
+			Text  []struct {
+				V string `xml:",chardata"`
+			} `xml:"text"`
+		}
+		if err := xml.Unmarshal(svg.Bytes(), &doc); err != nil {
+			t.Fatalf("SVG of %q does not parse: %v", text, err)
+		}
+		if len(v.Ops()) == 1 && (len(doc.Text) != 1 || escape(doc.Text[0].V) != escape(text)) {
+			t.Errorf("SVG text copy %+v, want %q", doc.Text, text)
+		}
+		if err := WritePDF(&pdf, v, Meta{Title: text}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasSuffix(pdf.Bytes(), []byte("%%EOF\n")) {
+			t.Error("PDF not finished")
+		}
+	})
+}
