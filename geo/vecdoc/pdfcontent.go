@@ -264,6 +264,11 @@ func (c *pdfContent) text(op *geo.VectorOp) error {
 		return nil
 	}
 	c.setFill(st.Color)
+	if st.Tracking != 0 {
+		// Letter-spaced text ("L I B Y A") would be extracted with a
+		// space between its letters: say what it reads.
+		c.op("/Span << /ActualText " + textString(op.Text) + " >> BDC")
+	}
 	c.op("BT")
 	c.b = append(c.b, '/')
 	c.b = append(c.b, f.name...)
@@ -299,6 +304,9 @@ func (c *pdfContent) text(op *geo.VectorOp) error {
 	}
 	c.op("] TJ")
 	c.op("ET")
+	if st.Tracking != 0 {
+		c.op("EMC")
+	}
 	return nil
 }
 
