@@ -22,24 +22,31 @@ type pdfContent struct {
 	// painted wherever the glyph needs a halo, in order of first use.
 	halos []haloGlyph
 
-	// Tracked state (reset by Q): valid only when known is set.
-	known        bool
-	fill, stroke color.NRGBA
+	// The graphics state as last set (reset by Q and at the start):
+	// -1 means unknown, so the next setting is written.
+	fill, stroke int32 // 0xRRGGBB
 	width        float64
 	cap, join    int
+	alpha        int
 	dash         []float64
-	alpha        int // -1: unknown
+	dashKnown    bool
 }
 
 func (c *pdfContent) num(v float64) { c.b = appendNum(c.b, v, 2); c.b = append(c.b, ' ') }
 
 func (c *pdfContent) op(s string) { c.b = append(c.b, s...); c.b = append(c.b, '\n') }
 
-func (c *pdfContent) reset() { c.known = false; c.alpha = -1; c.dash = nil }
+// reset forgets the graphics state (after Q restores an older one).
+func (c *pdfContent) reset() {
+	c.fill, c.stroke, c.width, c.cap, c.join, c.alpha = -1, -1, -1, -1, -1, -1
+	c.dash, c.dashKnown = nil, false
+}
+
+func rgb(col color.NRGBA) int32 { return int32(col.R)<<16 | int32(col.G)<<8 | int32(col.B) }
 
 // setAlpha selects the ExtGState of alpha a (fill and stroke).
 func (c *pdfContent) setAlpha(a uint8) {
-	if c.known && c.alpha == int(a) {
+	if c.alpha == int(a) {
 		return
 	}
 	if !slices.Contains(c.alphas, a) {
@@ -63,21 +70,19 @@ func (c *pdfContent) colour(col color.NRGBA, op string) {
 
 func (c *pdfContent) setFill(col color.NRGBA) {
 	c.setAlpha(col.A)
-	if c.known && c.fill.R == col.R && c.fill.G == col.G && c.fill.B == col.B {
-		return
+	if c.fill != rgb(col) {
+		c.colour(col, "rg")
+		c.fill = rgb(col)
 	}
-	c.colour(col, "rg")
-	c.fill = col
-	c.markKnown()
 }
 
 func (c *pdfContent) setStroke(col color.NRGBA, width float64, round bool, dash []float64) {
 	c.setAlpha(col.A)
-	if !c.known || c.stroke.R != col.R || c.stroke.G != col.G || c.stroke.B != col.B {
+	if c.stroke != rgb(col) {
 		c.colour(col, "RG")
-		c.stroke = col
+		c.stroke = rgb(col)
 	}
-	if !c.known || c.width != width {
+	if c.width != width {
 		c.num(width)
 		c.op("w")
 		c.width = width
@@ -86,17 +91,17 @@ func (c *pdfContent) setStroke(col color.NRGBA, width float64, round bool, dash 
 	if round {
 		cap, join = 1, 1
 	}
-	if !c.known || c.cap != cap {
+	if c.cap != cap {
 		c.b = appendNum(c.b, float64(cap), 0)
 		c.op(" J")
 		c.cap = cap
 	}
-	if !c.known || c.join != join {
+	if c.join != join {
 		c.b = appendNum(c.b, float64(join), 0)
 		c.op(" j")
 		c.join = join
 	}
-	if !c.known || !slices.Equal(c.dash, dash) {
+	if !c.dashKnown || !slices.Equal(c.dash, dash) {
 		c.b = append(c.b, '[')
 		for i, d := range dash {
 			if i > 0 {
@@ -105,22 +110,8 @@ func (c *pdfContent) setStroke(col color.NRGBA, width float64, round bool, dash 
 			c.b = appendNum(c.b, d, 2)
 		}
 		c.op("] 0 d")
-		c.dash = append(c.dash[:0:0], dash...)
+		c.dash, c.dashKnown = append(c.dash[:0:0], dash...), true
 	}
-	c.markKnown()
-}
-
-// markKnown marks the tracked state valid, filling in what was never set
-// with values that force the next setting to be written.
-func (c *pdfContent) markKnown() {
-	if c.known {
-		return
-	}
-	c.known = true
-	c.fill = color.NRGBA{1, 2, 3, 0} // impossible: RGB of 1,2,3 with a match on A
-	c.stroke = c.fill
-	c.width, c.cap, c.join = -1, -1, -1
-	c.dash = []float64{-1}
 }
 
 // path writes p's subpaths; closed ones (every one when fill) end in h.
@@ -182,8 +173,6 @@ func (c *pdfContent) hatch(op *geo.VectorOp) {
 	c.op("q")
 	c.path(op.Path, true)
 	c.op("W n")
-	c.known = false
-	c.alpha = -1
 	h := op.Hatch
 	c.setStroke(h.Color, h.Width, false, nil)
 	for _, l := range hatchLines(op) {
