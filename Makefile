@@ -18,10 +18,11 @@ LDFLAGS := -s -w -X github.com/briefmap/briefmap/version.Version=$(VERSION) \
            -X github.com/briefmap/briefmap/version.Commit=$(COMMIT)
 
 # Debian packages: to build (cgo GL + X11 headers), to run and look (Xvfb),
-# and to package.
+# to check the PDF and SVG slides (poppler-utils: pdftoppm, pdftotext,
+# pdfinfo, pdffonts; librsvg2-bin: rsvg-convert), and to package.
 APT_BUILD   := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
                libxinerama-dev libxi-dev libxxf86vm-dev
-APT_RUN     := xvfb xdotool imagemagick libgl1-mesa-dri x11-utils
+APT_RUN     := xvfb xdotool imagemagick libgl1-mesa-dri x11-utils poppler-utils librsvg2-bin
 APT_PACKAGE := desktop-file-utils appstream xz-utils dpkg-dev binutils lintian man-db groff-base \
                shared-mime-info xdg-utils libfile-mimeinfo-perl zip
 

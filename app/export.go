@@ -3,10 +3,14 @@ package app
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/scene"
@@ -42,29 +46,77 @@ func (w *window) slideSpec() slide.Spec {
 	}
 }
 
-// ExportSlide asks where to save the slide of what is on screen and writes
-// it (off the UI thread); in compare mode, the "what changed" slide.
+// exportFormatLabels name the formats in the export dialog, saying what
+// each is good for.
+var exportFormatLabels = [...]string{
+	slide.PNG: "PNG image (1920×1080)",
+	slide.PDF: "PDF document: sharp at any size, text searchable",
+	slide.SVG: "SVG drawing: sharp at any size, editable",
+}
+
+// exportDialog is the first step of Ctrl+E: the choice of format (PNG by
+// default, then the last one used), then "Save as…" opens the file
+// dialog.
+type exportDialog struct {
+	d      *dialog.ConfirmDialog
+	choice *widget.RadioGroup
+}
+
+// format returns the format chosen.
+func (e *exportDialog) format() slide.Format {
+	for f, l := range exportFormatLabels {
+		if l == e.choice.Selected {
+			return slide.Format(f)
+		}
+	}
+	return slide.PNG
+}
+
+// ExportSlide asks in which format and where to save the slide of what is
+// on screen and writes it (off the UI thread); in compare mode, the "what
+// changed" slide.
 func (w *window) ExportSlide() {
 	spec := w.slideSpec()
+	e := &exportDialog{choice: widget.NewRadioGroup(exportFormatLabels[:], nil)}
+	e.choice.Required = true
+	e.choice.SetSelected(exportFormatLabels[w.prefs.exportFormat()])
+	body := container.NewVBox(widget.NewLabel("Save the slide of what the map shows as:"), e.choice)
+	e.d = dialog.NewCustomConfirm("Export slide", "Save as…", "Cancel", body, func(ok bool) {
+		if !ok {
+			return
+		}
+		f := e.format()
+		w.prefs.setExportFormat(f)
+		w.saveSlide(spec, f)
+	}, w.win)
+	w.export = e
+	e.d.Show()
+}
+
+// saveSlide asks where to save the slide of spec in format f and writes
+// it there. A name typed with another known extension (".pdf" while PNG
+// was chosen) is written in that extension's format.
+func (w *window) saveSlide(spec slide.Spec, f slide.Format) {
 	fd := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
 		if err != nil || wr == nil {
 			return
 		}
 		path := wr.URI().Path()
 		wr.Close()
+		format := formatFor(path, f)
 		go func() {
-			err := slide.Export(path, spec)
+			err := slide.ExportAs(path, spec, format)
 			fyne.Do(func() {
 				if err != nil {
 					// The save dialog created the file: do not leave it empty.
 					if st, serr := os.Stat(path); serr == nil && st.Size() == 0 {
 						os.Remove(path)
 					}
-					w.log.Warn("export slide", "path", path, "err", err.Error())
+					w.log.Warn("export slide", "path", path, "format", format.String(), "err", err.Error())
 					dialog.ShowError(fmt.Errorf("export slide: %w", err), w.win)
 					return
 				}
-				w.log.Info("slide exported", "path", path)
+				w.log.Info("slide exported", "path", path, "format", format.String())
 				w.status.say("Slide saved to " + path)
 			})
 		}()
@@ -73,8 +125,17 @@ func (w *window) ExportSlide() {
 	if spec.Options.CompareOn() {
 		name = slide.CompareFileName(w.b, spec.Options.Since, spec.Options.Date)
 	}
-	fd.SetFileName(name)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
+	fd.SetFileName(strings.TrimSuffix(name, filepath.Ext(name)) + f.Ext())
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{f.Ext()}))
 	fd.Resize(fyne.NewSize(800, 560))
 	fd.Show()
+}
+
+// formatFor returns the format to write path in: that of its extension
+// when it is one of the slide's, else the one chosen.
+func formatFor(path string, chosen slide.Format) slide.Format {
+	if f, err := slide.FormatOf(path); err == nil {
+		return f
+	}
+	return chosen
 }

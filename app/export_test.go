@@ -70,3 +70,40 @@ func TestSlideSpecFocusesTheActor(t *testing.T) {
 		t.Errorf("slide focus %v highlight %v, want actor lna and its zones", s.Focus, s.Options.Highlight)
 	}
 }
+
+// Ctrl+E first asks for the format: PNG by default, then the last one
+// used; the file name typed decides when its extension is a slide format.
+func TestExportDialogFormats(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.ExportSlide()
+	if w.export == nil {
+		t.Fatal("no export dialog")
+	}
+	if got := w.export.format(); got != slide.PNG {
+		t.Errorf("default format %v, want png", got)
+	}
+	if n := len(w.export.choice.Options); n != len(slide.Formats()) {
+		t.Errorf("%d formats offered, want %d", n, len(slide.Formats()))
+	}
+	w.export.choice.SetSelected(exportFormatLabels[slide.PDF])
+	w.export.d.Confirm()
+	w.ExportSlide()
+	if got := w.export.format(); got != slide.PDF {
+		t.Errorf("after a PDF export the dialog offers %v first, want pdf", got)
+	}
+	w.export.d.Hide()
+	for _, tc := range []struct {
+		path   string
+		chosen slide.Format
+		want   slide.Format
+	}{
+		{"/tmp/a.pdf", slide.PNG, slide.PDF},
+		{"/tmp/a.svg", slide.PDF, slide.SVG},
+		{"/tmp/a", slide.SVG, slide.SVG},
+		{"/tmp/a.slide", slide.PDF, slide.PDF},
+	} {
+		if got := formatFor(tc.path, tc.chosen); got != tc.want {
+			t.Errorf("formatFor(%q, %v) = %v, want %v", tc.path, tc.chosen, got, tc.want)
+		}
+	}
+}

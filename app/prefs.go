@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/scene"
+	"github.com/briefmap/briefmap/slide"
 )
 
 // Default window size in logical pixels.
@@ -87,3 +88,14 @@ func (p prefs) setView(b *data.Briefing, v scene.View) {
 	p.p.SetFloat(k+"lat", v.Centre[1])
 	p.p.SetFloat(k+"zoom", v.Zoom)
 }
+
+// exportFormat returns the slide format last exported (PNG at first).
+func (p prefs) exportFormat() slide.Format {
+	f, err := slide.ParseFormat(p.p.StringWithFallback("export.format", "png"))
+	if err != nil {
+		return slide.PNG
+	}
+	return f
+}
+
+func (p prefs) setExportFormat(f slide.Format) { p.p.SetString("export.format", f.String()) }

@@ -56,7 +56,8 @@ type window struct {
 	shown    data.Ref // what the Selection tab shows
 	problems string   // the last bad package's problems (tests)
 	prefs    prefs
-	ed       *editor // the package's files: path, watcher, problems bar, edits (editor.go)
+	ed       *editor       // the package's files: path, watcher, problems bar, edits (editor.go)
+	export   *exportDialog // the last export dialog opened (Ctrl+E)
 }
 
 // windowOptions are how a window renders its map.

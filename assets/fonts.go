@@ -24,6 +24,9 @@ type Fonts struct {
 	Regular *opentype.Font
 	Bold    *opentype.Font
 	Italic  *opentype.Font
+	// RegularTTF, BoldTTF and ItalicTTF are the font files as embedded,
+	// for the PDF and SVG writers, which subset them (do not modify).
+	RegularTTF, BoldTTF, ItalicTTF []byte
 }
 
 // LoadFonts parses the embedded fonts. Each call parses them again (a few
@@ -34,11 +37,13 @@ func LoadFonts() (*Fonts, error) {
 		name string
 		src  []byte
 		dst  **opentype.Font
+		raw  *[]byte
 	}{
-		{"NotoSans-Regular.ttf", notoRegular, &f.Regular},
-		{"NotoSans-Bold.ttf", notoBold, &f.Bold},
-		{"NotoSans-Italic.ttf", notoItalic, &f.Italic},
+		{"NotoSans-Regular.ttf", notoRegular, &f.Regular, &f.RegularTTF},
+		{"NotoSans-Bold.ttf", notoBold, &f.Bold, &f.BoldTTF},
+		{"NotoSans-Italic.ttf", notoItalic, &f.Italic, &f.ItalicTTF},
 	} {
+		*x.raw = x.src
 		parsed, err := opentype.Parse(x.src)
 		if err != nil {
 			return nil, fmt.Errorf("assets: font %s: %w", x.name, err)

@@ -12,15 +12,17 @@ import (
 	"github.com/briefmap/briefmap/version"
 )
 
-// runExport writes the briefing slide as a PNG:
+// runExport writes the briefing slide as a PNG, a PDF or an SVG:
 //
-//	briefmap export [-o FILE.png] [--date YYYY-MM-DD [--focus ID] | --compare A,B] [--size 1920x1080|3840x2160] [--briefing PATH]
+//	briefmap export [-o FILE.png|.pdf|.svg] [--format png|pdf|svg] [--date YYYY-MM-DD [--focus ID] | --compare A,B] [--size 1920x1080|3840x2160] [--briefing PATH]
 //
-// With --compare it writes the "what changed between A and B" slide. It
-// prints the path written on stdout.
+// The format follows -o's extension unless --format says otherwise; an
+// unknown extension is refused. With --compare it writes the "what
+// changed between A and B" slide. It prints the path written on stdout.
 func runExport(e *Env, args []string) int {
 	fs := e.flagSet("export")
-	out := fs.String("o", "", "output PNG `file` (default: <briefing>-briefing-<date>.png in the current folder)")
+	out := fs.String("o", "", "output `file`: .png, .pdf or .svg (default: <briefing>-briefing-<date>.<format> in the current folder)")
+	formatName := fs.String("format", "", "file `format`: png, pdf or svg (default: from -o's extension, else png)")
 	date := fs.String("date", "", "as-of `date` YYYY-MM-DD (default: the briefing's default date)")
 	focus := fs.String("focus", "", "`id` of a zone, place, deployment, actor or event to frame and describe")
 	compare := fs.String("compare", "", "`A,B`: the slide of what changed between dates A and B (YYYY-MM-DD,YYYY-MM-DD)")
@@ -34,6 +36,18 @@ func runExport(e *Env, args []string) int {
 	}
 	if *compare != "" && (*date != "" || *focus != "") {
 		return e.usage("export: --compare A,B takes no --date or --focus (the map shows B)")
+	}
+	format := slide.PNG
+	var err error
+	switch {
+	case *formatName != "":
+		if format, err = slide.ParseFormat(*formatName); err != nil {
+			return e.usage("export: --format: " + err.Error())
+		}
+	case *out != "":
+		if format, err = slide.FormatOf(*out); err != nil {
+			return e.usage("export: -o " + err.Error() + ", or give --format")
+		}
 	}
 	var px image.Point
 	switch *size {
@@ -68,9 +82,9 @@ func runExport(e *Env, args []string) int {
 	switch {
 	case path != "":
 	case !since.IsZero():
-		path = slide.CompareFileName(b, since, d)
+		path = withExt(slide.CompareFileName(b, since, d), format)
 	default:
-		path = slide.DefaultFileName(b, d)
+		path = withExt(slide.DefaultFileName(b, d), format)
 	}
 	spec := slide.Spec{
 		Briefing: b,
@@ -80,11 +94,16 @@ func runExport(e *Env, args []string) int {
 		Size:     px,
 		Version:  version.String(),
 	}
-	if err := slide.Export(path, spec); err != nil {
+	if err := slide.ExportAs(path, spec, format); err != nil {
 		return e.fail(ExitInput, fmt.Errorf("export: %w", err))
 	}
 	fmt.Fprintln(e.Stdout, filepath.Clean(path))
 	return ExitOK
+}
+
+// withExt returns name with its extension replaced by format's.
+func withExt(name string, format slide.Format) string {
+	return strings.TrimSuffix(name, filepath.Ext(name)) + format.Ext()
 }
 
 // focusRef names the record id of b as a data.Ref; only zones, places,

@@ -45,20 +45,20 @@ func commands() []command {
 		},
 		{
 			name: "export",
-			synopsis: []string{"briefmap export [-o FILE.png] [--date YYYY-MM-DD [--focus ID] | --compare A,B] " +
-				"[--size 1920x1080|3840x2160] [--briefing PATH]"},
-			summary: "write the briefing slide as a PNG image",
-			about: "Writes the briefing slide of the briefing on the as-of date as a PNG image: the " +
-				"title and date, the map with its legend, scale bar and numbered callouts, the key " +
-				"actors, excerpts with their citations, and a footer with the numbered sources and " +
-				"the basemap's attribution. With --focus the map is framed on that record (a zone, " +
-				"place, deployment, actor, or an event shown on the date) and the slide describes " +
-				"it. With --compare A,B it writes the slide of what changed between " +
-				"dates A and B instead: both dates in the title, the map of B with the areas that " +
-				"changed side hatched in the colour of the side that lost them, changed places ringed " +
-				"and forces that arrived (+) or left (−), and the changes, largest first, with their " +
-				"citations; dates outside the briefing's range, B before A or equal dates are refused. " +
-				"The file is written atomically (never half-written), the same " +
+			synopsis: []string{"briefmap export [-o FILE.png|FILE.pdf|FILE.svg] [--format png|pdf|svg] " +
+				"[--date YYYY-MM-DD [--focus ID] | --compare A,B] [--size 1920x1080|3840x2160] [--briefing PATH]"},
+			summary: "write the briefing slide as a PNG image, a PDF or an SVG",
+			about: "Writes the briefing slide of the briefing on the as-of date: the title and date, the map with its legend, scale " +
+				"bar and numbered callouts, the key actors, excerpts with their citations, and a footer with the numbered sources" +
+				" and the basemap's attribution. The format follows -o's extension (.png, .pdf or .svg; any other is refused) " +
+				"unless --format names it; without -o it is PNG. The PDF (a 16:9 page, 338.7 x 190.5 mm) and the SVG have the " +
+				"PNG's layout, drawn as vector shapes: the PDF's text can be selected and searched (fonts embedded as subsets); " +
+				"the SVG draws text as outlines beside a transparent copy. With --focus the map is framed on that record (a zone," +
+				" place, deployment, actor, or an event shown on the date) and the slide describes it. With --compare A,B it " +
+				"writes the slide of what changed between dates A and B instead: both dates in the title, the map of B with the " +
+				"areas that changed side hatched in the colour of the side that lost them, changed places ringed and forces that " +
+				"arrived (+) or left (−), and the changes, largest first, with their citations; dates outside the briefing's " +
+				"range, B before A or equal dates are refused. The file is written atomically (never half-written), the same " +
 				"input gives the same bytes, and the path written is printed on standard output.",
 			run: runExport,
 		},

@@ -15,7 +15,7 @@ import (
 // neighbours' names (centred on their label points, at the lowest
 // priorities) for the map's label pass, so they keep off markers and
 // overlay labels.
-func drawBasemap(c *Canvas, t *Transformer, v *basemap.View, st BasemapStyle, ratio float64) []LabelRequest {
+func drawBasemap(c Surface, t *Transformer, v *basemap.View, st BasemapStyle, ratio float64) []LabelRequest {
 	var p PixelPath
 	addMultiPolygon(&p, t, v.Land)
 	c.FillPath(&p, st.Land)

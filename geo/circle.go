@@ -83,7 +83,7 @@ func (c *Circle) pixels(t *Transformer, out *PixelPath) {
 }
 
 // Draw implements Object.
-func (c *Circle) Draw(cv *Canvas, t *Transformer) {
+func (c *Circle) Draw(cv Surface, t *Transformer) {
 	var p PixelPath
 	c.pixels(t, &p)
 	cv.FillPath(&p, c.Style.Fill)

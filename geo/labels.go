@@ -210,7 +210,7 @@ func (l *Label) Margin() float64 {
 }
 
 // Draw implements Object: a Label draws through the Map's label pass.
-func (l *Label) Draw(c *Canvas, t *Transformer) {}
+func (l *Label) Draw(c Surface, t *Transformer) {}
 
 // Hit implements Object: (x, y) lies within tolerance of the anchor point
 // (a Map also hits the placed text box of the last render).
@@ -220,7 +220,7 @@ func (l *Label) Hit(t *Transformer, x, y, tolerance float64) bool {
 }
 
 // LabelRequests implements LabelSource.
-func (l *Label) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
+func (l *Label) LabelRequests(c Surface, t *Transformer) []LabelRequest {
 	x, y := t.ToPixel(l.Point)
 	pos := l.Positions
 	if pos == nil {

@@ -28,7 +28,7 @@ type LegendItem struct {
 
 // DrawLegendSwatch draws item's swatch inside box r (canvas pixels), so the
 // app and the slide draw identical swatches.
-func DrawLegendSwatch(c *Canvas, item LegendItem, r Box) {
+func DrawLegendSwatch(c Surface, item LegendItem, r Box) {
 	s := math.Min(r.W(), r.H())
 	cx, cy := (r.X0+r.X1)/2, (r.Y0+r.Y1)/2
 	sq := Box{cx - s/2, cy - s/2, cx + s/2, cy + s/2}

@@ -118,27 +118,52 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 		return
 	}
 	sub := dst.SubImage(r).(*image.RGBA)
-	faces := m.Faces
-	if faces == nil {
-		fonts, err := assets.LoadFonts()
-		if err != nil {
-			fonts = nil // draw without text rather than not at all
-		}
-		faces = NewFaceCache(fonts)
-	}
+	faces := m.faces()
 	if m.scratch == nil {
 		m.scratch = NewCanvasFaces(sub, faces)
 	}
 	c := m.scratch
 	c.dst, c.faces = sub, faces
+	m.draw(c, c)
+}
+
+// DrawTo draws the map on s (a vector surface, or a canvas drawn without
+// the basemap cache) in the Width×Height rectangle at its origin: the same
+// objects, labels and furniture as RenderTo, placed at the same spots.
+// Everything drawn stays inside that rectangle.
+func (m *Map) DrawTo(s Surface) {
+	m.draw(s.Sub(image.Rect(0, 0, m.Width, m.Height)), nil)
+}
+
+// faces returns the map's face cache, or one over freshly parsed fonts.
+func (m *Map) faces() *FaceCache {
+	if m.Faces != nil {
+		return m.Faces
+	}
+	fonts, err := assets.LoadFonts()
+	if err != nil {
+		fonts = nil // draw without text rather than not at all
+	}
+	return NewFaceCache(fonts)
+}
+
+// draw draws the map on c; raster, when not nil, is c as a Canvas, whose
+// basemap (and cached layers) may come from the Cache.
+func (m *Map) draw(c Surface, raster *Canvas) {
 	t := m.Transformer()
 	furniture := m.furniture(c, t)
-	names := m.drawBase(c, t)
+	cached := m.Cache != nil && raster != nil
+	var names []LabelRequest
+	if cached {
+		names = m.drawBase(raster, t)
+	} else {
+		names = m.rasterBase(c, t)
+	}
 
 	frame := t.Frame()
 	var obstacles []Box
 	reqs := append([]LabelRequest(nil), names...)
-	if m.Cache == nil {
+	if !cached {
 		for _, l := range m.Layers[:m.cachedLayers()] {
 			m.drawLayer(c, t, l)
 		}
@@ -191,7 +216,7 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 func (m *Map) cachedLayers() int { return max(0, min(m.CachedLayers, len(m.Layers))) }
 
 // drawLayer draws the objects of l that may show in the frame.
-func (m *Map) drawLayer(c *Canvas, t *Transformer, l Layer) {
+func (m *Map) drawLayer(c Surface, t *Transformer, l Layer) {
 	frame := t.Frame()
 	for _, o := range l.Objects {
 		if visible(o, t, frame) {
@@ -208,7 +233,7 @@ const labelInk = 1.01
 // DrawLabelText draws text in style st in a box placed by PlaceLabels for
 // a request of the size a Map computes (the text's advance and ink height
 // plus its halo and equal padding on every side).
-func DrawLabelText(c *Canvas, b Box, text string, st TextStyle) {
+func DrawLabelText(c Surface, b Box, text string, st TextStyle) {
 	w, _, _ := c.MeasureText(text, st)
 	x := (b.X0+b.X1)/2 - w/2
 	baseline := (b.Y0+b.Y1)/2 + st.Size*(0.76-0.25)/2
@@ -260,9 +285,9 @@ func (m *Map) drawBase(c *Canvas, t *Transformer) []LabelRequest {
 	return m.Cache.labels
 }
 
-// rasterBase draws the sea and the basemap and returns the label requests
-// of the country names.
-func (m *Map) rasterBase(c *Canvas, t *Transformer) []LabelRequest {
+// rasterBase draws the sea and the basemap (uncached) and returns the
+// label requests of the country names.
+func (m *Map) rasterBase(c Surface, t *Transformer) []LabelRequest {
 	c.Clear(m.Style.Sea)
 	if m.Basemap == nil {
 		return nil

@@ -78,7 +78,7 @@ func (m *Marker) Bounds() orb.Bound { return orb.Bound{Min: m.Point, Max: m.Poin
 func (m *Marker) Margin() float64 { return m.Style.Size/2 + m.Style.StrokeWidth + 1 }
 
 // Draw implements Object.
-func (m *Marker) Draw(c *Canvas, t *Transformer) {
+func (m *Marker) Draw(c Surface, t *Transformer) {
 	if !finitePoint(m.Point) {
 		return
 	}
@@ -104,7 +104,7 @@ func (m *Marker) Obstacles(t *Transformer) []Box {
 }
 
 // LabelRequests implements LabelSource.
-func (m *Marker) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
+func (m *Marker) LabelRequests(c Surface, t *Transformer) []LabelRequest {
 	if m.Label == "" || !finitePoint(m.Point) {
 		return nil
 	}
@@ -118,7 +118,7 @@ func (m *Marker) LabelRequests(c *Canvas, t *Transformer) []LabelRequest {
 
 // DrawSymbol draws symbol st centred on (x, y); number is drawn inside a
 // SymbolCallout.
-func DrawSymbol(c *Canvas, x, y float64, st MarkerStyle, number int) {
+func DrawSymbol(c Surface, x, y float64, st MarkerStyle, number int) {
 	r := st.Size / 2
 	if !(r > 0) {
 		return

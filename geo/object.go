@@ -23,7 +23,7 @@ type Object interface {
 	// Draw draws the object. Its style's sizes are pixels (for a
 	// high-density image, scale the style: see the Scaled methods). Labels
 	// are not drawn here: a Map places them all at once (see LabelSource).
-	Draw(c *Canvas, t *Transformer)
+	Draw(c Surface, t *Transformer)
 	// Hit reports whether pixel (x, y) falls on the object as drawn with
 	// t, allowing tolerance pixels for points and lines.
 	Hit(t *Transformer, x, y, tolerance float64) bool
@@ -33,7 +33,7 @@ type Object interface {
 // the requests of every object, places them without collisions and draws
 // them above all objects.
 type LabelSource interface {
-	LabelRequests(c *Canvas, t *Transformer) []LabelRequest
+	LabelRequests(c Surface, t *Transformer) []LabelRequest
 }
 
 // ObstacleSource is implemented by objects whose pixels labels must keep
@@ -173,7 +173,7 @@ func (a *Area) Path(p *PixelPath, t *Transformer) {
 }
 
 // Draw implements Object.
-func (a *Area) Draw(c *Canvas, t *Transformer) {
+func (a *Area) Draw(c Surface, t *Transformer) {
 	if a.project(); a.bad {
 		return
 	}
@@ -252,7 +252,7 @@ func (p *Path) pixels(t *Transformer, out *PixelPath) {
 }
 
 // Draw implements Object.
-func (p *Path) Draw(c *Canvas, t *Transformer) {
+func (p *Path) Draw(c Surface, t *Transformer) {
 	var pp PixelPath
 	p.pixels(t, &pp)
 	c.StrokePath(&pp, p.Style.Casing)

@@ -34,7 +34,7 @@ func (f furniture) boxes() []Box {
 
 // furniture lays out the attribution (bottom right) and the scale bar
 // (bottom left) without drawing them.
-func (m *Map) furniture(c *Canvas, t *Transformer) furniture {
+func (m *Map) furniture(c Surface, t *Transformer) furniture {
 	var f furniture
 	k := m.ratio()
 	margin := 10 * k
@@ -63,7 +63,7 @@ func (m *Map) furniture(c *Canvas, t *Transformer) furniture {
 }
 
 // drawFurniture draws the attribution and the scale bar laid out in f.
-func (m *Map) drawFurniture(c *Canvas, t *Transformer, f furniture) {
+func (m *Map) drawFurniture(c Surface, t *Transformer, f furniture) {
 	if f.attr != "" {
 		c.Text(f.attrX, f.attrY, f.attr, f.attrStyle)
 	}
@@ -97,12 +97,12 @@ func ScaleLength(t *Transformer, maxPixels float64) (km, pixels float64, ok bool
 // DrawScaleBar draws a scale bar for t with its left end at (x, y) (its
 // label above it), sized by ratio (1 for ordinary screens), and returns its
 // box; ok is false when no round length fits.
-func DrawScaleBar(c *Canvas, t *Transformer, x, y, ratio float64) (b Box, ok bool) {
+func DrawScaleBar(c Surface, t *Transformer, x, y, ratio float64) (b Box, ok bool) {
 	return scaleBar(c, t, x, y, ratio, true)
 }
 
 // scaleBar lays out (and when draw is set, draws) a scale bar.
-func scaleBar(c *Canvas, t *Transformer, x, y, ratio float64, draw bool) (Box, bool) {
+func scaleBar(c Surface, t *Transformer, x, y, ratio float64, draw bool) (Box, bool) {
 	w, _ := t.Size()
 	km, px, ok := ScaleLength(t, math.Min(float64(w)*0.22, 220*ratio))
 	if !ok {

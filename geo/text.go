@@ -150,7 +150,13 @@ func fx(v fixed.Int26_6) float64 { return float64(v) / 64 }
 // ascent and descent (not the ink's: lines of one style align). Without
 // fonts it returns zeros.
 func (c *Canvas) MeasureText(s string, st TextStyle) (w, ascent, descent float64) {
-	f := c.faces.Face(st.Weight, st.Size)
+	return c.faces.MeasureText(s, st)
+}
+
+// MeasureText is Canvas.MeasureText: every surface measures text through
+// its FaceCache, so raster and vector output break lines alike.
+func (fc *FaceCache) MeasureText(s string, st TextStyle) (w, ascent, descent float64) {
+	f := fc.Face(st.Weight, st.Size)
 	if f == nil {
 		return 0, 0, 0
 	}
@@ -160,8 +166,11 @@ func (c *Canvas) MeasureText(s string, st TextStyle) (w, ascent, descent float64
 
 // LineHeight returns the distance between baselines of consecutive lines of
 // style st (the face's recommended height), or 0 without fonts.
-func (c *Canvas) LineHeight(st TextStyle) float64 {
-	f := c.faces.Face(st.Weight, st.Size)
+func (c *Canvas) LineHeight(st TextStyle) float64 { return c.faces.LineHeight(st) }
+
+// LineHeight is Canvas.LineHeight.
+func (fc *FaceCache) LineHeight(st TextStyle) float64 {
+	f := fc.Face(st.Weight, st.Size)
 	if f == nil {
 		return 0
 	}
@@ -218,7 +227,12 @@ func (c *Canvas) Text(x, y float64, s string, st TextStyle) {
 // between letters, and newlines in s start new lines. Runs of spaces
 // collapse to one. Empty paragraphs are kept as empty lines.
 func (c *Canvas) WrapText(s string, st TextStyle, maxWidth float64) []string {
-	f := c.faces.Face(st.Weight, st.Size)
+	return c.faces.WrapText(s, st, maxWidth)
+}
+
+// WrapText is Canvas.WrapText.
+func (fc *FaceCache) WrapText(s string, st TextStyle, maxWidth float64) []string {
+	f := fc.Face(st.Weight, st.Size)
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		words := strings.Fields(para)
@@ -284,7 +298,12 @@ const Ellipsis = "…"
 // fits followed by "…" (trailing spaces trimmed), or "" when not even "…"
 // fits. Without fonts it returns s.
 func (c *Canvas) Ellipsize(s string, st TextStyle, maxWidth float64) string {
-	f := c.faces.Face(st.Weight, st.Size)
+	return c.faces.Ellipsize(s, st, maxWidth)
+}
+
+// Ellipsize is Canvas.Ellipsize.
+func (fc *FaceCache) Ellipsize(s string, st TextStyle, maxWidth float64) string {
+	f := fc.Face(st.Weight, st.Size)
 	if f == nil || advance(f, s, st.Tracking) <= maxWidth {
 		return s
 	}

@@ -94,7 +94,7 @@ type zoneName struct {
 }
 
 // LabelRequests implements geo.LabelSource.
-func (z *zoneName) LabelRequests(c *geo.Canvas, t *geo.Transformer) []geo.LabelRequest {
+func (z *zoneName) LabelRequests(c geo.Surface, t *geo.Transformer) []geo.LabelRequest {
 	reqs := z.Label.LabelRequests(c, t)
 	for i := range reqs {
 		reqs[i].Gap, reqs[i].Owner = z.gap, z

@@ -15,7 +15,7 @@ type outlineRing struct{ m *geo.Marker }
 func (o outlineRing) ID() string                                           { return "" }
 func (o outlineRing) Bounds() orb.Bound                                    { return o.m.Bounds() }
 func (o outlineRing) Margin() float64                                      { return o.m.Margin() }
-func (o outlineRing) Draw(c *geo.Canvas, t *geo.Transformer)               { o.m.Draw(c, t) }
+func (o outlineRing) Draw(c geo.Surface, t *geo.Transformer)               { o.m.Draw(c, t) }
 func (o outlineRing) Hit(t *geo.Transformer, x, y, tolerance float64) bool { return false }
 
 // emphasis returns the unpickable outlines drawn over everything else:

@@ -43,7 +43,7 @@ func (p *eventPin) Margin() float64 { return p.style.Stem + p.style.Head/2 + p.s
 
 // Draw implements geo.Object: the pin's outline filled and inked, then the
 // glyph of its family in the head.
-func (p *eventPin) Draw(c *geo.Canvas, t *geo.Transformer) {
+func (p *eventPin) Draw(c geo.Surface, t *geo.Transformer) {
 	tx, ty := t.ToPixel(p.tip)
 	if math.IsNaN(tx) || math.IsNaN(ty) {
 		return
@@ -54,7 +54,7 @@ func (p *eventPin) Draw(c *geo.Canvas, t *geo.Transformer) {
 
 // drawPin draws a pin of style st with its tip at (tx, ty) and its head
 // centred on (hx, hy) (the legend draws it upright).
-func drawPin(c *geo.Canvas, tx, ty, hx, hy float64, st pinStyle) {
+func drawPin(c geo.Surface, tx, ty, hx, hy float64, st pinStyle) {
 	r := st.Head / 2
 	var path geo.PixelPath
 	dx, dy := tx-hx, ty-hy
@@ -81,7 +81,7 @@ func drawPin(c *geo.Canvas, tx, ty, hx, hy float64, st pinStyle) {
 // drawGlyph draws the glyph of st's family, g pixels in radius, centred on
 // (x, y): a burst for fighting, a speech bubble for talks, a bar for a
 // blockade, "!" for a disaster, an arrow for a visit, a dot for the rest.
-func drawGlyph(c *geo.Canvas, x, y, g float64, st pinStyle) {
+func drawGlyph(c geo.Surface, x, y, g float64, st pinStyle) {
 	fill := func(build func(p *geo.PixelPath)) {
 		var p geo.PixelPath
 		build(&p)
@@ -157,7 +157,7 @@ func (p *eventPin) Obstacles(t *geo.Transformer) []geo.Box {
 // LabelRequests implements geo.LabelSource: the event's date beside the
 // head, on the side it leans to first (never below it, where the stem and
 // the place are).
-func (p *eventPin) LabelRequests(c *geo.Canvas, t *geo.Transformer) []geo.LabelRequest {
+func (p *eventPin) LabelRequests(c geo.Surface, t *geo.Transformer) []geo.LabelRequest {
 	if p.label == "" {
 		return nil
 	}

@@ -122,7 +122,7 @@ func Swatch(e LegendEntry, px int) *image.RGBA {
 // DrawSwatch draws legend entry e's swatch inside box r of canvas c, as
 // the map draws what it keys (the app's legend and the slide's key both
 // draw through it).
-func DrawSwatch(c *geo.Canvas, e LegendEntry, r geo.Box) {
+func DrawSwatch(c geo.Surface, e LegendEntry, r geo.Box) {
 	if e.pin == nil {
 		geo.DrawLegendSwatch(c, e.Item, r)
 		return

@@ -108,3 +108,24 @@ func BenchmarkPNG(b *testing.B) {
 		}
 	}
 }
+
+// benchVector lays out the default Libya slide on a vector surface and
+// writes it in format f.
+func benchVector(b *testing.B, f Format) {
+	s := libyaSpec(b, "", data.Ref{})
+	b.ReportAllocs()
+	start := cpuTime()
+	defer reportCPU(b, start)
+	var n int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, s, f); err != nil {
+			b.Fatal(err)
+		}
+		n = buf.Len()
+	}
+	b.ReportMetric(float64(n), "bytes")
+}
+
+func BenchmarkExportPDF(b *testing.B) { benchVector(b, PDF) }
+func BenchmarkExportSVG(b *testing.B) { benchVector(b, SVG) }

@@ -14,12 +14,14 @@ import (
 	"github.com/briefmap/briefmap/scene"
 )
 
-// layout holds one slide being composed: the target image, the pen, the
-// scale from the 1920×1080 design grid to pixels and what has been placed.
+// layout holds one slide being composed: the target surface (and, for a
+// PNG, its image), the pen, the scale from the 1920×1080 design grid to
+// pixels and what has been placed.
 type layout struct {
 	s     Spec
 	ix    *index
-	dst   *image.RGBA
+	dst   *image.RGBA // the raster target; nil when drawing vectors
+	surf  geo.Surface
 	pen   *pen
 	scale float64
 	W, H  float64
@@ -45,7 +47,9 @@ type textRun struct {
 	Within rect
 }
 
-func newLayout(s Spec) (*layout, error) {
+// newLayout returns the layout of s drawn into a new image (vector false)
+// or on a new vector surface (vector true).
+func newLayout(s Spec, vector bool) (*layout, error) {
 	if s.Briefing == nil || s.Renderer == nil {
 		return nil, errNoBriefing
 	}
@@ -70,12 +74,20 @@ func newLayout(s Spec) (*layout, error) {
 	if !s.Focus.IsZero() && o.Selected.IsZero() {
 		o.Selected = s.Focus
 	}
-	dst := image.NewRGBA(image.Rectangle{Max: s.Size})
 	l := &layout{
-		s: s, ix: newIndex(s.Briefing), dst: dst, pen: newPen(dst, rendererFaces(s.Renderer), float64(s.Size.X)/float64(HD.X)),
+		s: s, ix: newIndex(s.Briefing),
 		scale: float64(s.Size.X) / float64(HD.X), W: float64(s.Size.X), H: float64(s.Size.Y), opts: o,
 	}
-	fill(dst, scene.PaperColour)
+	faces := rendererFaces(s.Renderer)
+	if vector {
+		l.surf = geo.NewVector(l.W, l.H, faces)
+		l.surf.Clear(scene.PaperColour)
+	} else {
+		l.dst = image.NewRGBA(image.Rectangle{Max: s.Size})
+		fill(l.dst, scene.PaperColour)
+		l.surf = geo.NewCanvasFaces(l.dst, faces)
+	}
+	l.pen = newPen(l.surf, l.scale)
 	return l, nil
 }
 
@@ -276,7 +288,11 @@ func (l *layout) drawMap() {
 	r := l.mapRect
 	w, h := int(r.W()), int(r.H())
 	m := l.s.Renderer.Map(w, h, l.view, l.opts)
-	m.RenderTo(l.dst.SubImage(r.image()).(*image.RGBA))
+	if l.dst != nil {
+		m.RenderTo(l.dst.SubImage(r.image()).(*image.RGBA)) // with the basemap cache
+	} else {
+		m.DrawTo(l.surf.Sub(r.image()))
+	}
 	// A hairline frame.
 	t := math.Max(1, math.Round(l.u(1)))
 	l.pen.fillRect(rect{r.X0 - t, r.Y0 - t, r.X1 + t, r.Y0}, scene.HairlineColour)

@@ -38,19 +38,19 @@ func (st textStyle) design(unit float64) geo.TextStyle {
 	return g
 }
 
-// pen is the slide's view of geo.Canvas: it measures, wraps and shortens
-// text at the design size (the style's size divided by unit) and scales the
-// result by unit, so that a slide drawn at twice the scale breaks its lines
-// at exactly the same words; it draws at the real size. A pen is not safe
-// for concurrent use.
+// pen is the slide's view of its geo.Surface (a raster canvas for the PNG,
+// a vector surface for the PDF and the SVG): it measures, wraps and
+// shortens text at the design size (the style's size divided by unit) and
+// scales the result by unit, so that a slide drawn at twice the scale
+// breaks its lines at exactly the same words; it draws at the real size. A
+// pen is not safe for concurrent use.
 type pen struct {
-	c    *geo.Canvas
-	dst  *image.RGBA
+	c    geo.Surface
 	unit float64
 }
 
-func newPen(dst *image.RGBA, faces *geo.FaceCache, unit float64) *pen {
-	return &pen{c: geo.NewCanvasFaces(dst, faces), dst: dst, unit: unit}
+func newPen(c geo.Surface, unit float64) *pen {
+	return &pen{c: c, unit: unit}
 }
 
 // measure returns the advance width of s in pixels.

@@ -1,10 +1,14 @@
 // Package slide composes Briefmap's briefing slide: a 1920×1080 (or, at
-// twice the scale, 3840×2160) PNG of the map as it stood on a date, with a
-// title, the map with its key, numbered callouts and a scale bar, a column
-// of key actors, the callout key and verbatim excerpts with citations, and a
-// footer of numbered sources, data notes and the basemap attribution. It is
+// twice the scale, 3840×2160) PNG, PDF or SVG of the map as it stood on a
+// date, with a title, the map with its key, numbered callouts and a scale
+// bar, a column of key actors, the callout key and verbatim excerpts with
+// citations, and a footer of numbered sources, data notes and the basemap
+// attribution. It is
 // pure Go (no Fyne): the map is the scene's geo.Map, drawn as the window
-// draws it, and all text and shapes go through geo.Canvas.
+// draws it, and all text and shapes go through a geo.Surface: a raster
+// geo.Canvas for the PNG (Compose, Export), a geo.Vector for the PDF and
+// the SVG (ComposeVector, ExportAs, written by geo/vecdoc). The layout is
+// computed once, by the same code, for every format.
 //
 // The slide owns no map rule. What the map shows in its view, where a
 // callout points and whether its disc fits, every colour and the legend's
@@ -160,6 +164,13 @@
 //   - [same-bytes] The same Spec gives the same bytes: nothing depends on the
 //     clock or on map iteration order, and the PNG holds no time or text
 //     chunk.
+//   - [same-bytes-vector] So do the PDF and the SVG: the PDF holds no date
+//     and no random ID, and fonts are subset in the order glyphs are drawn.
+//   - [vector-is-png-layout] The PDF and the SVG are the PNG's layout, not a
+//     second one: the same code lays the slide out on a geo.Vector instead
+//     of a geo.Canvas, so rasterised (pdftoppm, rsvg-convert) they match
+//     the PNG; every text is real text there (pdftotext and an XML parse
+//     find each one), and the files keep to 1.5 MB (PDF) and 3 MB (SVG).
 package slide
 
 import (
@@ -208,7 +219,7 @@ var errNoBriefing = errors.New("slide: spec has no briefing or no renderer")
 // Compose draws the slide. It fails on a Spec without a briefing or
 // renderer, and on a size that is not 16:9 between 960×540 and 7680×4320.
 func Compose(s Spec) (*image.RGBA, error) {
-	l, err := newLayout(s)
+	l, err := newLayout(s, false)
 	if err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ func fixtureSpec(t testing.TB, b *data.Briefing) Spec {
 // where.
 func laidOut(t *testing.T, s Spec) *layout {
 	t.Helper()
-	l, err := newLayout(s)
+	l, err := newLayout(s, false)
 	if err != nil {
 		t.Fatal(err)
 	}
