@@ -205,7 +205,7 @@ func TestTimelineStripClickAndShiftClick(t *testing.T) {
 		t.Errorf("after a shift-click: since %s, date %s, map %+v; want %s to %s", w.since, w.date, w.mapView.Options(), first, snap)
 	}
 	if w.tabs.Selected() != w.changesTab.item {
-		t.Error("compare mode does not show the What changed tab")
+		t.Error("compare mode does not show the Changes tab")
 	}
 }
 
@@ -233,7 +233,7 @@ func TestCompareModeAndWhatChangedTab(t *testing.T) {
 	text := richTexts(w.changesTab.box)
 	for _, want := range []string{"What changed between 19 January 2020 and 30 September 2023", "Before (19 January 2020):", "After (30 September 2023):", "BACKGROUND", "Select on map", "“"} {
 		if !strings.Contains(text, want) {
-			t.Errorf("the What changed tab lacks %q", want)
+			t.Errorf("the Changes tab lacks %q", want)
 		}
 	}
 	logs.Reset()
@@ -253,7 +253,7 @@ func TestCompareModeAndWhatChangedTab(t *testing.T) {
 		t.Errorf("compare mode still on at A: since %s", w.since)
 	}
 	if !strings.Contains(richTexts(w.changesTab.box), "Not comparing") {
-		t.Error("the What changed tab still lists changes")
+		t.Error("the Changes tab still lists changes")
 	}
 }
 
