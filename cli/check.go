@@ -63,7 +63,7 @@ func runCheck(e *Env, args []string) int {
 	if err != nil {
 		var ve *data.ValidationError
 		if !errors.As(err, &ve) {
-			return e.fail(ExitInput, fmt.Errorf("check: %w", err))
+			return e.failIn("check", err)
 		}
 		for _, p := range ve.Problems {
 			fmt.Fprintln(e.Stderr, p)
@@ -80,7 +80,7 @@ func runCheck(e *Env, args []string) int {
 	}
 	if *audit {
 		if err := data.WriteAudit(e.Stdout, b); err != nil {
-			return e.fail(ExitInput, fmt.Errorf("check: %w", err))
+			return e.failIn("check", err)
 		}
 		return ExitOK
 	}

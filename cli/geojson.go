@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/internal/atomicfile"
 	"github.com/paulmach/orb"
 )
@@ -80,9 +79,7 @@ type gjCollection struct {
 // atomically to -o FILE.
 func runGeoJSON(e *Env, args []string) int {
 	fs := e.flagSet("geojson")
-	date := fs.String("date", "", "the as-of date, YYYY-MM-DD (default: the briefing's default date)")
-	out := fs.String("o", "", "write to `FILE` instead of stdout")
-	briefing := briefingFlag(fs)
+	date, out, briefing := asOfFlag(fs), fs.String("o", "", "write to `FILE` instead of stdout"), briefingFlag(fs)
 	pos, code, ok := e.parseInterleaved(fs, args)
 	if !ok {
 		return code
@@ -90,17 +87,13 @@ func runGeoJSON(e *Env, args []string) int {
 	if len(pos) > 0 {
 		return e.usage("geojson takes no arguments")
 	}
-	b, err := libya.LoadPath(*briefing)
+	b, d, err := loadOn(*briefing, *date)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
-	}
-	d, err := dateFlag(b, *date)
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
+		return e.failIn("geojson", err)
 	}
 	var buf bytes.Buffer
 	if err := writeFeatureCollection(&buf, featureCollection(b, d)); err != nil {
-		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
+		return e.failIn("geojson", err)
 	}
 	if *out == "" {
 		_, err = e.Stdout.Write(buf.Bytes())
@@ -111,7 +104,7 @@ func runGeoJSON(e *Env, args []string) int {
 		})
 	}
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
+		return e.failIn("geojson", err)
 	}
 	return ExitOK
 }

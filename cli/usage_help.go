@@ -30,7 +30,7 @@ func runHelp(e *Env, args []string) int {
 		return e.usage("help --man prints the whole manual: give no COMMAND")
 	case *man:
 		if err := writeManPage(e.Stdout); err != nil {
-			return e.fail(ExitInput, fmt.Errorf("help: %w", err))
+			return e.failIn("help", err)
 		}
 		return ExitOK
 	case fs.NArg() == 0:
