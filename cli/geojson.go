@@ -80,12 +80,8 @@ type gjCollection struct {
 func runGeoJSON(e *Env, args []string) int {
 	fs := e.flagSet("geojson")
 	date, out, briefing := asOfFlag(fs), fs.String("o", "", "write to `FILE` instead of stdout"), briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
-	if !ok {
+	if _, code, ok := e.parseArgs(fs, args, 0, 0, "geojson takes no arguments"); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		return e.usage("geojson takes no arguments")
 	}
 	b, d, err := loadOn(*briefing, *date)
 	if err != nil {

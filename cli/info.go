@@ -136,12 +136,9 @@ type infoResult struct {
 func runInfo(e *Env, args []string) int {
 	fs := e.flagSet("info")
 	date, asJSON, briefing := asOfFlag(fs), jsonFlag(fs, "print JSON"), briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
+	pos, code, ok := e.parseArgs(fs, args, 1, 1, "info takes one LAT,LON point")
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		return e.usage("info takes one LAT,LON point")
 	}
 	p, err := parsePoint(pos[0])
 	if err != nil {

@@ -32,12 +32,9 @@ func runMatch(e *Env, args []string) int {
 	fs := e.flagSet("match")
 	date := fs.String("date", "", "match at `date` YYYY-MM-DD: aliases limited to a period apply only within it (default: the briefing's default date)")
 	asJSON, briefing := jsonFlag(fs, "print JSON"), briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
+	pos, code, ok := e.parseArgs(fs, args, 1, 1, "match takes one TEXT (quote it), or - to read standard input")
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		return e.usage("match takes one TEXT (quote it), or - to read standard input")
 	}
 	text := pos[0]
 	if text == "-" {

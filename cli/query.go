@@ -25,6 +25,21 @@ func jsonFlag(fs *flag.FlagSet, usage string) *bool {
 	return fs.Bool("json", false, usage)
 }
 
+// parseArgs parses args as parseInterleaved does and checks that at least
+// min and at most max positional arguments remain. ok is false when the
+// caller must return code at once: parseInterleaved's cases, and
+// ExitUsage after problem (a usage error) when the count is wrong.
+func (e *Env) parseArgs(fs *flag.FlagSet, args []string, min, max int, problem string) (pos []string, code int, ok bool) {
+	pos, code, ok = e.parseInterleaved(fs, args)
+	if !ok {
+		return nil, code, false
+	}
+	if len(pos) < min || len(pos) > max {
+		return nil, e.usage(problem), false
+	}
+	return pos, ExitOK, true
+}
+
 // loadOn returns the briefing at path (the embedded one when path is "";
 // see libya.LoadPath) and the date the --date value s names on it (its
 // default date when s is ""; see dateFlag).

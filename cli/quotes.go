@@ -26,12 +26,8 @@ func runQuotes(e *Env, args []string) int {
 	asJSON := jsonFlag(fs, "print JSON")
 	about := fs.String("about", "", "only the excerpts about record `ID` (an actor, zone, place, deployment, source or excerpt)")
 	briefing := briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
-	if !ok {
+	if _, code, ok := e.parseArgs(fs, args, 0, 0, "quotes takes no arguments"); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		return e.usage("quotes takes no arguments")
 	}
 	b, err := libya.LoadPath(*briefing)
 	if err != nil {

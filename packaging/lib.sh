@@ -1,8 +1,15 @@
 # Sourced by the packaging scripts (mkdeb.sh, mktarball.sh, test-deb.sh,
-# test-package.sh, screenshot.sh): what they share. The script sets, before
-# it calls these: fail_prefix (what starts its error lines, e.g.
-# "test-deb: FAIL: "), me (its name in step lines) and, where it reads
-# FyneApp.toml, repo (the repository root).
+# test-package.sh, screenshot.sh), first thing, as
+#
+#   . "$(dirname "$0")/lib.sh" FAIL_PREFIX [ME]
+#
+# with what starts the script's error lines (e.g. "test-deb: FAIL: ") and
+# its name in step lines: what they share. It sets errexit, nounset and
+# pipefail, and repo (the repository root).
+set -euo pipefail
+fail_prefix=$1
+me=${2:-}
+repo=$(cd "$(dirname "$0")/.." && pwd)
 
 # fail MESSAGE prints $fail_prefix MESSAGE on stderr and exits 1.
 fail() {
@@ -54,16 +61,22 @@ cleanup_work() {
 	rm -rf "$work"
 }
 
-# check_inputs BINARY MANPAGE COPYRIGHT FILE... fails unless BINARY is an
-# executable, MANPAGE and COPYRIGHT are not empty and every FILE of the
-# repository exists (the packages are built from the repository root).
-check_inputs() {
+# package_args OUT ARG... reads the arguments of the package builders,
+#   BINARY MANPAGE COPYRIGHT VERSION OUT
+# (OUT is the usage's name of the package written), into bin, manpage,
+# copyright, version and out, and sets id, the application id. It exits 2
+# on a wrong number of arguments, and fails unless BINARY is an executable,
+# MANPAGE and COPYRIGHT are not empty, and the packaged files of the
+# repository exist (the packages are built from its root).
+package_args() {
 	local f
-	[ -x "$1" ] || fail "$1: not an executable"
-	[ -s "$2" ] || fail "$2: missing or empty"
-	[ -s "$3" ] || fail "$3: missing or empty"
-	shift 3
-	for f; do
+	want_args 5 "packaging/$(basename "$0") BINARY MANPAGE COPYRIGHT VERSION $1" "${@:2}"
+	bin=$2 manpage=$3 copyright=$4 version=$5 out=$6
+	id=io.github.briefmap.briefmap
+	[ -x "$bin" ] || fail "$bin: not an executable"
+	[ -s "$manpage" ] || fail "$manpage: missing or empty"
+	[ -s "$copyright" ] || fail "$copyright: missing or empty"
+	for f in packaging/$id.desktop packaging/$id.metainfo.xml packaging/$id.mime.xml assets/icon/hicolor data/FORMAT.md; do
 		[ -e "$f" ] || fail "$f missing (run from the repository root)"
 	done
 }

@@ -21,14 +21,9 @@
 # SOURCE_DATE_EPOCH (or the last commit's time), files are owned by root,
 # modes are set explicitly, and dpkg-deb compresses with one xz thread.
 # Run from the repository root.
-set -euo pipefail
-fail_prefix="mkdeb.sh: "
 # shellcheck source=packaging/lib.sh
-. "$(dirname "$0")/lib.sh"
-
-want_args 5 "packaging/mkdeb.sh BINARY MANPAGE COPYRIGHT VERSION OUT.deb" "$@"
-bin=$1 manpage=$2 copyright=$3 version=$4 out=$5
-id=io.github.briefmap.briefmap
+. "$(dirname "$0")/lib.sh" "mkdeb.sh: "
+package_args OUT.deb "$@"
 # The package's maintainer (also the changelog's author).
 maintainer="The Briefmap developers <briefmap@users.noreply.github.com>"
 # Loaded with dlopen by GLFW's X11 backend (cursors, monitors, input,
@@ -36,8 +31,6 @@ maintainer="The Briefmap developers <briefmap@users.noreply.github.com>"
 # test-package.sh checks this list against the sonames the binary names.
 recommends="libx11-xcb1, libxcursor1, libxi6, libxinerama1, libxrandr2, libxrender1, libxxf86vm1"
 
-check_inputs "$bin" "$manpage" "$copyright" packaging/$id.desktop packaging/$id.metainfo.xml packaging/$id.mime.xml \
-	assets/icon/hicolor data/FORMAT.md
 need_tools "make deps-package" dpkg-deb:dpkg-dev dpkg-shlibdeps:dpkg-dev gzip:gzip
 
 make_stage briefmap-deb

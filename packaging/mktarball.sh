@@ -17,18 +17,11 @@
 # The archive is reproducible: sorted, owned by root, every mtime set to
 # SOURCE_DATE_EPOCH (or the last commit's time), gzip without a name or
 # time, xz on one thread. Run from the repository root.
-set -euo pipefail
-fail_prefix="mktarball.sh: "
 # shellcheck source=packaging/lib.sh
-. "$(dirname "$0")/lib.sh"
-
-want_args 5 "packaging/mktarball.sh BINARY MANPAGE COPYRIGHT VERSION OUT.tar.xz" "$@"
-bin=$1 manpage=$2 copyright=$3 version=$4 out=$5
-id=io.github.briefmap.briefmap
+. "$(dirname "$0")/lib.sh" "mktarball.sh: "
+package_args OUT.tar.xz "$@"
 name=briefmap-$version-linux-amd64
-
-check_inputs "$bin" "$manpage" "$copyright" packaging/$id.desktop packaging/$id.metainfo.xml packaging/$id.mime.xml \
-	packaging/install.sh assets/icon/hicolor data/FORMAT.md
+[ -e packaging/install.sh ] || fail "packaging/install.sh missing (run from the repository root)"
 
 make_stage briefmap-pkg
 root=$stage/$name

@@ -12,15 +12,11 @@
 # and its excerpts; set it empty for no click) and waits for the app's
 # "selected" log line.
 # Needs: xvfb, xdotool, imagemagick.
-set -euo pipefail
-fail_prefix="screenshot: "
 # shellcheck source=packaging/lib.sh
-. "$(dirname "$0")/lib.sh"
-
+. "$(dirname "$0")/lib.sh" "screenshot: "
 want_args 2 "packaging/screenshot.sh BINARY OUT.png" "$@"
 bin=$(realpath "$1")
 out=$2
-repo=$(cd "$(dirname "$0")/.." && pwd)
 timeout=${BRIEFMAP_WINDOW_TIMEOUT:-180}
 click=${BRIEFMAP_SCREENSHOT_CLICK-18.3503,30.6294}
 

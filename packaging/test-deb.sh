@@ -17,14 +17,10 @@
 # and no warning other than the ones listed below with their reasons.
 # Needs: dpkg, desktop-file-utils, appstream, man-db, shared-mime-info,
 # xdg-utils, libfile-mimeinfo-perl, binutils, zip, lintian.
-set -euo pipefail
-me=test-deb fail_prefix="test-deb: FAIL: "
 # shellcheck source=packaging/lib.sh
-. "$(dirname "$0")/lib.sh"
-
+. "$(dirname "$0")/lib.sh" "test-deb: FAIL: " test-deb
 want_args 1 "packaging/test-deb.sh PACKAGE.deb" "$@"
 deb=$(realpath "$1")
-repo=$(cd "$(dirname "$0")/.." && pwd)
 
 # Lintian warnings that remain, and why (test-deb fails on any other):
 #   hardening-no-pie: the binary is built like the tests' binaries (go build

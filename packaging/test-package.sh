@@ -19,14 +19,10 @@
 # always killed, even on failure.
 # Needs: xz-utils, desktop-file-utils, appstream, shared-mime-info,
 # xdg-utils, libfile-mimeinfo-perl, zip, xvfb, xdotool, x11-utils.
-set -euo pipefail
-me=test-package fail_prefix="test-package: FAIL: "
 # shellcheck source=packaging/lib.sh
-. "$(dirname "$0")/lib.sh"
-
+. "$(dirname "$0")/lib.sh" "test-package: FAIL: " test-package
 want_args 1 "packaging/test-package.sh PACKAGE.tar.xz" "$@"
 pkg=$(realpath "$1")
-repo=$(cd "$(dirname "$0")/.." && pwd)
 # How long the app may take to show its window (cold start, software GL,
 # a loaded 2-core machine).
 window_timeout=${BRIEFMAP_WINDOW_TIMEOUT:-180}
