@@ -42,14 +42,29 @@ type Counts struct {
 	Places, Deployments, Zones, Vertices, Excerpts, Sources int
 }
 
-// Want returns the counts Generate aims at for o.Scale (Vertices is a
-// target, met within a few per cent).
+// Want returns the counts Generate aims at for o.Scale. Vertices is a
+// target, met within a few per cent; places, deployments and zones are
+// never fewer than Libya's own (23, 18 and 26), which the package keeps.
 func (o Options) Want() Counts {
 	s := o.Scale
 	return Counts{
 		Places: placesPerScale * s, Deployments: deploymentsPerScale * s, Zones: zonesPerScale * s,
 		Vertices: verticesPerScale * s, Excerpts: excerptsPerScale * s, Sources: sourcesPerScale * s,
 	}
+}
+
+// CountsOf returns the counts of a loaded briefing (Vertices: the
+// positions of its zones' rings).
+func CountsOf(b *data.Briefing) Counts {
+	c := Counts{Places: len(b.Places), Deployments: len(b.Deployments), Zones: len(b.Zones), Excerpts: len(b.Excerpts), Sources: len(b.Sources)}
+	for _, z := range b.Zones {
+		for _, pg := range z.Geometry {
+			for _, r := range pg {
+				c.Vertices += len(r)
+			}
+		}
+	}
+	return c
 }
 
 // Package is a generated briefing package: file contents by slash path
