@@ -188,56 +188,63 @@ func polygonContainsStrictly(pg orb.Polygon, p orb.Point) bool {
 }
 
 // polygonsOverlap reports whether two polygons share interior area, and a
-// point near where they do. It uses a bbox prefilter, then looks for edges
-// that cross, a vertex or edge midpoint of one strictly inside the other, or
-// one's interior point inside the other (for identical shapes). Polygons that
-// only share border segments or vertices do not overlap.
+// point near where they do (see polygonsOverlapIndexed).
 func polygonsOverlap(a, b orb.Polygon) (orb.Point, bool) {
-	if len(a) == 0 || len(b) == 0 {
+	return polygonsOverlapIndexed(newPolyIndex(a), newPolyIndex(b))
+}
+
+// polygonsOverlapIndexed reports whether two indexed polygons share
+// interior area, and a point near where they do. It uses a bbox
+// prefilter, then looks for edges that cross, a vertex or edge midpoint of
+// one strictly inside the other, or one's interior point inside the other
+// (for identical shapes). Polygons that only share border segments or
+// vertices do not overlap. The point is the first found in ring and edge
+// order, whatever the index.
+func polygonsOverlapIndexed(a, b *polyIndex) (orb.Point, bool) {
+	if len(a.pg) == 0 || len(b.pg) == 0 {
 		return orb.Point{}, false
 	}
-	ab, bb := a.Bound(), b.Bound()
-	if !ab.Intersects(bb) {
+	bb := b.bound
+	if !a.bound.Intersects(bb) {
 		return orb.Point{}, false
 	}
-	for _, ra := range a {
+	for _, ra := range a.pg {
 		for i := 0; i+1 < len(ra); i++ {
 			if !boxesMeet(ra[i], ra[i+1], bb.Min, bb.Max) {
 				continue
 			}
-			for _, rb := range b {
-				for j := 0; j+1 < len(rb); j++ {
-					if boxesMeet(ra[i], ra[i+1], rb[j], rb[j+1]) && segmentsCross(ra[i], ra[i+1], rb[j], rb[j+1]) {
-						return crossing(ra[i], ra[i+1], rb[j], rb[j+1]), true
-					}
+			for k := range b.rings {
+				if j := b.rings[k].firstCrossing(ra[i], ra[i+1]); j >= 0 {
+					rb := b.pg[k]
+					return crossing(ra[i], ra[i+1], rb[j], rb[j+1]), true
 				}
 			}
 		}
 	}
-	for _, pair := range [2][2]orb.Polygon{{a, b}, {b, a}} {
+	for _, pair := range [2][2]*polyIndex{{a, b}, {b, a}} {
 		x, y := pair[0], pair[1]
-		yb := y.Bound()
-		for _, r := range x {
+		yb := y.bound
+		for _, r := range x.pg {
 			for i := 0; i+1 < len(r); i++ {
 				mid := orb.Point{(r[i].X() + r[i+1].X()) / 2, (r[i].Y() + r[i+1].Y()) / 2}
 				for _, q := range [2]orb.Point{r[i], mid} {
-					if yb.Contains(q) && polygonContainsStrictly(y, q) {
+					if yb.Contains(q) && y.containsStrictly(q) {
 						return q, true
 					}
 				}
 			}
 		}
-		if c, ok := interiorPoint(x); ok && polygonContainsStrictly(y, c) {
+		if c, ok := interiorPoint(x); ok && y.containsStrictly(c) {
 			return c, true
 		}
 	}
 	return orb.Point{}, false
 }
 
-// interiorPoint returns a point strictly inside polygon pg, if one of a few
+// interiorPoint returns a point strictly inside polygon px, if one of a few
 // candidates (the centroid, and points just inside each outer vertex) is.
-func interiorPoint(pg orb.Polygon) (orb.Point, bool) {
-	outer := pg[0]
+func interiorPoint(px *polyIndex) (orb.Point, bool) {
+	outer := px.pg[0]
 	var cx, cy float64
 	n := len(outer) - 1
 	for _, p := range outer[:n] {
@@ -245,13 +252,13 @@ func interiorPoint(pg orb.Polygon) (orb.Point, bool) {
 		cy += p.Y()
 	}
 	c := orb.Point{cx / float64(n), cy / float64(n)}
-	if polygonContainsStrictly(pg, c) {
+	if px.containsStrictly(c) {
 		return c, true
 	}
 	for i := 0; i < n; i++ {
 		prev, cur, next := outer[(i+n-1)%n], outer[i], outer[i+1]
 		q := orb.Point{(prev.X() + cur.X() + next.X()) / 3, (prev.Y() + cur.Y() + next.Y()) / 3}
-		if polygonContainsStrictly(pg, q) {
+		if px.containsStrictly(q) {
 			return q, true
 		}
 	}

@@ -193,7 +193,8 @@ func (l *loader) checkBBox() {
 }
 
 // checkOverlaps reports pairs of controlled (not contested) zones whose
-// validity periods share a day and whose areas overlap.
+// validity periods share a day and whose areas overlap. Each zone's
+// polygons are indexed once (edges by latitude band), when first needed.
 func (l *loader) checkOverlaps() {
 	zs := l.b.Zones
 	bounds := make([]orb.Bound, len(zs))
@@ -201,6 +202,15 @@ func (l *loader) checkOverlaps() {
 		if len(z.Geometry) > 0 {
 			bounds[i] = z.Geometry.Bound()
 		}
+	}
+	indexes := make([][]*polyIndex, len(zs))
+	indexed := func(i int) []*polyIndex {
+		if indexes[i] == nil {
+			for _, pg := range zs[i].Geometry {
+				indexes[i] = append(indexes[i], newPolyIndex(pg))
+			}
+		}
+		return indexes[i]
 	}
 	for i := range zs {
 		a := &zs[i]
@@ -212,7 +222,7 @@ func (l *loader) checkOverlaps() {
 			if b.Contested() || len(b.Geometry) == 0 || !periodsOverlap(a.Valid, b.Valid) || !bounds[i].Intersects(bounds[j]) {
 				continue
 			}
-			if p, ok := multiPolygonsOverlap(a.Geometry, b.Geometry); ok {
+			if p, ok := multiPolygonsOverlap(indexed(i), indexed(j)); ok {
 				at := l.ids[b.ID].at
 				l.ps.add(at.File, at.Line, "geometry", "zone %q overlaps zone %q near (%.3f, %.3f) while both are valid; neither is contested",
 					b.ID, a.ID, p.X(), p.Y())
@@ -222,10 +232,10 @@ func (l *loader) checkOverlaps() {
 }
 
 // multiPolygonsOverlap reports whether any polygon of a overlaps any of b.
-func multiPolygonsOverlap(a, b orb.MultiPolygon) (orb.Point, bool) {
+func multiPolygonsOverlap(a, b []*polyIndex) (orb.Point, bool) {
 	for _, pa := range a {
 		for _, pb := range b {
-			if p, ok := polygonsOverlap(pa, pb); ok {
+			if p, ok := polygonsOverlapIndexed(pa, pb); ok {
 				return p, true
 			}
 		}
