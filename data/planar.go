@@ -1,7 +1,9 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -26,6 +28,59 @@ func ringProblem(r orb.Ring) string {
 			return fmt.Sprintf("repeated position %v", [2]float64(r[i]))
 		}
 	}
+	if !ringMayCross(r) {
+		return ""
+	}
+	return ringPairProblem(r)
+}
+
+// ringMayCross reports whether two edges of closed ring r may meet other
+// than neighbours at their common vertex: neighbours that fold back, or
+// other edges that intersect. It sweeps the edges by longitude, so that
+// only edges whose longitude ranges overlap are compared; when it finds
+// something, ringPairProblem says what, in edge order.
+func ringMayCross(r orb.Ring) bool {
+	edges := len(r) - 1
+	foldsBack := func(shared, other1, other2 orb.Point) bool {
+		return orient(shared, other1, other2) == 0 && dot(other1.X()-shared.X(), other1.Y()-shared.Y(), other2.X()-shared.X(), other2.Y()-shared.Y()) > 0
+	}
+	for i := 0; i+1 < edges; i++ {
+		if foldsBack(r[i+1], r[i], r[i+2]) {
+			return true
+		}
+	}
+	if foldsBack(r[0], r[1], r[edges-1]) {
+		return true
+	}
+	order := make([]int32, edges)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	minX := func(i int32) float64 { return min(r[i][0], r[i+1][0]) }
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(minX(a), minX(b)) })
+	for k, i := range order {
+		a1, a2 := r[i], r[i+1]
+		maxX := max(a1[0], a2[0])
+		for _, j := range order[k+1:] {
+			if minX(j) > maxX {
+				break
+			}
+			if d := i - j; d == 1 || d == -1 || d == int32(edges-1) || d == -int32(edges-1) {
+				continue // neighbours: checked above
+			}
+			if boxesMeet(a1, a2, r[j], r[j+1]) && segmentsIntersect(a1, a2, r[j], r[j+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ringPairProblem compares every pair of edges of closed ring r and
+// returns the first problem in edge order: neighbours that fold back on
+// each other, or other edges that meet; "" when there is none.
+func ringPairProblem(r orb.Ring) string {
+	edges := len(r) - 1
 	for i := 0; i < edges; i++ {
 		a1, a2 := r[i], r[i+1]
 		for j := i + 1; j < edges; j++ {
