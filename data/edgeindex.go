@@ -123,7 +123,8 @@ func (ix *ringIndex) firstCrossing(p1, p2 orb.Point) int {
 	return best
 }
 
-// polyIndex is a polygon with its bound and each ring's index.
+// polyIndex is a polygon with its bound (its outer ring's) and each
+// ring's index.
 type polyIndex struct {
 	pg    orb.Polygon
 	bound orb.Bound
@@ -133,13 +134,11 @@ type polyIndex struct {
 // newPolyIndex indexes pg (which may be empty).
 func newPolyIndex(pg orb.Polygon) *polyIndex {
 	px := &polyIndex{pg: pg}
-	for i, r := range pg {
+	for _, r := range pg {
 		px.rings = append(px.rings, newRingIndex(r))
-		if i == 0 {
-			px.bound = px.rings[0].bounds
-		} else {
-			px.bound = px.bound.Union(px.rings[i].bounds)
-		}
+	}
+	if len(px.rings) > 0 {
+		px.bound = px.rings[0].bounds // as orb's Polygon.Bound: the outer ring's
 	}
 	return px
 }

@@ -218,30 +218,6 @@ func ringCovers(r orb.Ring, p orb.Point) bool {
 	return in
 }
 
-// onRing reports whether p lies on one of ring r's edges.
-func onRing(r orb.Ring, p orb.Point) bool {
-	for i := 0; i+1 < len(r); i++ {
-		if onSegment(r[i], r[i+1], p) && orient(r[i], r[i+1], p) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// polygonContainsStrictly reports whether p lies inside polygon pg's outer
-// ring and outside its holes, and on none of its boundaries.
-func polygonContainsStrictly(pg orb.Polygon, p orb.Point) bool {
-	if len(pg) == 0 || !ringContains(pg[0], p) {
-		return false
-	}
-	for _, h := range pg[1:] {
-		if ringContains(h, p) || onRing(h, p) {
-			return false
-		}
-	}
-	return true
-}
-
 // polygonsOverlap reports whether two polygons share interior area, and a
 // point near where they do (see polygonsOverlapIndexed).
 func polygonsOverlap(a, b orb.Polygon) (orb.Point, bool) {
