@@ -104,3 +104,26 @@ func BenchmarkZonesAtSizes(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLintSizes runs the lint (every excerpt matched against every
+// alias at its source's date) on each package, as briefmap check does.
+func BenchmarkLintSizes(b *testing.B) {
+	for _, c := range []struct{ name, dir string }{{"libya", "libya/briefing"}, {"stress", ""}} {
+		b.Run(c.name, func(b *testing.B) {
+			dir := c.dir
+			if dir == "" {
+				dir = stressPackage(b)
+			}
+			br, err := data.Load(os.DirFS(dir))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			start := cpuTime()
+			for b.Loop() {
+				br.Lint()
+			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
