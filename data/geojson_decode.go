@@ -22,6 +22,11 @@ type feature struct {
 // reported at the line where the feature starts.
 func (l *loader) decodeGeometry(b []byte) {
 	const file = fileGeometry
+	if raws, ok := fastFeatures(b); ok {
+		l.decodeFeatureList(raws)
+		l.geometryRead = true
+		return
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	malformed := func(err error) {
 		line := lineAt(b, int(dec.InputOffset()))
@@ -123,9 +128,14 @@ func (l *loader) decodeFeatures(dec *json.Decoder, b []byte, malformed func(erro
 		malformed(err)
 		return false
 	}
-	// Decode and check the features on every core, each into a loader of
-	// its own, then keep them in file order (a duplicate id is refused
-	// there, as if read one by one).
+	l.decodeFeatureList(raws)
+	return true
+}
+
+// decodeFeatureList decodes and checks the features on every core, each
+// into a loader of its own, then keeps them in file order (a duplicate id
+// is refused there, as if they were read one by one).
+func (l *loader) decodeFeatureList(raws []rawAt) {
 	parts := make([]*loader, len(raws))
 	parallel(len(raws), func(i int) {
 		parts[i] = newLoader()
@@ -146,7 +156,6 @@ func (l *loader) decodeFeatures(dec *json.Decoder, b []byte, malformed func(erro
 			l.featOrder = append(l.featOrder, id)
 		}
 	}
-	return true
 }
 
 // rawAt is a feature's JSON and the line it starts at.
@@ -174,6 +183,12 @@ type rawGeometry struct {
 // decodeFeature checks and stores one feature that starts at line.
 func (l *loader) decodeFeature(i int, raw json.RawMessage, line int) {
 	const file = fileGeometry
+	if id, g, ok := fastFeature(raw); ok {
+		mp, ok := l.featureGeometry(g, id, line)
+		l.features[id] = feature{geom: mp, line: line, bad: !ok}
+		l.featOrder = append(l.featOrder, id)
+		return
+	}
 	field := fmt.Sprintf("features[%d]", i)
 	var f rawFeature
 	if err := json.Unmarshal(raw, &f); err != nil {

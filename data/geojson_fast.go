@@ -1,7 +1,10 @@
 package data
 
 import (
+	"bytes"
+	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -167,4 +170,221 @@ func fastMultiPolygon(b []byte) ([][]orb.Ring, bool) {
 		return ok
 	})
 	return polys, ok && r.end()
+}
+
+// lineCounter gives the line of byte offsets of b asked in increasing
+// order, counting each newline once.
+type lineCounter struct {
+	b         []byte
+	off, line int
+}
+
+// at returns the 1-based line of offset off (clamped to b).
+func (lc *lineCounter) at(off int) int {
+	off = max(0, min(off, len(lc.b)))
+	if lc.line == 0 || off < lc.off {
+		lc.off, lc.line = 0, 1
+	}
+	lc.line += bytes.Count(lc.b[lc.off:off], []byte{'\n'})
+	lc.off = off
+	return lc.line
+}
+
+// skipValue skips one JSON value of a text known to be valid JSON, and
+// reports whether it was an object or array (which need no more check).
+func (r *coordReader) skipValue() bool {
+	r.space()
+	if r.i >= len(r.b) {
+		return false
+	}
+	switch r.b[r.i] {
+	case '"':
+		_, ok := r.str()
+		return ok || r.skipString()
+	case '{', '[':
+		depth := 0
+		for r.i < len(r.b) {
+			switch r.b[r.i] {
+			case '"':
+				if !r.skipString() {
+					return false
+				}
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					r.i++
+					return true
+				}
+			}
+			r.i++
+		}
+		return false
+	default: // a number, true, false or null
+		for r.i < len(r.b) {
+			switch r.b[r.i] {
+			case ',', '}', ']', ' ', '\t', '\n', '\r':
+				return true
+			}
+			r.i++
+		}
+		return true
+	}
+}
+
+// skipString skips a JSON string (escapes included) at r.i.
+func (r *coordReader) skipString() bool {
+	r.i++ // the opening quote
+	for r.i < len(r.b) {
+		switch r.b[r.i] {
+		case '\\':
+			r.i += 2
+			continue
+		case '"':
+			r.i++
+			return true
+		}
+		r.i++
+	}
+	return false
+}
+
+// str reads a JSON string without escapes; ok is false (and nothing is
+// consumed) for any other value.
+func (r *coordReader) str() (string, bool) {
+	r.space()
+	if r.i >= len(r.b) || r.b[r.i] != '"' {
+		return "", false
+	}
+	for j := r.i + 1; j < len(r.b); j++ {
+		switch r.b[j] {
+		case '\\':
+			return "", false
+		case '"':
+			s := string(r.b[r.i+1 : j])
+			r.i = j + 1
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// object reads a JSON object of a valid text, calling member for each key
+// with r positioned at its value; member reads the value (or skips it)
+// and returns false to give up. Keys with escapes, and keys that equal a
+// name of known other than exactly (encoding/json matches struct fields
+// case-insensitively), give up too, as does a key given twice.
+func (r *coordReader) object(known []string, member func(key string) bool) bool {
+	if !r.expect('{') {
+		return false
+	}
+	if r.expect('}') {
+		return true
+	}
+	seen := map[string]bool{}
+	for {
+		key, ok := r.str()
+		if !ok || seen[key] || !r.expect(':') {
+			return false
+		}
+		seen[key] = true
+		for _, k := range known {
+			if key != k && strings.EqualFold(key, k) {
+				return false
+			}
+		}
+		if !member(key) {
+			return false
+		}
+		if r.expect('}') {
+			return true
+		}
+		if !r.expect(',') {
+			return false
+		}
+	}
+}
+
+// fastFeatures splits a valid FeatureCollection whose type is exactly
+// "FeatureCollection" into its features and their first lines; ok is
+// false for any other shape, which decodeGeometry's encoding/json path
+// then reads and reports.
+func fastFeatures(b []byte) (raws []rawAt, ok bool) {
+	if !json.Valid(b) {
+		return nil, false
+	}
+	r := &coordReader{b: b}
+	lines := &lineCounter{b: b}
+	sawType, sawFeatures := false, false
+	ok = r.object([]string{"type", "features"}, func(key string) bool {
+		switch key {
+		case "type":
+			t, ok := r.str()
+			sawType = true
+			return ok && t == "FeatureCollection"
+		case "features":
+			sawFeatures = true
+			return r.list(func() bool {
+				r.space()
+				start := r.i
+				if r.i >= len(r.b) || r.b[r.i] != '{' || !r.skipValue() {
+					return false
+				}
+				raws = append(raws, rawAt{raw: b[start:r.i], line: lines.at(start)})
+				return true
+			})
+		}
+		return r.skipValue()
+	})
+	return raws, ok && sawType && sawFeatures && r.end()
+}
+
+// fastFeature reads a feature of a valid text that is plainly shaped:
+// type "Feature", properties with a string id, and a geometry with a
+// string type and coordinates (not read here). ok is false for any other
+// shape, which decodeFeature's encoding/json path reads and reports.
+func fastFeature(raw []byte) (id string, g *rawGeometry, ok bool) {
+	r := &coordReader{b: raw}
+	g = &rawGeometry{}
+	sawType := false
+	ok = r.object([]string{"type", "properties", "geometry"}, func(key string) bool {
+		switch key {
+		case "type":
+			t, ok := r.str()
+			sawType = true
+			return ok && t == "Feature"
+		case "properties":
+			return r.object(nil, func(key string) bool {
+				if key != "id" {
+					return r.skipValue()
+				}
+				var ok bool
+				id, ok = r.str()
+				return ok
+			})
+		case "geometry":
+			sawCoords := false
+			return r.object([]string{"type", "coordinates"}, func(key string) bool {
+				switch key {
+				case "type":
+					var ok bool
+					g.Type, ok = r.str()
+					return ok
+				case "coordinates":
+					r.space()
+					start := r.i
+					if r.i >= len(r.b) || r.b[r.i] != '[' || !r.skipValue() {
+						return false
+					}
+					g.Coordinates, sawCoords = raw[start:r.i], true
+					return true
+				}
+				return r.skipValue()
+			}) && sawCoords && g.Type != ""
+		}
+		return r.skipValue()
+	})
+	return id, g, ok && sawType && id != "" && r.end()
 }
