@@ -108,7 +108,17 @@ func TestSlideLabelsDoNotOverlap(t *testing.T) {
 			for _, p := range textProblems(texts, boxes, frame) {
 				t.Error(p)
 			}
-			t.Logf("%s: %d places, %d texts on the map", pkg.name, len(pkg.b.Places), len(texts))
+			names := map[string]bool{}
+			for _, p := range pkg.b.Places {
+				names[p.Name] = true
+			}
+			labelled := 0
+			for _, s := range texts {
+				if names[s] {
+					labelled++
+				}
+			}
+			t.Logf("%s: %d texts on the map; %d of the %d places labelled", pkg.name, len(texts), labelled, len(pkg.b.Places))
 		})
 	}
 }
