@@ -72,8 +72,13 @@ func daysBetween(a, b data.Date) int {
 // controlledAt returns the index of the controlled zone piece valid on d
 // that holds p, or -1.
 func (g *gen) controlledAt(p orb.Point, d data.Date) int {
+	if g.bounds == nil {
+		for _, pc := range g.pieces {
+			g.bounds = append(g.bounds, pc.geom.Bound())
+		}
+	}
 	for i, pc := range g.pieces {
-		if !pc.from.Contested() && pc.from.Valid.Contains(d) && pc.geom.Bound().Contains(p) && covers(pc.geom, p) {
+		if !pc.from.Contested() && pc.from.Valid.Contains(d) && g.bounds[i].Contains(p) && covers(pc.geom, p) {
 			return i
 		}
 	}

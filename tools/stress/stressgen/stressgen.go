@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/paulmach/orb"
+
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 )
@@ -132,6 +134,7 @@ type gen struct {
 	pkg  *Package
 
 	pieces  []piece
+	bounds  []orb.Bound // each piece's bound, once the pieces are final
 	zoneIDs []string
 	places  []yPlace
 	points  []placePoint // each place's point and the zones' controllers there, by place index
