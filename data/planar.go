@@ -52,19 +52,23 @@ func ringMayCross(r orb.Ring) bool {
 	if foldsBack(r[0], r[1], r[edges-1]) {
 		return true
 	}
-	order := make([]int32, edges)
-	for i := range order {
-		order[i] = int32(i)
+	type span struct {
+		minX, maxX float64
+		i          int32
 	}
-	minX := func(i int32) float64 { return min(r[i][0], r[i+1][0]) }
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(minX(a), minX(b)) })
-	for k, i := range order {
+	order := make([]span, edges)
+	for i := range order {
+		order[i] = span{min(r[i][0], r[i+1][0]), max(r[i][0], r[i+1][0]), int32(i)}
+	}
+	slices.SortFunc(order, func(a, b span) int { return cmp.Compare(a.minX, b.minX) })
+	for k, e := range order {
+		i := e.i
 		a1, a2 := r[i], r[i+1]
-		maxX := max(a1[0], a2[0])
-		for _, j := range order[k+1:] {
-			if minX(j) > maxX {
+		for _, f := range order[k+1:] {
+			if f.minX > e.maxX {
 				break
 			}
+			j := f.i
 			if d := i - j; d == 1 || d == -1 || d == int32(edges-1) || d == -int32(edges-1) {
 				continue // neighbours: checked above
 			}

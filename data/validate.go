@@ -207,9 +207,14 @@ func (l *loader) checkOverlaps() {
 		if zs[i].Contested() || len(zs[i].Geometry) == 0 {
 			return
 		}
-		bounds[i] = zs[i].Geometry.Bound()
-		for _, pg := range zs[i].Geometry {
-			indexes[i] = append(indexes[i], newPolyIndex(pg))
+		for k, pg := range zs[i].Geometry {
+			px := newPolyIndex(pg)
+			indexes[i] = append(indexes[i], px)
+			if k == 0 {
+				bounds[i] = px.bound
+			} else {
+				bounds[i] = bounds[i].Union(px.bound)
+			}
 		}
 	})
 	found := make([][]Problem, len(zs))
