@@ -22,7 +22,7 @@ type feature struct {
 // reported at the line where the feature starts.
 func (l *loader) decodeGeometry(b []byte) {
 	const file = fileGeometry
-	if raws, ok := fastFeatures(b); ok {
+	if raws, ok := fastFeatures(b); ok && !l.plainJSON {
 		l.decodeFeatureList(raws)
 		l.geometryRead = true
 		return
@@ -139,6 +139,7 @@ func (l *loader) decodeFeatureList(raws []rawAt) {
 	parts := make([]*loader, len(raws))
 	parallel(len(raws), func(i int) {
 		parts[i] = newLoader()
+		parts[i].plainJSON = l.plainJSON
 		parts[i].decodeFeature(i, raws[i].raw, raws[i].line)
 	})
 	for _, p := range parts {
@@ -183,7 +184,7 @@ type rawGeometry struct {
 // decodeFeature checks and stores one feature that starts at line.
 func (l *loader) decodeFeature(i int, raw json.RawMessage, line int) {
 	const file = fileGeometry
-	if id, g, ok := fastFeature(raw); ok {
+	if id, g, ok := fastFeature(raw); ok && !l.plainJSON {
 		mp, ok := l.featureGeometry(g, id, line)
 		l.features[id] = feature{geom: mp, line: line, bad: !ok}
 		l.featOrder = append(l.featOrder, id)
@@ -223,7 +224,7 @@ func (l *loader) featureGeometry(g *rawGeometry, id string, line int) (orb.Multi
 	}
 	switch g.Type {
 	case "Polygon":
-		if rings, ok := fastPolygon(g.Coordinates); ok {
+		if rings, ok := fastPolygon(g.Coordinates); ok && !l.plainJSON {
 			p, ok := l.polygonRings(rings, id, line)
 			return orb.MultiPolygon{p}, ok
 		}
@@ -235,7 +236,7 @@ func (l *loader) featureGeometry(g *rawGeometry, id string, line int) (orb.Multi
 		p, ok := l.polygon(c, id, line)
 		return orb.MultiPolygon{p}, ok
 	case "MultiPolygon":
-		if polys, ok := fastMultiPolygon(g.Coordinates); ok && len(polys) > 0 {
+		if polys, ok := fastMultiPolygon(g.Coordinates); ok && len(polys) > 0 && !l.plainJSON {
 			var mp orb.MultiPolygon
 			ok := true
 			for _, rings := range polys {

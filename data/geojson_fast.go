@@ -348,7 +348,7 @@ func fastFeatures(b []byte) (raws []rawAt, ok bool) {
 func fastFeature(raw []byte) (id string, g *rawGeometry, ok bool) {
 	r := &coordReader{b: raw}
 	g = &rawGeometry{}
-	sawType := false
+	sawType, sawGeometry := false, false
 	ok = r.object([]string{"type", "properties", "geometry"}, func(key string) bool {
 		switch key {
 		case "type":
@@ -365,6 +365,7 @@ func fastFeature(raw []byte) (id string, g *rawGeometry, ok bool) {
 				return ok
 			})
 		case "geometry":
+			sawGeometry = true
 			sawCoords := false
 			return r.object([]string{"type", "coordinates"}, func(key string) bool {
 				switch key {
@@ -386,5 +387,5 @@ func fastFeature(raw []byte) (id string, g *rawGeometry, ok bool) {
 		}
 		return r.skipValue()
 	})
-	return id, g, ok && sawType && id != "" && r.end()
+	return id, g, ok && sawType && sawGeometry && id != "" && r.end()
 }

@@ -3,7 +3,12 @@ package data
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 // TestFastFeature: the fast reader takes a plainly shaped feature as
@@ -22,6 +27,7 @@ func TestFastFeature(t *testing.T) {
 		{"id twice", `{"type": "Feature", "properties": {"id": "a", "id": "b"}, "geometry": {"type": "Polygon", "coordinates": []}}`, false},
 		{"key in capitals", `{"Type": "Feature", "properties": {"id": "z"}, "geometry": {"type": "Polygon", "coordinates": []}}`, false},
 		{"not a Feature", `{"type": "Point", "properties": {"id": "z"}, "geometry": {"type": "Polygon", "coordinates": []}}`, false},
+		{"no geometry", `{"type": "Feature", "properties": {"id": "z"}}`, false},
 		{"null geometry", `{"type": "Feature", "properties": {"id": "z"}, "geometry": null}`, false},
 		{"no coordinates", `{"type": "Feature", "properties": {"id": "z"}, "geometry": {"type": "Polygon"}}`, false},
 		{"coordinates not a list", `{"type": "Feature", "properties": {"id": "z"}, "geometry": {"type": "Polygon", "coordinates": 3}}`, false},
@@ -93,4 +99,74 @@ func offsetOf(b, sub []byte) int {
 		}
 	}
 	return -1
+}
+
+// decodeBoth reads b as zones.geojson with the fast reader and with
+// encoding/json only, and fails when they differ in features, lines,
+// geometry or problems.
+func decodeBoth(t *testing.T, b []byte) {
+	t.Helper()
+	fast, plain := newLoader(), newLoader()
+	plain.plainJSON = true
+	fast.decodeGeometry(b)
+	plain.decodeGeometry(b)
+	if !reflect.DeepEqual(sortProblems(fast.ps.list), sortProblems(plain.ps.list)) {
+		t.Fatalf("problems differ:\nfast  %v\nplain %v", fast.ps.list, plain.ps.list)
+	}
+	if !slices.Equal(fast.featOrder, plain.featOrder) || fast.geometryRead != plain.geometryRead {
+		t.Fatalf("features differ: fast %v %v, plain %v %v", fast.featOrder, fast.geometryRead, plain.featOrder, plain.geometryRead)
+	}
+	for id, f := range plain.features {
+		g := fast.features[id]
+		if g.line != f.line || g.bad != f.bad || !sameGeometry(g.geom, f.geom) {
+			t.Fatalf("feature %q differs: fast line %d bad %v %v, plain line %d bad %v %v", id, g.line, g.bad, g.geom, f.line, f.bad, f.geom)
+		}
+	}
+}
+
+// sameGeometry compares two multipolygons position by position (an empty
+// ring and a nil one are the same).
+func sameGeometry(a, b orb.MultiPolygon) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if len(a[i]) != len(b[i]) {
+			return false
+		}
+		for j := range a[i] {
+			if !slices.Equal(a[i][j], b[i][j]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// TestFastGeometryMatchesPlain reads Libya's zones.geojson and the bad
+// test packages' both ways.
+func TestFastGeometryMatchesPlain(t *testing.T) {
+	files := []string{libyaDir + "/zones.geojson", "testdata/good/zones.geojson"}
+	bad, _ := filepath.Glob("testdata/bad/*/zones.geojson")
+	for _, name := range append(files, bad...) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(name, func(t *testing.T) { decodeBoth(t, b) })
+	}
+}
+
+// FuzzFastGeometry: whatever zones.geojson holds, the fast reader and
+// encoding/json find the same features and the same problems.
+func FuzzFastGeometry(f *testing.F) {
+	for _, name := range []string{libyaDir + "/zones.geojson", "testdata/bad/bad-geojson-features/zones.geojson", "testdata/bad/bad-ring/zones.geojson"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "a"}, "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,0]]]}}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) { decodeBoth(t, b) })
 }
