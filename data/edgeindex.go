@@ -23,7 +23,13 @@ type ringIndex struct {
 	bounds orb.Bound
 }
 
-// newRingIndex indexes r's edges in about one band per two edges.
+// maxBandEntries bounds the index's size, in entries per edge: a ring
+// whose edges span many bands (long edges, a star) gets fewer bands, so
+// that any ring's index stays linear in its size.
+const maxBandEntries = 8
+
+// newRingIndex indexes r's edges in about one band per two edges, or fewer
+// when its edges would fill more than maxBandEntries bands each on average.
 func newRingIndex(r orb.Ring) ringIndex {
 	ix := ringIndex{r: r}
 	if len(r) < 2 {
@@ -34,12 +40,25 @@ func newRingIndex(r orb.Ring) ringIndex {
 		ix.bounds.Min = orb.Point{math.Min(ix.bounds.Min[0], p[0]), math.Min(ix.bounds.Min[1], p[1])}
 		ix.bounds.Max = orb.Point{math.Max(ix.bounds.Max[0], p[0]), math.Max(ix.bounds.Max[1], p[1])}
 	}
-	n := max(1, (len(r)-1)/2)
+	edges := len(r) - 1
+	n := max(1, edges/2)
 	ix.minY = ix.bounds.Min[1]
-	if h := ix.bounds.Max[1] - ix.minY; h > 0 && n > 1 {
+	h := ix.bounds.Max[1] - ix.minY
+	for {
+		if !(h > 0) || n <= 1 {
+			n, ix.bandH = 1, 0
+			break
+		}
 		ix.bandH = h / float64(n)
-	} else {
-		n = 1
+		ix.bands = make([][]int32, n) // band() clamps to len(ix.bands)
+		total := 0
+		for k := 0; k < edges; k++ {
+			total += ix.band(max(r[k][1], r[k+1][1])) - ix.band(min(r[k][1], r[k+1][1])) + 1
+		}
+		if total <= maxBandEntries*edges {
+			break
+		}
+		n /= 4
 	}
 	ix.bands = make([][]int32, n)
 	for k := 0; k+1 < len(r); k++ {

@@ -175,3 +175,27 @@ func slicesHasRepeat(r orb.Ring) bool {
 	}
 	return false
 }
+
+// TestRingIndexStaysLinear: a ring whose every edge spans its whole
+// height (a zigzag) gets few bands, not one entry per edge and band, and
+// still answers as the plain loops.
+func TestRingIndexStaysLinear(t *testing.T) {
+	var r orb.Ring
+	for i := range 2001 {
+		r = append(r, orb.Point{float64(i), float64(i % 2 * 10)})
+	}
+	r = append(r, orb.Point{2000, -1}, orb.Point{0, -1}, r[0])
+	ix := newRingIndex(r)
+	entries := 0
+	for _, b := range ix.bands {
+		entries += len(b)
+	}
+	if edges := len(r) - 1; entries > maxBandEntries*edges {
+		t.Errorf("%d entries for %d edges", entries, edges)
+	}
+	for _, p := range []orb.Point{{0.5, 1}, {0.5, 9}, {1000.25, 5}, {3, -0.5}, {3, 11}, {0, 0}} {
+		if got, want := ix.contains(p), ringContains(r, p); got != want {
+			t.Errorf("%v: contains %v, ringContains %v", p, got, want)
+		}
+	}
+}
