@@ -114,7 +114,7 @@ func (g *gen) sentence(n int, src string, d data.Date) yExcerpt {
 	}
 	dep := g.deps[g.rng.IntN(len(g.deps))]
 	actor, _ := g.b.Actor(dep.Actor)
-	ex.Text = fmt.Sprintf("The %s sent %s to the area in %s, a report said.", actor.Name, dep.What, month)
+	ex.Text = fmt.Sprintf("%s sent %s to the area in %s, a report said.", actor.Name, dep.What, month)
 	ex.About = []string{dep.ID, actor.ID}
 	g.depSourced[dep.ID] = append(g.depSourced[dep.ID], id)
 	return ex
