@@ -228,15 +228,19 @@ type bandCoder struct {
 	bpp       int
 	zw        *flate.Writer
 	sink      sliceWriter
-	prev, cur []byte // the unfiltered rows above and at y
+	prev, cur []byte // non-premultiplied rows above and at y (bpp 4 only)
 	sub, up   []byte // row y filtered with Sub and with Up (filter byte first)
+	zero      []byte // a row of zeros: the row above the first
 }
 
 // newBandCoder returns a coder for rows width pixels wide at bpp bytes a
 // pixel, deflating at level (a compress/flate level).
 func newBandCoder(width, bpp, level int) (*bandCoder, error) {
 	n := 1 + bpp*width
-	c := &bandCoder{bpp: bpp, prev: make([]byte, n), cur: make([]byte, n), sub: make([]byte, n), up: make([]byte, n)}
+	c := &bandCoder{bpp: bpp, sub: make([]byte, n), up: make([]byte, n), zero: make([]byte, 4*width)}
+	if bpp == 4 {
+		c.prev, c.cur = make([]byte, n), make([]byte, n)
+	}
 	zw, err := flate.NewWriter(&c.sink, level)
 	if err != nil {
 		return nil, fmt.Errorf("pngenc: %w", err)
@@ -253,20 +257,31 @@ func (c *bandCoder) encode(img *image.RGBA, y0, y1 int, last bool) ([]byte, uint
 	c.sink.b = nil
 	c.zw.Reset(&c.sink)
 	h := adler32.New()
-	clear(c.prev)
-	if y0 > 0 {
-		c.row(img, y0-1, c.prev)
+	if c.bpp == 4 {
+		clear(c.prev)
+		if y0 > 0 {
+			nrgba(c.prev[1:], pixRow(img, y0-1))
+		}
 	}
 	n := 0
 	for y := y0; y < y1; y++ {
-		c.row(img, y, c.cur)
-		out := c.filter()
+		var out []byte
+		if c.bpp == 3 {
+			above := c.zero
+			if y > 0 {
+				above = pixRow(img, y-1)
+			}
+			out = c.filterRGB(pixRow(img, y), above)
+		} else {
+			nrgba(c.cur[1:], pixRow(img, y))
+			out = c.filterRGBA()
+			c.prev, c.cur = c.cur, c.prev
+		}
 		h.Write(out)
 		n += len(out)
 		if _, err := c.zw.Write(out); err != nil {
 			return nil, 0, 0, fmt.Errorf("pngenc: deflate: %w", err)
 		}
-		c.prev, c.cur = c.cur, c.prev
 	}
 	var err error
 	if last {
@@ -280,51 +295,71 @@ func (c *bandCoder) encode(img *image.RGBA, y0, y1 int, last bool) ([]byte, uint
 	return c.sink.b, h.Sum32(), n, nil
 }
 
-// row writes row y of img (from img.Rect.Min.Y) into dst[1:] as RGB, or
-// as non-premultiplied RGBA when bpp is 4.
-func (c *bandCoder) row(img *image.RGBA, y int, dst []byte) {
+// pixRow returns row y of img (from img.Rect.Min.Y): 4 bytes a pixel.
+func pixRow(img *image.RGBA, y int) []byte {
 	off := img.PixOffset(img.Rect.Min.X, img.Rect.Min.Y+y)
-	src := img.Pix[off : off+4*img.Rect.Dx()]
-	if c.bpp == 3 {
-		d := dst[1:]
-		for x := 0; x+3 < len(src); x += 4 {
-			d[0], d[1], d[2] = src[x], src[x+1], src[x+2]
-			d = d[3:]
-		}
-		return
-	}
-	d := dst[1:]
+	return img.Pix[off : off+4*img.Rect.Dx()]
+}
+
+// nrgba writes src (premultiplied RGBA) into dst as non-premultiplied
+// RGBA, converting as image/png does (color.NRGBAModel).
+func nrgba(dst, src []byte) {
 	for x := 0; x+3 < len(src); x += 4 {
 		s := src[x : x+4 : x+4]
 		switch s[3] {
 		case 0xff:
-			copy(d[x:x+4], s)
+			copy(dst[x:x+4], s)
 		case 0:
-			d[x], d[x+1], d[x+2], d[x+3] = 0, 0, 0, 0
-		default: // as image/png converts: color.NRGBAModel
+			dst[x], dst[x+1], dst[x+2], dst[x+3] = 0, 0, 0, 0
+		default:
 			n := color.NRGBAModel.Convert(color.RGBA{s[0], s[1], s[2], s[3]}).(color.NRGBA)
-			d[x], d[x+1], d[x+2], d[x+3] = n.R, n.G, n.B, n.A
+			dst[x], dst[x+1], dst[x+2], dst[x+3] = n.R, n.G, n.B, n.A
 		}
 	}
 }
 
-// filter filters c.cur against c.prev with Sub and Up and returns the
-// row (filter byte first) whose bytes, as signed, sum smaller; Up on a tie.
-func (c *bandCoder) filter() []byte {
-	cur, prev, sub, up := c.cur, c.prev, c.sub, c.up
-	bpp := c.bpp
+// filterRGB filters an opaque RGBA row (cur, 4 bytes a pixel, alpha
+// dropped) against the row above (prev) with Sub and Up in one pass, and
+// returns the filtered row (filter byte first) whose bytes, as signed,
+// sum smaller; Up on a tie.
+func (c *bandCoder) filterRGB(cur, prev []byte) []byte {
+	sub, up := c.sub[1:], c.up[1:]
 	var sumSub, sumUp int
-	for i := 1; i <= bpp && i < len(cur); i++ {
-		s, u := cur[i], cur[i]-prev[i]
-		sub[i], up[i] = s, u
-		sumSub += absSigned(s)
-		sumUp += absSigned(u)
+	var l0, l1, l2 byte // the pixel to the left
+	for x := 0; x+3 < len(cur) && x+3 < len(prev); x += 4 {
+		p := cur[x : x+3 : x+3]
+		q := prev[x : x+3 : x+3]
+		o := 3 * (x / 4)
+		s := sub[o : o+3 : o+3]
+		u := up[o : o+3 : o+3]
+		s[0], s[1], s[2] = p[0]-l0, p[1]-l1, p[2]-l2
+		u[0], u[1], u[2] = p[0]-q[0], p[1]-q[1], p[2]-q[2]
+		sumSub += abs8(s[0]) + abs8(s[1]) + abs8(s[2])
+		sumUp += abs8(u[0]) + abs8(u[1]) + abs8(u[2])
+		l0, l1, l2 = p[0], p[1], p[2]
 	}
-	for i := bpp + 1; i < len(cur); i++ {
-		s, u := cur[i]-cur[i-bpp], cur[i]-prev[i]
+	if sumSub < sumUp {
+		c.sub[0] = 1
+		return c.sub
+	}
+	c.up[0] = 2
+	return c.up
+}
+
+// filterRGBA is filterRGB for non-premultiplied rows c.cur against c.prev
+// (4 bytes a pixel, filter byte first).
+func (c *bandCoder) filterRGBA() []byte {
+	cur, prev, sub, up := c.cur, c.prev, c.sub, c.up
+	var sumSub, sumUp int
+	for i := 1; i < len(cur); i++ {
+		left := byte(0)
+		if i > 4 {
+			left = cur[i-4]
+		}
+		s, u := cur[i]-left, cur[i]-prev[i]
 		sub[i], up[i] = s, u
-		sumSub += absSigned(s)
-		sumUp += absSigned(u)
+		sumSub += abs8(s)
+		sumUp += abs8(u)
 	}
 	if sumSub < sumUp {
 		sub[0] = 1
@@ -334,11 +369,11 @@ func (c *bandCoder) filter() []byte {
 	return up
 }
 
-func absSigned(b byte) int {
-	if b < 128 {
-		return int(b)
-	}
-	return 256 - int(b)
+// abs8 returns |b| with b read as a signed byte, without a branch.
+func abs8(b byte) int {
+	v := int(int8(b))
+	m := v >> 63
+	return (v ^ m) - m
 }
 
 // sliceWriter appends what is written to b.
