@@ -288,6 +288,10 @@ func (l *layout) drawMap() {
 	r := l.mapRect
 	w, h := int(r.W()), int(r.H())
 	m := l.s.Renderer.Map(w, h, l.view, l.opts)
+	// One frame, drawn once: without the renderer's basemap cache, which
+	// would allocate and copy the map's pixels (and evict the window's
+	// cached basemap, whose size differs).
+	m.Cache = nil
 	if l.dst != nil {
 		m.RenderTo(l.dst.SubImage(r.image()).(*image.RGBA)) // with the basemap cache
 	} else {
