@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"image"
 	"io"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/internal/atomicfile"
+	"github.com/briefmap/briefmap/internal/bigimage"
 	"github.com/briefmap/briefmap/scene"
 	"github.com/briefmap/briefmap/slide"
 )
@@ -52,7 +54,8 @@ func runRender(e *Env, args []string) int {
 	// basemap and frame that serve redraws (each would copy 4 bytes a pixel).
 	m := r.Map(w, h, scene.FitView(view, w, h, 16), scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true})
 	m.Cache = nil
-	img := m.Render()
+	img := bigimage.NewRGBA(image.Rect(0, 0, w, h)) // huge pages: fewer page faults
+	m.RenderTo(img)
 	if err := atomicfile.Write(*f.out, func(wr io.Writer) error { return slide.Encode(wr, img) }); err != nil {
 		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/internal/bigimage"
 	"github.com/briefmap/briefmap/scene"
 )
 
@@ -83,7 +84,7 @@ func newLayout(s Spec, vector bool) (*layout, error) {
 		l.surf = geo.NewVector(l.W, l.H, faces)
 		l.surf.Clear(scene.PaperColour)
 	} else {
-		l.dst = image.NewRGBA(image.Rectangle{Max: s.Size})
+		l.dst = bigimage.NewRGBA(image.Rectangle{Max: s.Size}) // huge pages: fewer page faults
 		fill(l.dst, scene.PaperColour)
 		l.surf = geo.NewCanvasFaces(l.dst, faces)
 	}
