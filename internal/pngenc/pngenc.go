@@ -19,7 +19,6 @@ package pngenc
 
 import (
 	"bufio"
-	"compress/flate"
 	"encoding/binary"
 	"fmt"
 	"hash/adler32"
@@ -30,6 +29,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // bandBytes is the target size of one band's filtered rows: large enough
