@@ -156,7 +156,11 @@ func (e Encoder) writeZlib(w io.Writer, img *image.RGBA, bpp, level int) error {
 	var next atomic.Int64
 	var stop atomic.Bool
 	var wg sync.WaitGroup
+	// Buffers of written bands go back to the workers: fewer fresh pages
+	// to fault in (dear on a VM) than one new buffer a band.
+	free := make(chan []byte, len(bands))
 	for _, c := range coders {
+		c.free = free
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -172,7 +176,7 @@ func (e Encoder) writeZlib(w io.Writer, img *image.RGBA, bpp, level int) error {
 			}
 		}()
 	}
-	err := writeBands(w, bands, level)
+	err := writeBands(w, bands, level, free)
 	if err != nil {
 		stop.Store(true)
 	}
@@ -182,7 +186,7 @@ func (e Encoder) writeZlib(w io.Writer, img *image.RGBA, bpp, level int) error {
 
 // writeBands writes the zlib header, each band's deflate data as it
 // becomes ready, and the Adler-32 of the whole, combined from the bands'.
-func writeBands(w io.Writer, bands []band, level int) error {
+func writeBands(w io.Writer, bands []band, level int, free chan<- []byte) error {
 	if _, err := w.Write(zlibHeader(level)); err != nil {
 		return fmt.Errorf("pngenc: %w", err)
 	}
@@ -196,6 +200,8 @@ func writeBands(w io.Writer, bands []band, level int) error {
 		if _, err := w.Write(bd.out); err != nil {
 			return fmt.Errorf("pngenc: %w", err)
 		}
+		free <- bd.out[:0] // never blocks: room for every band
+		bd.out = nil
 		sum = adler32Combine(sum, bd.adler, bd.n)
 	}
 	var tail [4]byte
@@ -229,9 +235,10 @@ type bandCoder struct {
 	bpp       int
 	zw        *flate.Writer
 	sink      sliceWriter
-	prev, cur []byte // non-premultiplied rows above and at y (bpp 4 only)
-	sub, up   []byte // row y filtered with Sub and with Up (filter byte first)
-	zero      []byte // a row of zeros: the row above the first
+	free      <-chan []byte // buffers of bands already written, to reuse
+	prev, cur []byte        // non-premultiplied rows above and at y (bpp 4 only)
+	sub, up   []byte        // row y filtered with Sub and with Up (filter byte first)
+	zero      []byte        // a row of zeros: the row above the first
 }
 
 // newBandCoder returns a coder for rows width pixels wide at bpp bytes a
@@ -255,7 +262,12 @@ func newBandCoder(width, bpp, level int) (*bandCoder, error) {
 // sync flush at its end, or the final block when last), the Adler-32 and
 // the length of the filtered bytes.
 func (c *bandCoder) encode(img *image.RGBA, y0, y1 int, last bool) ([]byte, uint32, int, error) {
-	c.sink.b = nil
+	select {
+	case b := <-c.free:
+		c.sink.b = b
+	default:
+		c.sink.b = make([]byte, 0, bandBytes/4) // slides and maps deflate to well under a quarter
+	}
 	c.zw.Reset(&c.sink)
 	h := adler32.New()
 	if c.bpp == 4 {
