@@ -160,9 +160,32 @@ func (l *layout) compose() {
 	for _, cl := range l.callouts {
 		l.opts.Callouts = append(l.opts.Callouts, cl.Ref)
 	}
+	l.mapKeyFooter(keyCol, entries, rect{l.u(margin), footerTop, l.W - l.u(margin), l.H - l.u(20)}, footSt)
+}
+
+// mapKeyFooter draws the map, its key in keyCol and the footer in foot.
+// On a raster slide the map is drawn on another core meanwhile: it writes
+// only the pixels of l.mapRect, which nothing else draws on, and has its
+// own face cache (the slide's is not safe for concurrent use); its glyphs
+// are the same, so are the pixels.
+func (l *layout) mapKeyFooter(keyCol rect, entries []scene.LegendEntry, foot rect, footSt textStyle) {
+	if l.dst == nil {
+		l.legend(keyCol, entries)
+		l.drawMap()
+		l.footer(foot, footSt)
+		return
+	}
+	m := l.mapToDraw()
+	m.Faces = nil // its own, over freshly parsed fonts
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		m.RenderTo(l.dst.SubImage(l.mapRect.image()).(*image.RGBA))
+	}()
 	l.legend(keyCol, entries)
-	l.drawMap()
-	l.footer(rect{l.u(margin), footerTop, l.W - l.u(margin), l.H - l.u(20)}, footSt)
+	l.footer(foot, footSt)
+	<-done
+	l.mapFrame()
 }
 
 // header draws the red rule and tag, the title (see titleLines) and the
@@ -284,21 +307,30 @@ func fill(dst *image.RGBA, c color.NRGBA) {
 }
 
 // drawMap draws the map straight into the slide, through the same
-// geo.Map the window draws.
+// geo.Map the window draws, and its frame.
 func (l *layout) drawMap() {
-	r := l.mapRect
-	w, h := int(r.W()), int(r.H())
-	m := l.s.Renderer.Map(w, h, l.view, l.opts)
-	// One frame, drawn once: without the renderer's basemap cache, which
-	// would allocate and copy the map's pixels (and evict the window's
-	// cached basemap, whose size differs).
-	m.Cache = nil
+	m := l.mapToDraw()
 	if l.dst != nil {
-		m.RenderTo(l.dst.SubImage(r.image()).(*image.RGBA)) // with the basemap cache
+		m.RenderTo(l.dst.SubImage(l.mapRect.image()).(*image.RGBA))
 	} else {
-		m.DrawTo(l.surf.Sub(r.image()))
+		m.DrawTo(l.surf.Sub(l.mapRect.image()))
 	}
-	// A hairline frame.
+	l.mapFrame()
+}
+
+// mapToDraw returns the slide's map, to be drawn once: without the
+// renderer's basemap cache, which would allocate and copy the map's pixels
+// (and evict the window's cached basemap, whose size differs).
+func (l *layout) mapToDraw() *geo.Map {
+	r := l.mapRect
+	m := l.s.Renderer.Map(int(r.W()), int(r.H()), l.view, l.opts)
+	m.Cache = nil
+	return m
+}
+
+// mapFrame draws a hairline frame around the map.
+func (l *layout) mapFrame() {
+	r := l.mapRect
 	t := math.Max(1, math.Round(l.u(1)))
 	l.pen.fillRect(rect{r.X0 - t, r.Y0 - t, r.X1 + t, r.Y0}, scene.HairlineColour)
 	l.pen.fillRect(rect{r.X0 - t, r.Y1, r.X1 + t, r.Y1 + t}, scene.HairlineColour)
