@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/internal/atomicfile"
 	"github.com/briefmap/briefmap/internal/bigimage"
@@ -49,10 +50,15 @@ func runRender(e *Env, args []string) int {
 			return e.fail(ExitInput, fmt.Errorf("render: --bbox: %w", err))
 		}
 	}
+	v := scene.FitView(view, w, h, 16)
+	// The basemap's simplified level for this view is assembled on another
+	// core while the scene builds the map's layers (geo asks the basemap
+	// for a tolerance of 360° / the world's width in pixels).
+	go base.Prepare(360 / geo.NewTransformer(w, h, v.Centre, v.Zoom).WorldSize())
 	r := scene.NewRenderer(b, base)
 	// One frame, drawn once: the geo map directly, without the caches of
 	// basemap and frame that serve redraws (each would copy 4 bytes a pixel).
-	m := r.Map(w, h, scene.FitView(view, w, h, 16), scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true})
+	m := r.Map(w, h, v, scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true})
 	m.Cache = nil
 	img := bigimage.NewRGBA(image.Rect(0, 0, w, h)) // huge pages: fewer page faults
 	m.RenderTo(img)

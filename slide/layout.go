@@ -244,7 +244,21 @@ func (l *layout) placeMap(mapCol, keyCol rect) (scene.View, []scene.LegendEntry)
 		l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
 		view, _ = l.frame(l.mapRect)
 	}
+	l.prepareBasemap(view)
 	return view, entries
+}
+
+// prepareBasemap assembles the basemap's simplified level for the map's
+// view on another core while the side column is laid out (geo asks the
+// basemap for a tolerance of 360° / the world's width in pixels); the map
+// then finds it ready.
+func (l *layout) prepareBasemap(v scene.View) {
+	base := l.s.Renderer.Basemap()
+	if base == nil {
+		return
+	}
+	t := geo.NewTransformer(int(l.mapRect.W()), int(l.mapRect.H()), v.Centre, v.Zoom)
+	go base.Prepare(360 / t.WorldSize())
 }
 
 // frame returns the map view for a map of r's size, and the bounds it shows.
