@@ -40,13 +40,13 @@ type Map struct {
 	// the objects' identities).
 	CachedLayers int
 
-	ScaleBar bool // a scale bar in km, bottom left
+	ScaleBar      bool   // a scale bar in km, bottom left
+	Attribution   string // bottom right; "" with a Basemap: basemap.Attribution
+	NoAttribution bool   // draw no attribution at all
 	// FurnitureApart leaves the attribution and the scale bar out of
 	// RenderTo and DrawTo (labels still keep clear of where they go):
 	// DrawFurniture draws them, e.g. over a frame assembled from pieces.
 	FurnitureApart bool
-	Attribution    string // bottom right; "" with a Basemap: basemap.Attribution
-	NoAttribution  bool   // draw no attribution at all
 	// PixelRatio scales what the map draws by itself for high-density
 	// output — the basemap style's strokes and country names, the scale
 	// bar, the attribution, label padding — and Pick's tolerances: 2 for a
