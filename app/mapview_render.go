@@ -14,14 +14,29 @@ import (
 	"github.com/briefmap/briefmap/scene"
 )
 
-// requestRender asks for a frame of the current state.
-func (m *MapView) requestRender() {
+// requestRender asks for a full frame of the current state.
+func (m *MapView) requestRender() { m.request(false) }
+
+// requestDraft asks for a draft of the current state (a drag or a wheel
+// step: the last frame shifted or scaled) and for a full frame once the
+// pointer rests.
+func (m *MapView) requestDraft() {
+	m.drafted = true
+	m.restartRest()
+	m.request(true)
+}
+
+// request asks for a frame of the current state, a draft or full.
+func (m *MapView) request(draft bool) {
 	if m.devW <= 0 || m.devH <= 0 || m.holdReady {
 		return // no size yet, or a transient layout before the window shows
 	}
+	if !draft {
+		m.drafted = false
+	}
 	o := m.drawOptions()
 	o.Highlight = append([]data.Ref(nil), o.Highlight...)
-	req := renderRequest{w: m.devW, h: m.devH, view: m.view, opts: o}
+	req := renderRequest{w: m.devW, h: m.devH, view: m.view, opts: o, draft: draft}
 	if m.sync {
 		start := time.Now()
 		frame := m.render(req)
@@ -34,6 +49,36 @@ func (m *MapView) requestRender() {
 	m.poke()
 }
 
+// restartRest (re)arms the rest timer: after restDelay without another
+// draft, refine posts a full frame to the UI thread.
+func (m *MapView) restartRest() {
+	if m.restDelay <= 0 {
+		return
+	}
+	if m.rest != nil {
+		m.rest.Reset(m.restDelay)
+		return
+	}
+	m.rest = time.AfterFunc(m.restDelay, func() {
+		select {
+		case <-m.done:
+		default:
+			m.post(m.refine)
+		}
+	})
+}
+
+// refine draws the full frame of the current state if the last one asked
+// for was a draft (the pointer has rested, or the drag ended).
+func (m *MapView) refine() {
+	if m.rest != nil {
+		m.rest.Stop()
+	}
+	if m.drafted {
+		m.requestRender()
+	}
+}
+
 func (m *MapView) poke() {
 	select {
 	case m.wake <- struct{}{}:
@@ -44,6 +89,9 @@ func (m *MapView) poke() {
 func (m *MapView) render(req renderRequest) *image.RGBA {
 	m.rmu.Lock()
 	defer m.rmu.Unlock()
+	if req.draft {
+		return m.r.RenderDraft(req.w, req.h, req.view, req.opts)
+	}
 	return m.r.Render(req.w, req.h, req.view, req.opts)
 }
 
@@ -78,11 +126,19 @@ func (m *MapView) show(req renderRequest, frame *image.RGBA, d time.Duration) {
 	if frame == nil {
 		return
 	}
+	old, _ := m.img.Image.(*image.RGBA)
 	m.img.Image = frame
 	m.img.Refresh()
+	if old != nil && old != frame && old.Rect == frame.Rect {
+		// The canvas draws the new frame from now on (frames are shown
+		// and painted on the UI thread): the old one's memory takes a
+		// later frame. The renderer may be another since (SetRenderer):
+		// any renderer takes it.
+		m.r.Recycle(old)
+	}
 	m.shown++
 	m.lastReq = req
-	m.log.Debug("map frame", "w", req.w, "h", req.h, "zoom", req.view.Zoom,
+	m.log.Debug("map frame", "w", req.w, "h", req.h, "zoom", req.view.Zoom, "draft", req.draft,
 		"selected", req.opts.Selected.ID, "render_ms", float64(d.Microseconds())/1000)
 	m.maybeReady()
 	if m.OnFrame != nil {
