@@ -4,7 +4,11 @@
 //	go build -o briefmap . && go run ./tools/launchbench -bin ./briefmap -n 7
 //
 // It starts one Xvfb (software GL, as on a machine without a GPU), then runs
-// the binary N times on it with BRIEFMAP_LOG=debug and a fresh HOME. For each
+// the binary N times on it with BRIEFMAP_LOG=debug. By default the runs share
+// one temporary HOME, warmed by a first run that is not counted (Fyne's index
+// of the system fonts and Mesa's shader cache live there: every launch but a
+// user's very first finds them); with -fresh each run has a new HOME (a
+// first launch). For each
 // run it reads the JSON log lines on stderr and records, for every message,
 // the time since the process was started as the tool saw it (wall) and, when
 // the line carries it, the process's own elapsed_ms. When "map ready" comes it
@@ -37,10 +41,11 @@ func main() {
 	size := flag.String("screen", "1280x800", "Xvfb screen size")
 	settle := flag.Duration("settle", time.Second, "wait after \"map ready\" before reading VmRSS")
 	timeout := flag.Duration("timeout", 30*time.Second, "give up on a run after this long")
+	fresh := flag.Bool("fresh", false, "a new HOME for every run (first launches: cold font index and shader cache)")
 	var extra envList
 	flag.Var(&extra, "env", "extra NAME=VALUE for the app (repeatable), e.g. -env LP_NUM_THREADS=1")
 	flag.Parse()
-	if err := run(*bin, *n, *size, *settle, *timeout, extra); err != nil {
+	if err := run(*bin, *n, *size, *settle, *timeout, *fresh, extra); err != nil {
 		fmt.Fprintln(os.Stderr, "launchbench:", err)
 		os.Exit(1)
 	}
@@ -69,7 +74,7 @@ type result struct {
 	cpuTime time.Duration
 }
 
-func run(bin string, n int, size string, settle, timeout time.Duration, extra []string) error {
+func run(bin string, n int, size string, settle, timeout time.Duration, fresh bool, extra []string) error {
 	if n < 1 {
 		return errors.New("-n must be at least 1")
 	}
@@ -82,9 +87,19 @@ func run(bin string, n int, size string, settle, timeout time.Duration, extra []
 		return err
 	}
 	defer stop()
+	home := ""
+	if !fresh {
+		if home, err = os.MkdirTemp("", "launchbench"); err != nil {
+			return fmt.Errorf("temporary HOME: %w", err)
+		}
+		defer os.RemoveAll(home)
+		if _, err := once(abs, display, home, settle, timeout, extra); err != nil {
+			return fmt.Errorf("warm-up run: %w", err)
+		}
+	}
 	var results []result
 	for i := range n {
-		r, err := once(abs, display, settle, timeout, extra)
+		r, err := once(abs, display, home, settle, timeout, extra)
 		if err != nil {
 			return fmt.Errorf("run %d: %w", i+1, err)
 		}
@@ -118,14 +133,17 @@ func startXvfb(size string) (string, func(), error) {
 	return ":" + strings.TrimSpace(line), stop, nil
 }
 
-// once starts the app, waits for "map ready" and settle, reads its VmRSS
-// and stops it.
-func once(bin, display string, settle, timeout time.Duration, extra []string) (result, error) {
-	home, err := os.MkdirTemp("", "launchbench")
-	if err != nil {
-		return result{}, fmt.Errorf("temporary HOME: %w", err)
+// once starts the app with HOME home ("": a new one), waits for "map
+// ready" and settle, reads its VmRSS and stops it.
+func once(bin, display, home string, settle, timeout time.Duration, extra []string) (result, error) {
+	if home == "" {
+		h, err := os.MkdirTemp("", "launchbench")
+		if err != nil {
+			return result{}, fmt.Errorf("temporary HOME: %w", err)
+		}
+		defer os.RemoveAll(h)
+		home = h
 	}
-	defer os.RemoveAll(home)
 	cmd := exec.Command(bin)
 	cmd.Env = append([]string{
 		"PATH=" + os.Getenv("PATH"),
