@@ -92,6 +92,9 @@ type MapView struct {
 	OnTypedKey  func(*fyne.KeyEvent)
 
 	log *slog.Logger
+	// clock, when set, gives the milliseconds since the process started:
+	// "first frame" and "map ready" carry it as elapsed_ms.
+	clock func() float64
 
 	// UI-thread state.
 	view    scene.View

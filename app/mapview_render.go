@@ -138,6 +138,9 @@ func (m *MapView) show(req renderRequest, frame *image.RGBA, d time.Duration) {
 	}
 	m.shown++
 	m.lastReq = req
+	if m.shown == 1 && m.clock != nil {
+		m.log.Debug("first frame", "elapsed_ms", m.clock(), "w", req.w, "h", req.h)
+	}
 	m.log.Debug("map frame", "w", req.w, "h", req.h, "zoom", req.view.Zoom, "draft", req.draft,
 		"selected", req.opts.Selected.ID, "render_ms", float64(d.Microseconds())/1000)
 	m.maybeReady()
@@ -182,10 +185,14 @@ func (m *MapView) logReady(req renderRequest) {
 	}
 	s := m.scale()
 	b := req.view.Bounds(req.w, req.h)
-	m.log.Info("map ready",
+	var elapsed []any
+	if m.clock != nil {
+		elapsed = []any{"elapsed_ms", m.clock()}
+	}
+	m.log.Info("map ready", append(elapsed,
 		"map_x", int(math.Round(float64(pos.X*s))), "map_y", int(math.Round(float64(pos.Y*s))),
 		"map_w", req.w, "map_h", req.h,
-		"west", b.Min[0], "south", b.Min[1], "east", b.Max[0], "north", b.Max[1])
+		"west", b.Min[0], "south", b.Min[1], "east", b.Max[0], "north", b.Max[1])...)
 	if m.log.Enabled(context.Background(), slog.LevelDebug) {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)

@@ -245,7 +245,8 @@ func (r *Renderer) Pick(w, h int, v View, o Options, x, y float64) (data.Ref, bo
 // first touch costs page faults). Safe to call from any goroutine.
 func (r *Renderer) Recycle(img *image.RGBA) { r.spares.put(img) }
 
-// spares keeps at most two frames handed back by Recycle.
+// spares keeps one frame handed back by Recycle: the window shows one
+// frame while the next is drawn into the spare.
 type spares struct {
 	mu   sync.Mutex
 	imgs []*image.RGBA
@@ -271,7 +272,7 @@ func (s *spares) put(img *image.RGBA) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.imgs) == 2 {
+	if len(s.imgs) == 1 {
 		s.imgs = s.imgs[1:]
 	}
 	s.imgs = append(s.imgs, img)
