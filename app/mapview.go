@@ -54,6 +54,9 @@ type renderRequest struct {
 	view  scene.View
 	opts  scene.Options
 	draft bool
+	// ahead: drawn before the window shows (holdReady), unseen, so that
+	// the renderer keeps it and the first frame shown only copies it.
+	ahead bool
 }
 
 // hoverRequest is a pending hit-test for the pointer at device pixel (x, y).
@@ -119,8 +122,9 @@ type MapView struct {
 	// holdReady delays rendering and the "map ready" line until AllowReady
 	// (the window is shown at its real size): a transient layout before
 	// that is not drawn.
-	holdReady bool
-	ready     bool // "map ready" logged
+	holdReady  bool
+	aheadTimer *time.Timer // pokes the worker for a frame drawn ahead
+	ready      bool        // "map ready" logged
 
 	// sync renders and picks inline on the calling goroutine (tests).
 	sync bool
@@ -175,6 +179,9 @@ func (m *MapView) Close() {
 		close(m.done)
 		if m.rest != nil {
 			m.rest.Stop()
+		}
+		if m.aheadTimer != nil {
+			m.aheadTimer.Stop()
 		}
 	})
 }

@@ -28,7 +28,7 @@ func (m *MapView) requestDraft() {
 
 // request asks for a frame of the current state, a draft or full.
 func (m *MapView) request(draft bool) {
-	if m.devW <= 0 || m.devH <= 0 || m.holdReady {
+	if m.devW <= 0 || m.devH <= 0 || m.holdReady && m.sync {
 		return // no size yet, or a transient layout before the window shows
 	}
 	if !draft {
@@ -36,7 +36,12 @@ func (m *MapView) request(draft bool) {
 	}
 	o := m.drawOptions()
 	o.Highlight = append([]data.Ref(nil), o.Highlight...)
-	req := renderRequest{w: m.devW, h: m.devH, view: m.view, opts: o, draft: draft}
+	// Before the window shows (holdReady), the worker draws the frame of
+	// the size laid out last while the window opens: it is not shown, but
+	// when the window shows at that size, the first frame is a copy. The
+	// layouts of the window's construction come in a burst: only one that
+	// stays aheadDelay is drawn.
+	req := renderRequest{w: m.devW, h: m.devH, view: m.view, opts: o, draft: draft && !m.holdReady, ahead: m.holdReady}
 	if m.sync {
 		start := time.Now()
 		frame := m.render(req)
@@ -46,8 +51,20 @@ func (m *MapView) request(draft bool) {
 	m.qmu.Lock()
 	m.pending = &req
 	m.qmu.Unlock()
+	if req.ahead {
+		if m.aheadTimer == nil {
+			m.aheadTimer = time.AfterFunc(aheadDelay, m.poke)
+		} else {
+			m.aheadTimer.Reset(aheadDelay)
+		}
+		return
+	}
 	m.poke()
 }
+
+// aheadDelay is how long a layout must stay before the window shows for
+// its frame to be drawn ahead.
+const aheadDelay = 30 * time.Millisecond
 
 // restartRest (re)arms the rest timer: after restDelay without another
 // draft, refine posts a full frame to the UI thread.
@@ -124,6 +141,11 @@ func (m *MapView) work() {
 // show puts a finished frame on screen.
 func (m *MapView) show(req renderRequest, frame *image.RGBA, d time.Duration) {
 	if frame == nil {
+		return
+	}
+	if req.ahead {
+		m.log.Debug("map frame ahead", "w", req.w, "h", req.h, "render_ms", float64(d.Microseconds())/1000)
+		m.r.Recycle(frame)
 		return
 	}
 	old, _ := m.img.Image.(*image.RGBA)
