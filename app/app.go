@@ -14,9 +14,12 @@
 // The app draws nothing of its own: the map renders off the UI thread
 // through package scene, the same code the CLI and the slide draw with, and
 // every colour comes from scene's style table. With BRIEFMAP_LOG=debug the
-// app logs JSON lines (log/slog) to stderr: "map ready" with the map's
-// rectangle and bounds once the first frame is shown, and "selected" on
-// every selection.
+// app logs JSON lines (log/slog) to stderr: the start-up phases with the
+// milliseconds since the process started (elapsed_ms: "process start",
+// "briefing loaded", "basemap decoded", "fonts loaded", "window built",
+// "window shown", "first frame"), "map ready" with the map's rectangle and
+// bounds once the first frame at the window's size is shown, and
+// "selected" on every selection.
 package app
 
 import (
