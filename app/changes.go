@@ -12,7 +12,7 @@ import (
 	"github.com/briefmap/briefmap/data"
 )
 
-// changesTab is the "What changed" tab of compare mode: each change
+// changesTab is the Changes tab ("what changed") of compare mode: each change
 // between the two dates (data.Briefing.DiffItems), largest first, with how
 // things stood before and after and the excerpts that back each side; a
 // click on a change selects it on the map.
@@ -29,7 +29,7 @@ type changesTab struct {
 func newChangesTab(onPick func(i int)) *changesTab {
 	t := &changesTab{box: container.NewVBox(), onPick: onPick}
 	t.scroll = container.NewVScroll(t.box)
-	t.item = container.NewTabItem("What changed", t.scroll)
+	t.item = container.NewTabItem("Changes", t.scroll)
 	t.showOff()
 	return t
 }
@@ -112,7 +112,7 @@ func changeSegments(d *data.Diff, b *data.Briefing, it data.DiffItem, onExcerpt 
 	return segs
 }
 
-// showChanges fills the What changed tab: the diff of compare mode, or how
+// showChanges fills the Changes tab: the diff of compare mode, or how
 // to turn it on.
 func (w *window) showChanges() {
 	o := w.options()
@@ -128,7 +128,7 @@ func (w *window) showChanges() {
 	w.changesTab.show(w.b, d, w.ShowExcerpt)
 }
 
-// SelectChange selects change i of the What changed tab on the map: its
+// SelectChange selects change i of the Changes tab on the map: its
 // record on the later date, framed on the area or the spots that changed.
 func (w *window) SelectChange(i int) {
 	if i < 0 || i >= len(w.changesTab.shown) {

@@ -185,26 +185,8 @@ func TestImportReviewAttachAndUndo(t *testing.T) {
 	}
 	// Attach to Es Sider's blockade status.
 	w.SetDate(data.MustDate("2020-01-19"))
-	k := -1
-	for i, o := range p.attachTo.Options {
-		if strings.HasPrefix(o, "Es Sider") {
-			k = i
-		}
-	}
-	if k < 0 {
-		t.Fatalf("Es Sider not offered: %v", p.attachTo.Options)
-	}
-	p.attachTo.SetSelectedIndex(k)
-	f := -1
-	for i, o := range p.field.Options {
-		if strings.Contains(o, "blockaded from 2020-01-18): status") {
-			f = i
-		}
-	}
-	if f < 0 {
-		t.Fatalf("the blockade status is not offered: %v", p.field.Options)
-	}
-	p.field.SetSelectedIndex(f)
+	chooseOption(t, p.attachTo, func(o string) bool { return strings.HasPrefix(o, "Es Sider") })
+	chooseOption(t, p.field, func(o string) bool { return strings.Contains(o, "blockaded from 2020-01-18): status") })
 	test.Tap(p.attach)
 	w.Select(data.Ref{Kind: data.KindPlace, ID: "es-sider"})
 	if card := w.cardText(); !strings.Contains(card, "blockaded") || !strings.Contains(firstLineWith(card, "Status on"), "[SOURCED]") {
@@ -420,4 +402,20 @@ func TestUndoWithNothingToUndo(t *testing.T) {
 	if w.status.status.Text != "Nothing to undo" || w.win.Canvas().Overlays().Top() != nil {
 		t.Errorf("status %q, dialog %v", w.status.status.Text, w.win.Canvas().Overlays().Top())
 	}
+}
+
+// chooseOption chooses the last option of sel that match accepts, as a
+// user would; the test fails when there is none.
+func chooseOption(t *testing.T, sel *widget.Select, match func(string) bool) {
+	t.Helper()
+	k := -1
+	for i, o := range sel.Options {
+		if match(o) {
+			k = i
+		}
+	}
+	if k < 0 {
+		t.Fatalf("no option matches among %v", sel.Options)
+	}
+	sel.SetSelectedIndex(k)
 }

@@ -14,67 +14,74 @@ import (
 // swatchSize is the side of a legend swatch, in logical pixels.
 const swatchSize = 18
 
-// layerToggle is one layer switch: its preference key, its label and the
-// flag it sets.
+// layerToggle is one layer switch: its preference key, its label in the
+// View menu, its shorter label beside its check box in the left panel (two
+// columns of them must fit the panel's width, leftWidth) and the flag it
+// sets.
 type layerToggle struct {
 	Key   string // preference key
-	Label string
+	Label string // the View menu's
+	Short string // the left panel's
 	flag  func(*scene.Layers) *bool
 }
 
 // layerToggles are the layer switches of the left panel and the View menu,
 // in order.
 var layerToggles = []layerToggle{
-	{"zones", "Control zones", func(l *scene.Layers) *bool { return &l.Zones }},
-	{"oil", "Oil terminals and fields", func(l *scene.Layers) *bool { return &l.Oil }},
-	{"airbases", "Airbases", func(l *scene.Layers) *bool { return &l.Airbases }},
-	{"cities", "Cities", func(l *scene.Layers) *bool { return &l.Cities }},
-	{"deployments", "Foreign deployments", func(l *scene.Layers) *bool { return &l.Deployments }},
-	{"ranges", "Range rings", func(l *scene.Layers) *bool { return &l.Ranges }},
-	{"events", "Events", func(l *scene.Layers) *bool { return &l.Events }},
-	{"labels", "Labels", func(l *scene.Layers) *bool { return &l.Labels }},
+	{"zones", "Control zones", "Zones", func(l *scene.Layers) *bool { return &l.Zones }},
+	{"oil", "Oil terminals and fields", "Oil sites", func(l *scene.Layers) *bool { return &l.Oil }},
+	{"airbases", "Airbases", "Airbases", func(l *scene.Layers) *bool { return &l.Airbases }},
+	{"cities", "Cities", "Cities", func(l *scene.Layers) *bool { return &l.Cities }},
+	{"deployments", "Foreign deployments", "Forces", func(l *scene.Layers) *bool { return &l.Deployments }},
+	{"ranges", "Range rings", "Ranges", func(l *scene.Layers) *bool { return &l.Ranges }},
+	{"events", "Events", "Events", func(l *scene.Layers) *bool { return &l.Events }},
+	{"labels", "Labels", "Labels", func(l *scene.Layers) *bool { return &l.Labels }},
 }
 
-// leftPanel is the window's left column: the as-of dates, the layer check
-// boxes, the legend of what the map shows and the briefing's notes. It owns
-// these widgets; the window tells it what to show, and it reports the
-// user's choices through the callbacks it was built with.
+// leftPanel is the window's left column: the as-of date (the timeline and
+// the snapshot picker), the layer check boxes, the legend of what the map
+// shows and the briefing's notes. It owns these widgets; the window tells it
+// what to show, and it reports the user's choices through the callbacks it
+// was built with.
 type leftPanel struct {
-	checks      []*widget.Check
-	legendBox   *fyne.Container
-	dateButtons []*widget.Button
-	dateBox     *fyne.Container
-	timeline    *fyne.Container // holds the timeline panel (timeline.go)
-	dateNote    *widget.Label
-	onDate      func(data.Date)
-	content     fyne.CanvasObject
+	checks    []*widget.Check
+	legendBox *fyne.Container
+	snapshots *snapshotPicker
+	timeline  *fyne.Container // holds the timeline panel (timeline.go)
+	dateNote  *widget.Label
+	// layersHead and legendHead are the headings of the layers and the
+	// legend (the window test checks they are above the fold).
+	layersHead, legendHead *widget.Label
+	scroll                 *container.Scroll
+	content                fyne.CanvasObject
 }
 
 // newLeftPanel returns the panel with its check boxes set to layers; it
 // calls onLayer(i, on) when the user switches layerToggles[i] and onDate
 // when they pick a date.
 func newLeftPanel(layers scene.Layers, onLayer func(i int, on bool), onDate func(data.Date)) *leftPanel {
-	p := &leftPanel{onDate: onDate}
-	checks := container.NewVBox()
+	p := &leftPanel{snapshots: newSnapshotPicker(onDate)}
+	checks := container.NewGridWithColumns(2)
 	for i, t := range layerToggles {
-		c := widget.NewCheck(t.Label, func(on bool) { onLayer(i, on) })
+		c := widget.NewCheck(t.Short, func(on bool) { onLayer(i, on) })
 		c.Checked = *t.flag(&layers)
 		p.checks = append(p.checks, c)
 		checks.Add(c)
 	}
 	p.legendBox = container.NewVBox()
-	p.dateBox = container.NewVBox()
 	p.timeline = container.NewStack()
 	p.dateNote = caption("")
-	p.content = container.NewVScroll(container.NewVBox(
-		heading("As of"), p.timeline, p.dateBox,
+	p.layersHead, p.legendHead = heading("Layers"), heading("Legend")
+	p.scroll = container.NewVScroll(container.NewVBox(
+		heading("As of"), p.timeline, p.snapshots.sel,
 		widget.NewSeparator(),
-		heading("Layers"), checks,
+		p.layersHead, checks,
 		widget.NewSeparator(),
-		heading("Legend"), p.legendBox,
+		p.legendHead, p.legendBox,
 		widget.NewSeparator(),
 		p.dateNote,
 	))
+	p.content = p.scroll
 	return p
 }
 
@@ -91,40 +98,22 @@ func caption(s string) *widget.Label {
 }
 
 // setTimeline puts the timeline panel under the "As of" heading, above the
-// snapshots' buttons (its bookmarks).
+// snapshot picker (its bookmarks).
 func (p *leftPanel) setTimeline(o fyne.CanvasObject) {
 	p.timeline.Objects = []fyne.CanvasObject{o}
 	p.timeline.Refresh()
 }
 
-// showBriefing makes one button per snapshot of b, and shows b's notes.
+// showBriefing lists b's snapshots in the picker and shows b's notes.
 func (p *leftPanel) showBriefing(b *data.Briefing) {
-	p.dateBox.RemoveAll()
-	p.dateButtons = nil
-	for _, s := range b.Snapshots {
-		btn := widget.NewButton(s.Date.Long(), func() { p.onDate(s.Date) })
-		btn.Alignment = widget.ButtonAlignLeading
-		p.dateButtons = append(p.dateButtons, btn)
-		p.dateBox.Add(btn)
-		if s.Label != "" {
-			p.dateBox.Add(caption(s.Label))
-		}
-	}
+	p.snapshots.showBriefing(b)
 	p.dateNote.SetText(b.Notes)
 }
 
-// showDate marks the button of date d (one of b's snapshots).
-func (p *leftPanel) showDate(b *data.Briefing, d data.Date) {
-	for i, s := range b.Snapshots {
-		imp := widget.MediumImportance
-		if s.Date == d {
-			imp = widget.HighImportance
-		}
-		if i < len(p.dateButtons) && p.dateButtons[i].Importance != imp {
-			p.dateButtons[i].Importance = imp
-			p.dateButtons[i].Refresh()
-		}
-	}
+// showDate chooses the snapshot of date d in the picker, or none when d is
+// no snapshot's date.
+func (p *leftPanel) showDate(d data.Date) {
+	p.snapshots.showDate(d)
 }
 
 // showLayers sets the check boxes to l.

@@ -93,7 +93,7 @@ func (p *timelinePanel) showDate(b *data.Briefing, changes []data.Date, d, since
 		p.compareRow.Hide()
 		return
 	}
-	p.compare.SetText(fmt.Sprintf("Comparing with %s: the map marks what changed since then (What changed tab).", since.Long()))
+	p.compare.SetText(fmt.Sprintf("Comparing with %s: the map marks what changed since then (Changes tab).", since.Long()))
 	p.compareRow.Show()
 }
 

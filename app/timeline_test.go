@@ -41,6 +41,20 @@ func logMsgs(t *testing.T, logs *bytes.Buffer) []string {
 	return out
 }
 
+// checkFollowed checks what a date change logged, the messages of logMsgs
+// joined by "|" (the date, then the selection as it now stands), and that
+// the status line says why the selection changed: it starts with or
+// contains why.
+func checkFollowed(t *testing.T, w *window, logs *bytes.Buffer, wantLog, why string) {
+	t.Helper()
+	if got := logMsgs(t, logs); strings.Join(got, "|") != wantLog {
+		t.Errorf("log %q, want %q", got, wantLog)
+	}
+	if !strings.Contains(w.status.status.Text, why) {
+		t.Errorf("status %q does not say why (%q)", w.status.status.Text, why)
+	}
+}
+
 // TestStaleCardRegression is the case: with the Tarhuna zone of
 // 2020 selected, switching to 30 September 2023 left the Selection tab
 // showing the 2020 zone ("Valid 6 January 2020 – 4 June 2020") under the
@@ -66,12 +80,7 @@ func TestStaleCardRegression(t *testing.T) {
 	if !strings.Contains(text, "Government of National Unity") {
 		t.Errorf("the card is not the GNU's zone:\n%s", text)
 	}
-	if got := logMsgs(t, logs); strings.Join(got, "|") != "date 2023-09-30|selected zone:z2021-gnu-west" {
-		t.Errorf("log %q, want the date then the new selection", got)
-	}
-	if !strings.Contains(w.status.status.Text, "the zone at the same spot") {
-		t.Errorf("status %q does not say why the selection changed", w.status.status.Text)
-	}
+	checkFollowed(t, w, logs, "date 2023-09-30|selected zone:z2021-gnu-west", "the zone at the same spot")
 }
 
 // TestCardNeverShowsARecordNotOnTheMap: whatever asks for it, the card of a
@@ -96,12 +105,7 @@ func TestSelectionClearedSaysWhy(t *testing.T) {
 	if len(cleared) != 1 || !strings.Contains(cleared[0]["reason"].(string), "Syrian fighters sent by Turkey (deployment, valid 27 December 2019 – 4 June 2020) is not on the map on 1 July 2019") {
 		t.Errorf("selection cleared lines %v", cleared)
 	}
-	if got := logMsgs(t, logs); strings.Join(got, "|") != "date 2019-07-01|selection cleared" {
-		t.Errorf("log %q, want the date, then the selection cleared", got)
-	}
-	if !strings.HasPrefix(w.status.status.Text, "Selection cleared: Syrian fighters") {
-		t.Errorf("status %q does not say why", w.status.status.Text)
-	}
+	checkFollowed(t, w, logs, "date 2019-07-01|selection cleared", "Selection cleared: Syrian fighters")
 }
 
 func TestSelectionOfAPlaceFollowsItsStatus(t *testing.T) {
@@ -205,7 +209,7 @@ func TestTimelineStripClickAndShiftClick(t *testing.T) {
 		t.Errorf("after a shift-click: since %s, date %s, map %+v; want %s to %s", w.since, w.date, w.mapView.Options(), first, snap)
 	}
 	if w.tabs.Selected() != w.changesTab.item {
-		t.Error("compare mode does not show the What changed tab")
+		t.Error("compare mode does not show the Changes tab")
 	}
 }
 
@@ -233,7 +237,7 @@ func TestCompareModeAndWhatChangedTab(t *testing.T) {
 	text := richTexts(w.changesTab.box)
 	for _, want := range []string{"What changed between 19 January 2020 and 30 September 2023", "Before (19 January 2020):", "After (30 September 2023):", "BACKGROUND", "Select on map", "“"} {
 		if !strings.Contains(text, want) {
-			t.Errorf("the What changed tab lacks %q", want)
+			t.Errorf("the Changes tab lacks %q", want)
 		}
 	}
 	logs.Reset()
@@ -253,7 +257,7 @@ func TestCompareModeAndWhatChangedTab(t *testing.T) {
 		t.Errorf("compare mode still on at A: since %s", w.since)
 	}
 	if !strings.Contains(richTexts(w.changesTab.box), "Not comparing") {
-		t.Error("the What changed tab still lists changes")
+		t.Error("the Changes tab still lists changes")
 	}
 }
 

@@ -147,7 +147,7 @@ func (w *window) applyBriefing() {
 func (w *window) applyDate() {
 	w.mapView.SetOptions(w.options())
 	w.showLegend()
-	w.left.showDate(w.b, w.date)
+	w.left.showDate(w.date)
 	w.timeline.showDate(w.b, w.changes, w.date, w.since)
 	w.showChanges()
 	w.status.showDate(w.b, w.date)

@@ -91,8 +91,8 @@ func TestWindowTitleAndDefaults(t *testing.T) {
 	if w.date != w.b.DefaultDate {
 		t.Errorf("date %v, want the default %v", w.date, w.b.DefaultDate)
 	}
-	if len(w.left.dateButtons) != len(w.b.Snapshots) || len(w.b.Snapshots) < 2 {
-		t.Fatalf("%d date buttons for %d snapshots", len(w.left.dateButtons), len(w.b.Snapshots))
+	if got := len(w.left.snapshots.sel.Options); got != len(w.b.Snapshots) || got < 2 {
+		t.Fatalf("%d snapshot choices for %d snapshots", got, len(w.b.Snapshots))
 	}
 	if w.left.legendBox.Objects == nil || len(w.left.legendBox.Objects) == 0 {
 		t.Error("the legend is empty")
@@ -113,9 +113,9 @@ func TestClickZoneAtTripoliPerDate(t *testing.T) {
 	zonesOnly(w)
 	cards := map[string]string{}
 	for i, snap := range w.b.Snapshots {
-		test.Tap(w.left.dateButtons[i])
+		w.left.snapshots.sel.SetSelectedIndex(i)
 		if w.date != snap.Date {
-			t.Fatalf("after tapping %q the date is %v", w.left.dateButtons[i].Text, w.date)
+			t.Fatalf("after choosing %q the date is %v", w.left.snapshots.sel.Selected, w.date)
 		}
 		if w.mapView.Options().Date != snap.Date {
 			t.Fatalf("the map draws %v, want %v", w.mapView.Options().Date, snap.Date)

@@ -179,24 +179,36 @@ func FuzzDecode(f *testing.F) {
 // FuzzExtractHTML: extraction never panics, never keeps script or style
 // content, and gives valid UTF-8 text without blank paragraphs.
 func FuzzExtractHTML(f *testing.F) {
-	for _, name := range []string{"news-article.html", "blog-no-article.htm"} {
-		b, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(string(b))
-	}
-	f.Add("<p>a<script>SECRET</script>b</p>")
-	f.Add("<article><p>x<br><br>y</p></article><style>SECRET</style>")
-	f.Fuzz(func(t *testing.T, s string) {
-		var doc Doc
-		extractHTML(s, &doc)
+	files := []string{"news-article.html", "blog-no-article.htm"}
+	seeds := []string{"<p>a<script>SECRET</script>b</p>", "<article><p>x<br><br>y</p></article><style>SECRET</style>"}
+	extractFuzz(f, extractHTML, files, seeds, func(t *testing.T, s string, doc Doc) {
 		if strings.Contains(doc.Text, "SECRET") && !strings.Contains(visibleText(s), "SECRET") {
 			t.Fatalf("script or style text extracted from %q: %q", s, doc.Text)
 		}
 		if !validUTF8(doc.Text) || strings.Contains(doc.Text, "\n\n\n") {
 			t.Fatalf("text %q", doc.Text)
 		}
+	})
+}
+
+// extractFuzz seeds f with the testdata files named and the seeds given,
+// then fuzzes extract: check sees each input and the Doc extract made of
+// it.
+func extractFuzz(f *testing.F, extract func(string, *Doc), files, seeds []string, check func(t *testing.T, s string, doc Doc)) {
+	for _, name := range files {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var doc Doc
+		extract(s, &doc)
+		check(t, s, doc)
 	})
 }
 
@@ -226,16 +238,8 @@ func visibleText(s string) string {
 
 // FuzzExtractMarkdown: never panics; valid UTF-8 without blank paragraphs.
 func FuzzExtractMarkdown(f *testing.F) {
-	b, err := os.ReadFile(filepath.Join("testdata", "analysis.md"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(string(b))
-	f.Add("---\ntitle: x\n")
-	f.Add("**a _b_ c**\n===\n")
-	f.Fuzz(func(t *testing.T, s string) {
-		var doc Doc
-		extractMarkdown(s, &doc)
+	seeds := []string{"---\ntitle: x\n", "**a _b_ c**\n===\n"}
+	extractFuzz(f, extractMarkdown, []string{"analysis.md"}, seeds, func(t *testing.T, _ string, doc Doc) {
 		if strings.Contains(doc.Text, "\n\n\n") || strings.HasPrefix(doc.Text, "\n") {
 			t.Fatalf("text %q", doc.Text)
 		}

@@ -28,12 +28,9 @@ func runCheck(e *Env, args []string) int {
 	sources := fs.String("sources", "", "folder `DIR` of the article texts to check the excerpts against")
 	audit := fs.Bool("audit", false, "print every sourced field beside its excerpts and every background field beside its note (Markdown)")
 	briefing := briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
+	pos, code, ok := e.parseArgs(fs, args, 0, 1, "check takes at most one PATH")
 	if !ok {
 		return code
-	}
-	if len(pos) > 1 {
-		return e.usage("check takes at most one PATH")
 	}
 	path := *briefing
 	if len(pos) == 1 {
@@ -63,7 +60,7 @@ func runCheck(e *Env, args []string) int {
 	if err != nil {
 		var ve *data.ValidationError
 		if !errors.As(err, &ve) {
-			return e.fail(ExitInput, fmt.Errorf("check: %w", err))
+			return e.failIn("check", err)
 		}
 		for _, p := range ve.Problems {
 			fmt.Fprintln(e.Stderr, p)
@@ -80,7 +77,7 @@ func runCheck(e *Env, args []string) int {
 	}
 	if *audit {
 		if err := data.WriteAudit(e.Stdout, b); err != nil {
-			return e.fail(ExitInput, fmt.Errorf("check: %w", err))
+			return e.failIn("check", err)
 		}
 		return ExitOK
 	}

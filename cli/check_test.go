@@ -33,6 +33,52 @@ func run(args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// goldenRun is a command line that must exit 0 and print testdata/file.
+type goldenRun struct {
+	file string
+	args []string
+}
+
+// checkGoldenRuns runs each command line twice, in a subtest named by its
+// file: it must exit 0, print its golden file and print the same bytes the
+// second time.
+func checkGoldenRuns(t *testing.T, runs []goldenRun) {
+	t.Helper()
+	for _, r := range runs {
+		t.Run(r.file, func(t *testing.T) {
+			code, out, errs := run(r.args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, r.file, []byte(out))
+			if _, again, _ := run(r.args...); again != out {
+				t.Error("two runs gave different output")
+			}
+		})
+	}
+}
+
+// exitCase is a command line, the exit code it must give and the first line
+// it must print on stderr ("" for none).
+type exitCase struct {
+	args []string
+	code int
+	errs string
+}
+
+// checkExits runs each case and checks its exit code and the first line of
+// its stderr.
+func checkExits(t *testing.T, cases []exitCase) {
+	t.Helper()
+	for _, c := range cases {
+		code, _, errs := run(c.args...)
+		first, _, _ := strings.Cut(errs, "\n")
+		if code != c.code || first != c.errs {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
+		}
+	}
+}
+
 // golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()

@@ -56,8 +56,7 @@ func runDiff(e *Env, args []string) int {
 	fs := e.flagSet("diff")
 	from := fs.String("from", "", "the earlier `date` YYYY-MM-DD")
 	to := fs.String("to", "", "the later `date` YYYY-MM-DD")
-	asJSON := fs.Bool("json", false, "print JSON")
-	briefing := briefingFlag(fs)
+	asJSON, briefing := jsonFlag(fs, "print JSON"), briefingFlag(fs)
 	if code, ok := e.parseFlags(fs, args); !ok {
 		return code
 	}
@@ -69,21 +68,13 @@ func runDiff(e *Env, args []string) int {
 	}
 	b, err := libya.LoadPath(*briefing)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("diff: %w", err))
+		return e.failIn("diff", err)
 	}
 	d, err := diffDates(b, *from, *to)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("diff: %w", err))
+		return e.failIn("diff", err)
 	}
-	if *asJSON {
-		err = writeJSON(e.Stdout, toDiffJSON(d))
-	} else {
-		err = writeDiffText(e.Stdout, b, d)
-	}
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("diff: %w", err))
-	}
-	return ExitOK
+	return e.answer("diff", *asJSON, toDiffJSON(d), func(w io.Writer) error { return writeDiffText(w, b, d) })
 }
 
 // diffDates parses two dates and returns b's Diff between them.

@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/internal/atomicfile"
 	"github.com/paulmach/orb"
 )
@@ -80,27 +79,17 @@ type gjCollection struct {
 // atomically to -o FILE.
 func runGeoJSON(e *Env, args []string) int {
 	fs := e.flagSet("geojson")
-	date := fs.String("date", "", "the as-of date, YYYY-MM-DD (default: the briefing's default date)")
-	out := fs.String("o", "", "write to `FILE` instead of stdout")
-	briefing := briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
-	if !ok {
+	date, out, briefing := asOfFlag(fs), fs.String("o", "", "write to `FILE` instead of stdout"), briefingFlag(fs)
+	if _, code, ok := e.parseArgs(fs, args, 0, 0, "geojson takes no arguments"); !ok {
 		return code
 	}
-	if len(pos) > 0 {
-		return e.usage("geojson takes no arguments")
-	}
-	b, err := libya.LoadPath(*briefing)
+	b, d, err := loadOn(*briefing, *date)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
-	}
-	d, err := dateFlag(b, *date)
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
+		return e.failIn("geojson", err)
 	}
 	var buf bytes.Buffer
 	if err := writeFeatureCollection(&buf, featureCollection(b, d)); err != nil {
-		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
+		return e.failIn("geojson", err)
 	}
 	if *out == "" {
 		_, err = e.Stdout.Write(buf.Bytes())
@@ -111,7 +100,7 @@ func runGeoJSON(e *Env, args []string) int {
 		})
 	}
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("geojson: %w", err))
+		return e.failIn("geojson", err)
 	}
 	return ExitOK
 }

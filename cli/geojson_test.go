@@ -14,26 +14,10 @@ import (
 )
 
 func TestGeoJSONGolden(t *testing.T) {
-	cases := []struct {
-		name string
-		args []string
-	}{
-		{"2020-01-19", []string{"geojson"}},
-		{"2023-09-30", []string{"geojson", "--date", "2023-09-30"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			code, out, errs := run(c.args...)
-			if code != ExitOK {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
-			golden(t, "geojson-"+c.name+".geojson", []byte(out))
-			_, again, _ := run(c.args...)
-			if again != out {
-				t.Error("two runs gave different output")
-			}
-		})
-	}
+	checkGoldenRuns(t, []goldenRun{
+		{"geojson-2020-01-19.geojson", []string{"geojson"}},
+		{"geojson-2023-09-30.geojson", []string{"geojson", "--date", "2023-09-30"}},
+	})
 }
 
 // TestGeoJSONValid reads the export back with orb/geojson and checks every
@@ -170,22 +154,11 @@ func TestGeoJSONFile(t *testing.T) {
 }
 
 func TestGeoJSONErrors(t *testing.T) {
-	cases := []struct {
-		args []string
-		code int
-		errs string
-	}{
+	checkExits(t, []exitCase{
 		{[]string{"geojson", "--date", "2020-1-19"}, ExitInput, `briefmap: geojson: --date: date "2020-1-19" is not YYYY-MM-DD`},
 		{[]string{"geojson", "extra"}, ExitUsage, "briefmap: geojson takes no arguments"},
 		{[]string{"geojson", "--layers", "zone"}, ExitUsage, "briefmap: geojson: flag provided but not defined: -layers"},
-	}
-	for _, c := range cases {
-		code, _, errs := run(c.args...)
-		first, _, _ := strings.Cut(errs, "\n")
-		if code != c.code || first != c.errs {
-			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
-		}
-	}
+	})
 }
 
 func BenchmarkGeoJSON(b *testing.B) {

@@ -52,14 +52,11 @@ func runImport(e *Env, args []string) int {
 	url := fs.String("url", "", "the article's web address `URL` (default: the page's og:url)")
 	accept := fs.String("accept", "", "write the article and accept `all`, none or the proposals of a comma-separated list of ids (default: write nothing)")
 	asJSON := fs.Bool("json", false, "print the proposals as JSON")
-	pos, code, ok := e.parseInterleaved(fs, args)
+	pos, code, ok := e.parseArgs(fs, args, 1, 1, "import takes one FILE (.txt, .md, .html or .htm), or - to read standard input")
 	if !ok {
 		return code
 	}
-	switch {
-	case len(pos) != 1:
-		return e.usage("import takes one FILE (.txt, .md, .html or .htm), or - to read standard input")
-	case *briefing == "":
+	if *briefing == "" {
 		return e.usage("import needs --briefing DIR, the package folder to import into")
 	}
 	fail := func(err error) int { return e.fail(ExitInput, fmt.Errorf("import: %s", oneLine(err))) }

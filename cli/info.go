@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/data/libya"
 	"github.com/paulmach/orb"
 )
 
@@ -136,38 +135,21 @@ type infoResult struct {
 // date within 25 km.
 func runInfo(e *Env, args []string) int {
 	fs := e.flagSet("info")
-	date := fs.String("date", "", "the as-of date, YYYY-MM-DD (default: the briefing's default date)")
-	asJSON := fs.Bool("json", false, "print JSON")
-	briefing := briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
+	date, asJSON, briefing := asOfFlag(fs), jsonFlag(fs, "print JSON"), briefingFlag(fs)
+	pos, code, ok := e.parseArgs(fs, args, 1, 1, "info takes one LAT,LON point")
 	if !ok {
 		return code
 	}
-	if len(pos) != 1 {
-		return e.usage("info takes one LAT,LON point")
-	}
 	p, err := parsePoint(pos[0])
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("info: %w", err))
+		return e.failIn("info", err)
 	}
-	b, err := libya.LoadPath(*briefing)
+	b, d, err := loadOn(*briefing, *date)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("info: %w", err))
-	}
-	d, err := dateFlag(b, *date)
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("info: %w", err))
+		return e.failIn("info", err)
 	}
 	res := info(b, p, d)
-	if *asJSON {
-		err = writeJSON(e.Stdout, res)
-	} else {
-		err = writeInfoText(e.Stdout, b, res)
-	}
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("info: %w", err))
-	}
-	return ExitOK
+	return e.answer("info", *asJSON, res, func(w io.Writer) error { return writeInfoText(w, b, res) })
 }
 
 // info answers the info query on b.

@@ -10,27 +10,15 @@ import (
 )
 
 func TestInfoGolden(t *testing.T) {
-	cases := []struct {
-		name string
-		args []string
-	}{
-		{"tripoli", []string{"info", "--json", "32.89,13.19"}},
-		{"tripoli-front", []string{"info", "32.704,13.196", "--json"}},
-		{"benghazi-2023", []string{"info", "--date", "2023-09-30", "--json", "32.12,20.09"}},
-		{"sea", []string{"info", "--json", "34.0,18.0"}},
+	checkGoldenRuns(t, []goldenRun{
+		{"info-tripoli.json", []string{"info", "--json", "32.89,13.19"}},
+		{"info-tripoli-front.json", []string{"info", "32.704,13.196", "--json"}},
+		{"info-benghazi-2023.json", []string{"info", "--date", "2023-09-30", "--json", "32.12,20.09"}},
+		{"info-sea.json", []string{"info", "--json", "34.0,18.0"}},
 		// A terminal on the coastline: held through the nearest zone, with its status.
-		{"brega", []string{"info", "--json", "30.4089,19.5733"}},
-		{"es-sider-2023", []string{"info", "--json", "--date", "2023-09-30", "30.6294,18.3503"}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			code, out, errs := run(c.args...)
-			if code != ExitOK {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
-			golden(t, "info-"+c.name+".json", []byte(out))
-		})
-	}
+		{"info-brega.json", []string{"info", "--json", "30.4089,19.5733"}},
+		{"info-es-sider-2023.json", []string{"info", "--json", "--date", "2023-09-30", "30.6294,18.3503"}},
+	})
 }
 
 func TestInfoJSONShape(t *testing.T) {
@@ -153,11 +141,7 @@ func TestInfoText(t *testing.T) {
 }
 
 func TestInfoErrors(t *testing.T) {
-	cases := []struct {
-		args []string
-		code int
-		errs string // first line of stderr
-	}{
+	checkExits(t, []exitCase{
 		{[]string{"info"}, ExitUsage, "briefmap: info takes one LAT,LON point"},
 		{[]string{"info", "1,2", "3,4"}, ExitUsage, "briefmap: info takes one LAT,LON point"},
 		{[]string{"info", "--bogus", "1,2"}, ExitUsage, "briefmap: info: flag provided but not defined: -bogus"},
@@ -169,14 +153,7 @@ func TestInfoErrors(t *testing.T) {
 		{[]string{"info", "-33.9,18.4", "--json"}, ExitOK, ""},
 		{[]string{"info", "--briefing", "nowhere", "32.89,13.19"}, ExitInput, "briefmap: info: load briefing: stat nowhere: no such file or directory"},
 		{[]string{"info", "--briefing", "../data/testdata/good", "32.89,13.19"}, ExitOK, ""},
-	}
-	for _, c := range cases {
-		code, _, errs := run(c.args...)
-		first, _, _ := strings.Cut(errs, "\n")
-		if code != c.code || first != c.errs {
-			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
-		}
-	}
+	})
 }
 
 func TestParsePoint(t *testing.T) {

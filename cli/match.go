@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/data/libya"
 )
 
 // maxMatchInput bounds the text match reads (a guard against a runaway
@@ -32,40 +31,24 @@ type mention struct {
 func runMatch(e *Env, args []string) int {
 	fs := e.flagSet("match")
 	date := fs.String("date", "", "match at `date` YYYY-MM-DD: aliases limited to a period apply only within it (default: the briefing's default date)")
-	asJSON := fs.Bool("json", false, "print JSON")
-	briefing := briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
+	asJSON, briefing := jsonFlag(fs, "print JSON"), briefingFlag(fs)
+	pos, code, ok := e.parseArgs(fs, args, 1, 1, "match takes one TEXT (quote it), or - to read standard input")
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		return e.usage("match takes one TEXT (quote it), or - to read standard input")
 	}
 	text := pos[0]
 	if text == "-" {
 		var err error
 		if text, err = readInput(e.Stdin); err != nil {
-			return e.fail(ExitInput, fmt.Errorf("match: %w", err))
+			return e.failIn("match", err)
 		}
 	}
-	b, err := libya.LoadPath(*briefing)
+	b, d, err := loadOn(*briefing, *date)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("match: %w", err))
-	}
-	d, err := dateFlag(b, *date)
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("match: %w", err))
+		return e.failIn("match", err)
 	}
 	ms := matches(b, data.NewMatcher(b), text, d)
-	if *asJSON {
-		err = writeJSON(e.Stdout, ms)
-	} else {
-		err = writeMatchesText(e.Stdout, text, ms)
-	}
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("match: %w", err))
-	}
-	return ExitOK
+	return e.answer("match", *asJSON, ms, func(w io.Writer) error { return writeMatchesText(w, text, ms) })
 }
 
 // readInput reads all of r, refusing more than maxMatchInput bytes.

@@ -87,22 +87,11 @@ func TestMatchEmbedded(t *testing.T) {
 }
 
 func TestMatchErrors(t *testing.T) {
-	cases := []struct {
-		args []string
-		code int
-		errs string // first line of stderr
-	}{
+	checkExits(t, []exitCase{
 		{[]string{"match"}, ExitUsage, "briefmap: match takes one TEXT (quote it), or - to read standard input"},
 		{[]string{"match", "a", "b"}, ExitUsage, "briefmap: match takes one TEXT (quote it), or - to read standard input"},
 		{[]string{"match", "--date", "2020-13-01", "Haftar"}, ExitInput, `briefmap: match: --date: date "2020-13-01" does not exist`},
 		{[]string{"match", "--briefing", "nowhere", "Haftar"}, ExitInput, "briefmap: match: load briefing: stat nowhere: no such file or directory"},
 		{[]string{"match", "--", "-Haftar-"}, ExitOK, ""},
-	}
-	for _, c := range cases {
-		code, _, errs := run(c.args...)
-		first, _, _ := strings.Cut(errs, "\n")
-		if code != c.code || first != c.errs {
-			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
-		}
-	}
+	})
 }

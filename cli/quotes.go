@@ -23,33 +23,21 @@ type quote struct {
 // optionally only those about one record.
 func runQuotes(e *Env, args []string) int {
 	fs := e.flagSet("quotes")
-	asJSON := fs.Bool("json", false, "print JSON")
+	asJSON := jsonFlag(fs, "print JSON")
 	about := fs.String("about", "", "only the excerpts about record `ID` (an actor, zone, place, deployment, source or excerpt)")
 	briefing := briefingFlag(fs)
-	pos, code, ok := e.parseInterleaved(fs, args)
-	if !ok {
+	if _, code, ok := e.parseArgs(fs, args, 0, 0, "quotes takes no arguments"); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		return e.usage("quotes takes no arguments")
 	}
 	b, err := libya.LoadPath(*briefing)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
+		return e.failIn("quotes", err)
 	}
 	qs, err := quotes(b, *about)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
+		return e.failIn("quotes", err)
 	}
-	if *asJSON {
-		err = writeJSON(e.Stdout, qs)
-	} else {
-		err = writeQuotesText(e.Stdout, b, qs)
-	}
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("quotes: %w", err))
-	}
-	return ExitOK
+	return e.answer("quotes", *asJSON, qs, func(w io.Writer) error { return writeQuotesText(w, b, qs) })
 }
 
 // quotes returns b's excerpts in file order; with about, only those about

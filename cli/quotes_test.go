@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 	"testing"
 
@@ -11,28 +10,12 @@ import (
 )
 
 func TestQuotesGolden(t *testing.T) {
-	cases := []struct {
-		name string
-		args []string
-	}{
-		{"all", []string{"quotes", "--json"}},
-		{"about-haftar", []string{"quotes", "--about", "haftar", "--json"}},
-		{"text-about-wagner", []string{"quotes", "--about", "wagner"}},
-		{"text-of-2023-source", []string{"quotes", "--about", "aggregator-2023"}}, // an approximate date: "c. "
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			code, out, errs := run(c.args...)
-			if code != ExitOK {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
-			ext := ".json"
-			if !slices.Contains(c.args, "--json") {
-				ext = ".txt"
-			}
-			golden(t, "quotes-"+c.name+ext, []byte(out))
-		})
-	}
+	checkGoldenRuns(t, []goldenRun{
+		{"quotes-all.json", []string{"quotes", "--json"}},
+		{"quotes-about-haftar.json", []string{"quotes", "--about", "haftar", "--json"}},
+		{"quotes-text-about-wagner.txt", []string{"quotes", "--about", "wagner"}},
+		{"quotes-text-of-2023-source.txt", []string{"quotes", "--about", "aggregator-2023"}}, // an approximate date: "c. "
+	})
 }
 
 // TestQuotesJSON checks the shape of quotes --json on the embedded briefing.
@@ -98,20 +81,9 @@ func TestQuotesFilter(t *testing.T) {
 }
 
 func TestQuotesErrors(t *testing.T) {
-	cases := []struct {
-		args []string
-		code int
-		errs string
-	}{
+	checkExits(t, []exitCase{
 		{[]string{"quotes", "--about", "nobody"}, ExitInput, `briefmap: quotes: --about: no record has id "nobody"`},
 		{[]string{"quotes", "haftar"}, ExitUsage, "briefmap: quotes takes no arguments"},
 		{[]string{"quotes", "--about"}, ExitUsage, "briefmap: quotes: flag needs an argument: -about"},
-	}
-	for _, c := range cases {
-		code, _, errs := run(c.args...)
-		first, _, _ := strings.Cut(errs, "\n")
-		if code != c.code || first != c.errs {
-			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
-		}
-	}
+	})
 }

@@ -27,8 +27,7 @@ type timelineChange struct {
 //	briefmap timeline [--json] [--briefing PATH]
 func runTimeline(e *Env, args []string) int {
 	fs := e.flagSet("timeline")
-	asJSON := fs.Bool("json", false, "print JSON")
-	briefing := briefingFlag(fs)
+	asJSON, briefing := jsonFlag(fs, "print JSON"), briefingFlag(fs)
 	if code, ok := e.parseFlags(fs, args); !ok {
 		return code
 	}
@@ -37,18 +36,10 @@ func runTimeline(e *Env, args []string) int {
 	}
 	b, err := libya.LoadPath(*briefing)
 	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("timeline: %w", err))
+		return e.failIn("timeline", err)
 	}
 	tl := b.Timeline()
-	if *asJSON {
-		err = writeJSON(e.Stdout, timelineJSON(tl))
-	} else {
-		err = writeTimelineText(e.Stdout, b, tl)
-	}
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("timeline: %w", err))
-	}
-	return ExitOK
+	return e.answer("timeline", *asJSON, timelineJSON(tl), func(w io.Writer) error { return writeTimelineText(w, b, tl) })
 }
 
 // timelineJSON returns tl as timeline --json prints it; a snapshot with no

@@ -55,27 +55,11 @@ func TestLibyaQueries(t *testing.T) {
 	}
 }
 
-func BenchmarkLoadLibya(b *testing.B) {
-	fsys := os.DirFS(libyaDir)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Load(fsys); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkLoadLibya(b *testing.B) { benchLoad(b, os.DirFS(libyaDir)) }
 
-func BenchmarkZonesAtLibya(b *testing.B) {
-	br := loadLibya(b)
-	d := br.DefaultDate
-	p := orb.Point{13.196, 32.704} // the southern Tripoli front: two zones
-	b.ReportAllocs()
-	for b.Loop() {
-		if len(br.ZonesAt(p, d)) != 2 {
-			b.Fatal("wrong zones")
-		}
-	}
-}
+// BenchmarkZonesAtLibya asks for the zones at the southern Tripoli front
+// (two zones).
+func BenchmarkZonesAtLibya(b *testing.B) { benchZonesAt(b, loadLibya(b), orb.Point{13.196, 32.704}) }
 
 func BenchmarkLintLibya(b *testing.B) {
 	br := loadLibya(b)

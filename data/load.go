@@ -217,37 +217,26 @@ func (l *loader) decodeFile(pf *parsedFile) {
 		return
 	}
 	root := doc.Content[0]
-	switch name {
-	case fileBriefing:
+	if name == fileBriefing {
 		l.decodeBriefing(f, root)
-	case fileSources:
-		for _, n := range l.records(f, root, "sources") {
-			l.decodeSource(f, n)
+		return
+	}
+	if decode := recordDecoders()[name]; decode != nil {
+		for _, n := range l.records(f, root, strings.TrimSuffix(name, ".yaml")) {
+			decode(l, f, n)
 		}
-	case fileExcerpts:
-		for _, n := range l.records(f, root, "excerpts") {
-			l.decodeExcerpt(f, n)
-		}
-	case fileActors:
-		for _, n := range l.records(f, root, "actors") {
-			l.decodeActor(f, n)
-		}
-	case fileZones:
-		for _, n := range l.records(f, root, "zones") {
-			l.decodeZone(f, n)
-		}
-	case filePlaces:
-		for _, n := range l.records(f, root, "places") {
-			l.decodePlace(f, n)
-		}
-	case fileDeployments:
-		for _, n := range l.records(f, root, "deployments") {
-			l.decodeDeployment(f, n)
-		}
-	case fileEvents:
-		for _, n := range l.records(f, root, "events") {
-			l.decodeEvent(f, n)
-		}
+	}
+}
+
+// recordDecoders returns, for each file of records, the method that decodes
+// one of its records. A file's records are the list under its name without
+// ".yaml" (actors.yaml holds "actors:").
+func recordDecoders() map[string]func(*loader, *yamlFile, *yaml.Node) {
+	return map[string]func(*loader, *yamlFile, *yaml.Node){
+		fileSources: (*loader).decodeSource, fileExcerpts: (*loader).decodeExcerpt,
+		fileActors: (*loader).decodeActor, fileZones: (*loader).decodeZone,
+		filePlaces: (*loader).decodePlace, fileDeployments: (*loader).decodeDeployment,
+		fileEvents: (*loader).decodeEvent,
 	}
 }
 

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"io/fs"
 	"math"
 	"slices"
 	"testing"
@@ -312,20 +313,20 @@ func TestRingProblem(t *testing.T) {
 	}
 }
 
-func BenchmarkLoad(b *testing.B) {
-	m := packageFS(b, "")
+// benchLoad measures Load of the package in fsys, which must be valid.
+func benchLoad(b *testing.B, fsys fs.FS) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Load(m); err != nil {
+		if _, err := Load(fsys); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func BenchmarkZonesAt(b *testing.B) {
-	br := loadGood(b)
+// benchZonesAt measures ZonesAt of point p on br's default date, where
+// exactly two zones must hold p.
+func benchZonesAt(b *testing.B, br *Briefing, p orb.Point) {
 	d := br.DefaultDate
-	p := orb.Point{13.2, 32.7}
 	b.ReportAllocs()
 	for b.Loop() {
 		if len(br.ZonesAt(p, d)) != 2 {
@@ -333,3 +334,7 @@ func BenchmarkZonesAt(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkLoad(b *testing.B) { benchLoad(b, packageFS(b, "")) }
+
+func BenchmarkZonesAt(b *testing.B) { benchZonesAt(b, loadGood(b), orb.Point{13.2, 32.7}) }

@@ -53,6 +53,25 @@ type app struct {
 	stderr  *bytes.Buffer
 }
 
+// next returns the next log record match accepts, failing when deadline
+// fires ("no WHAT") or when the app exits first.
+func (a *app) next(t *testing.T, deadline <-chan time.Time, what string, match func(logRecord) bool) logRecord {
+	t.Helper()
+	for {
+		select {
+		case r, ok := <-a.records:
+			if !ok {
+				t.Fatalf("the app exited before %s; its stderr:\n%s", what, a.stderr)
+			}
+			if match(r) {
+				return r
+			}
+		case <-deadline:
+			t.Fatalf("no %s; stderr so far:\n%s", what, a.stderr)
+		}
+	}
+}
+
 // waitFor returns the next log record whose msg is msg, failing after
 // timeout or when the app exits.
 func (a *app) waitFor(t *testing.T, msg string, timeout time.Duration) logRecord {
@@ -343,20 +362,9 @@ func zoneTarget(t *testing.T, a *app, bin, display string, ready logRecord, winX
 // waitForHover returns the app's "hover" record for map pixel (x, y).
 func (a *app) waitForHover(t *testing.T, x, y int) logRecord {
 	t.Helper()
-	deadline := time.After(selectTimeout)
-	for {
-		select {
-		case r, ok := <-a.records:
-			if !ok {
-				t.Fatalf("the app exited; its stderr:\n%s", a.stderr)
-			}
-			if r.str("msg") == "hover" && math.Abs(r.num(t, "x")-float64(x)) < 0.5 && math.Abs(r.num(t, "y")-float64(y)) < 0.5 {
-				return r
-			}
-		case <-deadline:
-			t.Fatalf("no hover line for map pixel %d,%d; stderr so far:\n%s", x, y, a.stderr)
-		}
-	}
+	return a.next(t, time.After(selectTimeout), fmt.Sprintf("hover line for map pixel %d,%d", x, y), func(r logRecord) bool {
+		return r.str("msg") == "hover" && math.Abs(r.num(t, "x")-float64(x)) < 0.5 && math.Abs(r.num(t, "y")-float64(y)) < 0.5
+	})
 }
 
 func TestClickSelectsZones(t *testing.T) {

@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,20 +37,13 @@ func (a *app) waitForAll(t *testing.T, timeout time.Duration, msgs ...string) ma
 	t.Helper()
 	got := map[string]logRecord{}
 	deadline := time.After(timeout)
+	what := fmt.Sprintf("log line of each of %q after %v", msgs, timeout)
 	for len(got) < len(msgs) {
-		select {
-		case r, ok := <-a.records:
-			if !ok {
-				t.Fatalf("the app exited before logging %q; its stderr:\n%s", msgs, a.stderr)
-			}
-			for _, m := range msgs {
-				if _, dup := got[m]; !dup && r.str("msg") == m {
-					got[m] = r
-				}
-			}
-		case <-deadline:
-			t.Fatalf("not all of %q logged after %v; stderr so far:\n%s", msgs, timeout, a.stderr)
-		}
+		r := a.next(t, deadline, what, func(r logRecord) bool {
+			_, dup := got[r.str("msg")]
+			return !dup && slices.Contains(msgs, r.str("msg"))
+		})
+		got[r.str("msg")] = r
 	}
 	return got
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -57,22 +58,9 @@ func zoneOn(t *testing.T, bin, date string, lon, lat float64) string {
 // nextOf returns the next record whose msg is one of msgs.
 func (a *app) nextOf(t *testing.T, timeout time.Duration, msgs ...string) logRecord {
 	t.Helper()
-	deadline := time.After(timeout)
-	for {
-		select {
-		case r, ok := <-a.records:
-			if !ok {
-				t.Fatalf("the app exited; its stderr:\n%s", a.stderr)
-			}
-			for _, m := range msgs {
-				if r.str("msg") == m {
-					return r
-				}
-			}
-		case <-deadline:
-			t.Fatalf("no %q log line after %v; stderr so far:\n%s", msgs, timeout, a.stderr)
-		}
-	}
+	return a.next(t, time.After(timeout), fmt.Sprintf("%q log line after %v", msgs, timeout), func(r logRecord) bool {
+		return slices.Contains(msgs, r.str("msg"))
+	})
 }
 
 // TestTimelineStepFollowsSelection selects a zone with a real click, steps

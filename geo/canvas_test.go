@@ -81,11 +81,7 @@ func TestFillClipsToImage(t *testing.T) {
 // itself with a translucent colour: the overlap must not be darker.
 func TestStrokeTranslucentOverlap(t *testing.T) {
 	img, c := newTestCanvas(60, 20)
-	var p PixelPath
-	p.MoveTo(5, 10)
-	p.LineTo(55, 10)
-	p.LineTo(30, 10.5)
-	c.StrokePath(&p, Stroke{Color: color.NRGBA{0, 0, 0, 128}, Width: 4})
+	c.StrokePath(polyline(5, 10, 55, 10, 30, 10.5), Stroke{Color: color.NRGBA{0, 0, 0, 128}, Width: 4})
 	a, b := img.RGBAAt(15, 10), img.RGBAAt(40, 10)
 	if a != b || a.A < 120 || a.A > 136 {
 		t.Errorf("alpha at single (%v) and double (%v) coverage should both be ≈128", a, b)
@@ -94,10 +90,7 @@ func TestStrokeTranslucentOverlap(t *testing.T) {
 
 func TestDash(t *testing.T) {
 	img, c := newTestCanvas(100, 10)
-	var p PixelPath
-	p.MoveTo(0, 5)
-	p.LineTo(100, 5)
-	c.StrokePath(&p, Stroke{Color: color.NRGBA{0, 0, 0, 255}, Width: 2, Dash: []float64{10, 10}})
+	c.StrokePath(polyline(0, 5, 100, 5), Stroke{Color: color.NRGBA{0, 0, 0, 255}, Width: 2, Dash: []float64{10, 10}})
 	for x, want := range map[int]bool{5: true, 15: false, 25: true, 35: false, 95: false} {
 		if got := img.RGBAAt(x, 5).A > 200; got != want {
 			t.Errorf("x=%d: inked=%v, want %v", x, got, want)
@@ -165,13 +158,9 @@ func TestRoundedRect(t *testing.T) {
 // whole (no seams at tile boundaries).
 func TestFillTilesSeamless(t *testing.T) {
 	img, c := newTestCanvas(1300, 200)
-	var p PixelPath
-	p.MoveTo(3.3, 10.7)
-	p.LineTo(1290.2, 20.1)
-	p.LineTo(1100.5, 190.4)
-	p.LineTo(10.1, 150.9)
+	p := polyline(3.3, 10.7, 1290.2, 20.1, 1100.5, 190.4, 10.1, 150.9)
 	p.Close()
-	c.FillPath(&p, color.NRGBA{0, 100, 200, 128})
+	c.FillPath(p, color.NRGBA{0, 100, 200, 128})
 	want := img.RGBAAt(600, 100)
 	for y := 40; y < 140; y++ {
 		for x := 30; x < 1090; x++ {
@@ -295,10 +284,7 @@ func FuzzCanvasPath(f *testing.F) {
 func TestDashFromFarOff(t *testing.T) {
 	for _, start := range []float64{-1000, -1e9 - 1000} {
 		img, c := newTestCanvas(100, 10)
-		var p PixelPath
-		p.MoveTo(start, 5)
-		p.LineTo(100, 5)
-		c.StrokePath(&p, Stroke{Color: color.NRGBA{0, 0, 0, 255}, Width: 2, Dash: []float64{10, 10}})
+		c.StrokePath(polyline(start, 5, 100, 5), Stroke{Color: color.NRGBA{0, 0, 0, 255}, Width: 2, Dash: []float64{10, 10}})
 		for x, want := range map[int]bool{5: true, 15: false, 25: true, 35: false, 85: true, 95: false} {
 			if got := img.RGBAAt(x, 5).A > 200; got != want {
 				t.Errorf("start %g, x=%d: inked=%v, want %v", start, x, got, want)
@@ -308,6 +294,16 @@ func TestDashFromFarOff(t *testing.T) {
 }
 
 // newTestCanvas returns a transparent w×h image and a canvas on it.
+// polyline returns the open path through the points x0, y0, x1, y1, …
+func polyline(xy ...float64) *PixelPath {
+	var p PixelPath
+	p.MoveTo(xy[0], xy[1])
+	for i := 2; i+1 < len(xy); i += 2 {
+		p.LineTo(xy[i], xy[i+1])
+	}
+	return &p
+}
+
 func newTestCanvas(w, h int) (*image.RGBA, *Canvas) {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	return img, NewCanvas(img, nil)

@@ -21,14 +21,9 @@
 # SOURCE_DATE_EPOCH (or the last commit's time), files are owned by root,
 # modes are set explicitly, and dpkg-deb compresses with one xz thread.
 # Run from the repository root.
-set -euo pipefail
-
-if [ $# -ne 5 ]; then
-	echo "usage: packaging/mkdeb.sh BINARY MANPAGE COPYRIGHT VERSION OUT.deb" >&2
-	exit 2
-fi
-bin=$1 manpage=$2 copyright=$3 version=$4 out=$5
-id=io.github.briefmap.briefmap
+# shellcheck source=packaging/lib.sh
+. "$(dirname "$0")/lib.sh" "mkdeb.sh: "
+package_args OUT.deb "$@"
 # The package's maintainer (also the changelog's author).
 maintainer="The Briefmap developers <briefmap@users.noreply.github.com>"
 # Loaded with dlopen by GLFW's X11 backend (cursors, monitors, input,
@@ -36,26 +31,9 @@ maintainer="The Briefmap developers <briefmap@users.noreply.github.com>"
 # test-package.sh checks this list against the sonames the binary names.
 recommends="libx11-xcb1, libxcursor1, libxi6, libxinerama1, libxrandr2, libxrender1, libxxf86vm1"
 
-fail() {
-	echo "mkdeb.sh: $*" >&2
-	exit 1
-}
-[ -x "$bin" ] || fail "$bin: not an executable"
-[ -s "$manpage" ] || fail "$manpage: missing or empty"
-[ -s "$copyright" ] || fail "$copyright: missing or empty"
-for f in packaging/$id.desktop packaging/$id.metainfo.xml packaging/$id.mime.xml assets/icon/hicolor data/FORMAT.md; do
-	[ -e "$f" ] || fail "$f missing (run from the repository root)"
-done
-for tool in dpkg-deb dpkg-shlibdeps gzip; do
-	command -v $tool >/dev/null || fail "$tool not found: install dpkg-dev (make deps-package)"
-done
+need_tools "make deps-package" dpkg-deb:dpkg-dev dpkg-shlibdeps:dpkg-dev gzip:gzip
 
-epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
-export SOURCE_DATE_EPOCH=$epoch
-
-stage=$(mktemp -d "${TMPDIR:-/tmp}/briefmap-deb.XXXXXX")
-tmp=""
-trap 'rm -rf "$stage" ${tmp:+"$tmp"}' EXIT
+make_stage briefmap-deb
 # dpkg-shlibdeps wants a source tree: debian/control, and the package's
 # files in debian/PACKAGE with its DEBIAN folder.
 root=$stage/debian/briefmap

@@ -17,30 +17,13 @@
 # The archive is reproducible: sorted, owned by root, every mtime set to
 # SOURCE_DATE_EPOCH (or the last commit's time), gzip without a name or
 # time, xz on one thread. Run from the repository root.
-set -euo pipefail
-
-if [ $# -ne 5 ]; then
-	echo "usage: packaging/mktarball.sh BINARY MANPAGE COPYRIGHT VERSION OUT.tar.xz" >&2
-	exit 2
-fi
-bin=$1 manpage=$2 copyright=$3 version=$4 out=$5
-id=io.github.briefmap.briefmap
+# shellcheck source=packaging/lib.sh
+. "$(dirname "$0")/lib.sh" "mktarball.sh: "
+package_args OUT.tar.xz "$@"
 name=briefmap-$version-linux-amd64
+[ -e packaging/install.sh ] || fail "packaging/install.sh missing (run from the repository root)"
 
-[ -x "$bin" ] || { echo "mktarball.sh: $bin: not an executable" >&2; exit 1; }
-for f in "$manpage" "$copyright"; do
-	[ -s "$f" ] || { echo "mktarball.sh: $f missing or empty" >&2; exit 1; }
-done
-for f in packaging/$id.desktop packaging/$id.metainfo.xml packaging/$id.mime.xml packaging/install.sh \
-	assets/icon/hicolor data/FORMAT.md; do
-	[ -e "$f" ] || { echo "mktarball.sh: $f missing (run from the repository root)" >&2; exit 1; }
-done
-
-epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
-
-stage=$(mktemp -d "${TMPDIR:-/tmp}/briefmap-pkg.XXXXXX")
-tmp=""
-trap 'rm -rf "$stage" ${tmp:+"$tmp"}' EXIT
+make_stage briefmap-pkg
 root=$stage/$name
 umask 022
 mkdir -p "$root/bin" "$root/share/applications" "$root/share/metainfo" "$root/share/icons" \

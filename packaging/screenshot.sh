@@ -12,32 +12,18 @@
 # and its excerpts; set it empty for no click) and waits for the app's
 # "selected" log line.
 # Needs: xvfb, xdotool, imagemagick.
-set -euo pipefail
-
-if [ $# -ne 2 ]; then
-	echo "usage: packaging/screenshot.sh BINARY OUT.png" >&2
-	exit 2
-fi
+# shellcheck source=packaging/lib.sh
+. "$(dirname "$0")/lib.sh" "screenshot: "
+want_args 2 "packaging/screenshot.sh BINARY OUT.png" "$@"
 bin=$(realpath "$1")
 out=$2
-repo=$(cd "$(dirname "$0")/.." && pwd)
 timeout=${BRIEFMAP_WINDOW_TIMEOUT:-180}
 click=${BRIEFMAP_SCREENSHOT_CLICK-18.3503,30.6294}
 
 # shellcheck source=packaging/xvfb.sh
 . "$repo/packaging/xvfb.sh"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/briefmap-screenshot.XXXXXX")
-cleanup() {
-	stop_all
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-fail() {
-	echo "screenshot: $*" >&2
-	exit 1
-}
+make_work briefmap-screenshot
 
 start_xvfb 1280 800 "$work" || fail "cannot start Xvfb"
 mkdir -p "$work/home"

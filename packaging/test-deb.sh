@@ -17,14 +17,10 @@
 # and no warning other than the ones listed below with their reasons.
 # Needs: dpkg, desktop-file-utils, appstream, man-db, shared-mime-info,
 # xdg-utils, libfile-mimeinfo-perl, binutils, zip, lintian.
-set -euo pipefail
-
-if [ $# -ne 1 ]; then
-	echo "usage: packaging/test-deb.sh PACKAGE.deb" >&2
-	exit 2
-fi
+# shellcheck source=packaging/lib.sh
+. "$(dirname "$0")/lib.sh" "test-deb: FAIL: " test-deb
+want_args 1 "packaging/test-deb.sh PACKAGE.deb" "$@"
 deb=$(realpath "$1")
-repo=$(cd "$(dirname "$0")/.." && pwd)
 
 # Lintian warnings that remain, and why (test-deb fails on any other):
 #   hardening-no-pie: the binary is built like the tests' binaries (go build
@@ -36,24 +32,11 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 #     is read-only (relro, -z now).
 allowed_warnings="hardening-no-pie"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/briefmap-deb-test.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM
+make_work briefmap-deb-test
 
-fail() {
-	echo "test-deb: FAIL: $*" >&2
-	exit 1
-}
-step() { echo "test-deb: [${SECONDS}s] $*"; }
-
-for need in dpkg-deb:dpkg dpkg-query:dpkg desktop-file-validate:desktop-file-utils appstreamcli:appstream \
+need_tools "make deps-package" dpkg-deb:dpkg dpkg-query:dpkg desktop-file-validate:desktop-file-utils appstreamcli:appstream \
 	man:man-db update-mime-database:shared-mime-info update-desktop-database:desktop-file-utils \
-	xdg-mime:xdg-utils mimetype:libfile-mimeinfo-perl objdump:binutils strings:binutils zip:zip lintian:lintian; do
-	command -v "${need%%:*}" >/dev/null ||
-		fail "${need%%:*} not found: install the Debian package ${need#*:} (make deps-package)"
-done
-
-toml() { sed -n "s/^$1 *= *\"\(.*\)\"/\1/p" "$repo/FyneApp.toml"; }
+	xdg-mime:xdg-utils mimetype:libfile-mimeinfo-perl objdump:binutils strings:binutils zip:zip lintian:lintian
 version=$(toml Version)
 id=$(toml ID)
 export LANG=en_US.UTF-8

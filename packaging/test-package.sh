@@ -19,14 +19,10 @@
 # always killed, even on failure.
 # Needs: xz-utils, desktop-file-utils, appstream, shared-mime-info,
 # xdg-utils, libfile-mimeinfo-perl, zip, xvfb, xdotool, x11-utils.
-set -euo pipefail
-
-if [ $# -ne 1 ]; then
-	echo "usage: packaging/test-package.sh PACKAGE.tar.xz" >&2
-	exit 2
-fi
+# shellcheck source=packaging/lib.sh
+. "$(dirname "$0")/lib.sh" "test-package: FAIL: " test-package
+want_args 1 "packaging/test-package.sh PACKAGE.tar.xz" "$@"
 pkg=$(realpath "$1")
-repo=$(cd "$(dirname "$0")/.." && pwd)
 # How long the app may take to show its window (cold start, software GL,
 # a loaded 2-core machine).
 window_timeout=${BRIEFMAP_WINDOW_TIMEOUT:-180}
@@ -34,28 +30,11 @@ window_timeout=${BRIEFMAP_WINDOW_TIMEOUT:-180}
 # shellcheck source=packaging/xvfb.sh
 . "$repo/packaging/xvfb.sh"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/briefmap-package-test.XXXXXX")
-cleanup() {
-	stop_all
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+make_work briefmap-package-test
 
-fail() {
-	echo "test-package: FAIL: $*" >&2
-	exit 1
-}
-step() { echo "test-package: [${SECONDS}s] $*"; }
-
-for need in tar:tar xz:xz-utils desktop-file-validate:desktop-file-utils appstreamcli:appstream \
+need_tools "make deps deps-package" tar:tar xz:xz-utils desktop-file-validate:desktop-file-utils appstreamcli:appstream \
 	update-mime-database:shared-mime-info update-desktop-database:desktop-file-utils xdg-mime:xdg-utils \
-	mimetype:libfile-mimeinfo-perl zip:zip Xvfb:xvfb xdotool:xdotool xprop:x11-utils readelf:binutils od:coreutils; do
-	command -v "${need%%:*}" >/dev/null ||
-		fail "${need%%:*} not found: install the Debian package ${need#*:} (make deps deps-package)"
-done
-
-toml() { sed -n "s/^$1 *= *\"\(.*\)\"/\1/p" "$repo/FyneApp.toml"; }
+	mimetype:libfile-mimeinfo-perl zip:zip Xvfb:xvfb xdotool:xdotool xprop:x11-utils readelf:binutils od:coreutils
 version=$(toml Version)
 name=$(toml Name)
 id=$(toml ID)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/briefmap/briefmap/article"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/internal/yamledit"
@@ -88,6 +90,20 @@ func (p *Package) AddExcerpts(src data.Source, t *article.Text, ps []article.Pro
 	return e.commit()
 }
 
+// excerptItem returns excerpts.yaml as e holds it and the record of
+// excerpt id in it, which must be written in block style to be edited.
+func (e *edit) excerptItem(id string) (*yamledit.Doc, *yaml.Node, error) {
+	doc, err := e.doc("excerpts.yaml", "excerpts")
+	if err != nil {
+		return nil, nil, err
+	}
+	it, err := blockItem(doc, "excerpts.yaml", id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, it, nil
+}
+
 // UpdateExcerpt sets excerpt id to runes [start, end) of t (its source's
 // text: its text and anchors follow) and to be about the records of
 // about; what did not change is not rewritten.
@@ -99,11 +115,7 @@ func (p *Package) UpdateExcerpt(id string, t *article.Text, start, end int, abou
 		return nil, fmt.Errorf("excerpt %s must stay about at least one record", id)
 	}
 	e := p.begin(label)
-	doc, err := e.doc("excerpts.yaml", "excerpts")
-	if err != nil {
-		return nil, err
-	}
-	it, err := blockItem(doc, "excerpts.yaml", id)
+	doc, it, err := e.excerptItem(id)
 	if err != nil {
 		return nil, err
 	}

@@ -144,11 +144,7 @@ func (p *Package) Attach(b *data.Briefing, id string, t Target) (*Change, error)
 	}
 	e := p.begin(fmt.Sprintf("attach %s to %s", id, t))
 	if !slices.Contains(ex.About, t.Ref.ID) {
-		doc, err := e.doc("excerpts.yaml", "excerpts")
-		if err != nil {
-			return nil, err
-		}
-		it, err := blockItem(doc, "excerpts.yaml", id)
+		doc, it, err := e.excerptItem(id)
 		if err != nil {
 			return nil, err
 		}

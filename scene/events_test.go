@@ -83,11 +83,8 @@ func TestEventsOnTheirDatesOnly(t *testing.T) {
 // tip picks the place it points at; the head's outline is drawn when the
 // event is selected, and no outline when the map does not draw it.
 func TestPickEvent(t *testing.T) {
-	r := newRenderer(t)
 	const w, h = 1280, 800
-	v := r.HomeView(w, h)
-	o := Options{Date: d2023, Layers: AllLayers()}
-	r.Render(w, h, v, o)
+	r, v, o, _ := renderHome(t, w, h, d2023)
 	e, _ := r.Briefing().Event("e2023-derna-floods")
 	tr := v.transformer(w, h)
 	head, ok := r.eventHead(tr, e, o)

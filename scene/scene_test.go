@@ -166,18 +166,18 @@ func TestViewZoomAroundKeepsAnchor(t *testing.T) {
 }
 
 // renderHome returns a renderer of the Libya briefing that has drawn its
-// w×h home view on 19 January 2020 with every layer, the view, the options
-// and the frame.
-func renderHome(t *testing.T, w, h int) (*Renderer, View, Options, *image.RGBA) {
+// w×h home view on date d with every layer, the view, the options and the
+// frame.
+func renderHome(t *testing.T, w, h int, d data.Date) (*Renderer, View, Options, *image.RGBA) {
 	r := newRenderer(t)
 	v := r.HomeView(w, h)
-	o := Options{Date: d2020, Layers: AllLayers()}
+	o := Options{Date: d, Layers: AllLayers()}
 	return r, v, o, r.Render(w, h, v, o)
 }
 
 func TestSelectionIsDrawnAndDeterministic(t *testing.T) {
 	const w, h = 800, 500
-	r, v, o, plain := renderHome(t, w, h)
+	r, v, o, plain := renderHome(t, w, h, d2020)
 	again := NewRenderer(r.Briefing(), r.Basemap()).Render(w, h, v, o)
 	if !bytes.Equal(plain.Pix, again.Pix) {
 		t.Fatal("two renderers draw the same map differently")
@@ -294,11 +294,8 @@ func TestLegendInListsOnlyWhatIsInView(t *testing.T) {
 // from symbols, picks the zone beneath; a click on the ring's line picks the
 // deployment.
 func TestRangeRingPicksOnlyOnItsLine(t *testing.T) {
-	r := newRenderer(t)
 	const w, h = 1280, 800
-	v := r.HomeView(w, h)
-	o := Options{Date: d2020, Layers: AllLayers()}
-	r.Render(w, h, v, o)
+	r, v, o, _ := renderHome(t, w, h, d2020)
 	inside := orb.Point{13.6, 31.9} // ~110 km from Mitiga, inside the 200 km ring
 	x, y := v.ToPixel(w, h, inside)
 	if ref, ok := r.Pick(w, h, v, o, x, y); !ok || ref.Kind != data.KindZone {
@@ -326,7 +323,7 @@ func TestRangeRingPicksOnlyOnItsLine(t *testing.T) {
 // where nothing is emphasised.
 func TestEmphasisReusesTheFrame(t *testing.T) {
 	const w, h = 640, 400
-	r, v, o, plain := renderHome(t, w, h)
+	r, v, o, plain := renderHome(t, w, h, d2020)
 	frame := r.last // a new map is built for every full render
 	o.Hovered = data.Ref{Kind: data.KindPlace, ID: "sabha"}
 	hovered := r.Render(w, h, v, o)

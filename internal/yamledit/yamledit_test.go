@@ -17,6 +17,21 @@ sources:
 # trailing comment
 `
 
+// spacedWithC is spaced after appending record c: the blank line between
+// items is kept, and the trailing comment stays last.
+const spacedWithC = `# Sources.
+sources:
+  - id: a
+    title: "A"   # kept
+
+  - id: b
+    title: "B"
+
+  - id: c
+    title: "C"
+# trailing comment
+`
+
 const tight = `excerpts:
 - id: a
   text: "x"
@@ -38,18 +53,7 @@ func TestAppendItem(t *testing.T) {
 	cases := []struct {
 		name, in, key, want string
 	}{
-		{"blank lines between items", spaced, "sources", `# Sources.
-sources:
-  - id: a
-    title: "A"   # kept
-
-  - id: b
-    title: "B"
-
-  - id: c
-    title: "C"
-# trailing comment
-`},
+		{"blank lines between items", spaced, "sources", spacedWithC},
 		{"tight, column 0, another key after", tight, "excerpts", `excerpts:
 - id: a
   text: "x"
@@ -62,27 +66,12 @@ other: 1
 		{"empty flow list", "# c\nexcerpts: []   # none yet\n", "excerpts", "# c\nexcerpts: # none yet\n  - id: c\n    title: \"C\"\n"},
 		{"null list", "excerpts:\n", "excerpts", "excerpts:\n  - id: c\n    title: \"C\"\n"},
 		{"missing key", "other: 1\n", "excerpts", "other: 1\nexcerpts:\n  - id: c\n    title: \"C\"\n"},
-		{"CRLF", strings.ReplaceAll(spaced, "\n", "\r\n"), "sources", strings.ReplaceAll(`# Sources.
-sources:
-  - id: a
-    title: "A"   # kept
-
-  - id: b
-    title: "B"
-
-  - id: c
-    title: "C"
-# trailing comment
-`, "\n", "\r\n")},
+		{"CRLF", strings.ReplaceAll(spaced, "\n", "\r\n"), "sources", strings.ReplaceAll(spacedWithC, "\n", "\r\n")},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := mustParse(t, c.in, c.key)
-			kvs := []KV{{"id", "c"}, {"title", Quote("C")}}
-			if c.key == "excerpts" && c.name == "tight, column 0, another key after" {
-				kvs = []KV{{"id", "c"}, {"title", Quote("C")}}
-			}
-			d.AppendItem(kvs)
+			d.AppendItem([]KV{{"id", "c"}, {"title", Quote("C")}})
 			got := string(d.Bytes())
 			if got != c.want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
