@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -24,33 +26,18 @@ var startupPhases = [][]string{
 func (a *app) waitForReadyPhases(t *testing.T, timeout time.Duration) logRecord {
 	t.Helper()
 	at := map[string]float64{}
-	var ready logRecord
-	deadline := time.After(timeout)
-	for ready == nil {
-		select {
-		case r, ok := <-a.records:
-			if !ok {
-				t.Fatalf("the app exited; its stderr:\n%s", a.stderr)
-			}
-			msg := r.str("msg")
-			for _, group := range startupPhases {
-				for _, p := range group {
-					if msg != p {
-						continue
-					}
-					if _, dup := at[p]; dup {
-						t.Errorf("%q logged twice", p)
-					}
-					at[p] = r.num(t, "elapsed_ms")
+	ready := a.next(t, time.After(timeout), fmt.Sprintf(`"map ready" log line after %v`, timeout), func(r logRecord) bool {
+		msg := r.str("msg")
+		for _, group := range startupPhases {
+			if slices.Contains(group, msg) {
+				if _, dup := at[msg]; dup {
+					t.Errorf("%q logged twice", msg)
 				}
+				at[msg] = r.num(t, "elapsed_ms")
 			}
-			if msg == "map ready" {
-				ready = r
-			}
-		case <-deadline:
-			t.Fatalf(`no "map ready" log line after %v; stderr so far:\n%s`, timeout, a.stderr)
 		}
-	}
+		return msg == "map ready"
+	})
 	last, lastName := 0.0, ""
 	for _, group := range startupPhases {
 		groupMax := last
