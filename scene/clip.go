@@ -30,6 +30,7 @@ import (
 func (r *Renderer) SetInteractive(on bool) {
 	if on != r.interactive {
 		r.interactive, r.frame, r.last, r.draft = on, nil, nil, false
+		r.strips = stripLayers{}
 	}
 }
 
@@ -197,8 +198,28 @@ func (r *Renderer) strip(w, h int, v View, o Options, s image.Rectangle) {
 		HatchOrigin:   hatchOrigin(v.transformer(w, h)).Add(s.Min),
 	}
 	o.Layers.Labels = false
-	m.Layers = r.layers(m.Transformer(), o)
+	m.Layers = r.strips.get(r, m.Transformer(), o)
 	m.RenderTo(r.frame.SubImage(s).(*image.RGBA))
+}
+
+// stripLayers keeps the overlay the strips of a drag draw: built once for a
+// zoom and options and reused for every strip, so that the objects keep
+// their projections and ring geometry between frames. The overlay does not
+// depend on where the strip lies: what layers reads of the transformer
+// (decluttering, nudged force markers) is differences of pixels.
+type stripLayers struct {
+	zoom   float64
+	o      Options
+	layers []geo.Layer
+}
+
+// get returns the overlay of options o at t's zoom, built with t when it is
+// not kept.
+func (c *stripLayers) get(r *Renderer, t *geo.Transformer, o Options) []geo.Layer {
+	if c.layers == nil || c.zoom != t.Zoom() || !optionsEqual(c.o, o) {
+		c.zoom, c.o, c.layers = t.Zoom(), cloneOptions(o), r.layers(t, o)
+	}
+	return c.layers
 }
 
 // scaled returns the kept frame (of view from) scaled to show view to in a

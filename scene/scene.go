@@ -106,6 +106,7 @@ type Renderer struct {
 	// interactive: the window's renderer (SetInteractive, clip.go).
 	interactive bool
 	spares      spares // frames handed back (Recycle), to draw the next into
+	strips      stripLayers
 }
 
 type zoneKey struct {
