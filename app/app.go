@@ -14,9 +14,12 @@
 // The app draws nothing of its own: the map renders off the UI thread
 // through package scene, the same code the CLI and the slide draw with, and
 // every colour comes from scene's style table. With BRIEFMAP_LOG=debug the
-// app logs JSON lines (log/slog) to stderr: "map ready" with the map's
-// rectangle and bounds once the first frame is shown, and "selected" on
-// every selection.
+// app logs JSON lines (log/slog) to stderr: the start-up phases with the
+// milliseconds since the process started (elapsed_ms: "process start",
+// "briefing loaded", "basemap decoded", "fonts loaded", "window built",
+// "window shown", "first frame"), "map ready" with the map's rectangle and
+// bounds once the first frame at the window's size is shown, and
+// "selected" on every selection.
 package app
 
 import (
@@ -26,11 +29,13 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/briefmap/briefmap/assets/icon"
 	"github.com/briefmap/briefmap/data"
@@ -47,33 +52,69 @@ const ID = "io.github.briefmap.briefmap"
 // package at PATH that is missing or bad is reported in one dialog with
 // every problem, over the embedded briefing.
 func Main(args []string, stderr io.Writer) int {
+	clock := newStartClock(time.Now())
 	path, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "briefmap: %v\nusage: briefmap [open PATH]\n", err)
 		return 2
 	}
-	start := time.Now()
 	log := newLogger(stderr, os.Getenv("BRIEFMAP_LOG"))
-	b, openErr, err := loadStart(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "briefmap: %v\n", oneLine(err))
+	phase := func(msg string, attrs ...any) {
+		log.Debug(msg, append([]any{"elapsed_ms", clock.ms()}, attrs...)...)
+	}
+	phase("process start", "main_ms", clock.ms())
+	// Start-up makes garbage that is dropped once the map is up: collect
+	// more often until then, so the heap does not grow to twice it.
+	gc := debug.SetGCPercent(startupGCPercent)
+
+	// The briefing and the basemap load on their own goroutines while the
+	// Fyne app starts and its fonts are parsed.
+	type briefingResult struct {
+		b            *data.Briefing
+		openErr, err error
+	}
+	type basemapResult struct {
+		base *basemap.Basemap
+		err  error
+	}
+	briefingDone, basemapDone := make(chan briefingResult, 1), make(chan basemapResult, 1)
+	go func() {
+		b, openErr, err := loadStart(path)
+		phase("briefing loaded")
+		briefingDone <- briefingResult{b, openErr, err}
+	}()
+	go func() {
+		base, err := basemap.Load()
+		phase("basemap decoded")
+		basemapDone <- basemapResult{base, err}
+	}()
+	a := fyneapp.NewWithID(ID)
+	fontsDone := make(chan struct{})
+	go func() {
+		warmFonts()
+		phase("fonts loaded")
+		close(fontsDone)
+	}()
+	a.SetIcon(fyne.NewStaticResource("briefmap.png", icon.PNG))
+	br := <-briefingDone
+	if br.err != nil {
+		fmt.Fprintf(stderr, "briefmap: %v\n", oneLine(br.err))
 		return 1
 	}
+	b, openErr := br.b, br.openErr
 	if openErr != nil {
 		fmt.Fprintf(stderr, "briefmap: %s: %v; showing the embedded briefing\n", path, oneLine(openErr))
 	}
-	base, err := basemap.Load()
-	if err != nil {
-		fmt.Fprintf(stderr, "briefmap: basemap: %v\n", err)
+	bm := <-basemapDone
+	if bm.err != nil {
+		fmt.Fprintf(stderr, "briefmap: basemap: %v\n", bm.err)
 		return 1
 	}
-	loaded := time.Since(start)
-	a := fyneapp.NewWithID(ID)
-	a.SetIcon(fyne.NewStaticResource("briefmap.png", icon.PNG))
+	<-fontsDone
 	// "map ready" describes the first frame at the window's real size: the
 	// map draws nothing until the app runs (the window is shown).
-	appReady := time.Since(start)
-	w := newWindow(a, b, base, log, windowOptions{holdFrames: true})
+	w := newWindow(a, b, bm.base, log, windowOptions{holdFrames: true})
+	w.mapView.clock = clock.ms
 	// X11 takes the window's class (WM_CLASS) from its title when the window
 	// is created, and the desktop entry's StartupWMClass=Briefmap must match
 	// it so the desktop groups the window under our icon: create it as
@@ -83,6 +124,7 @@ func Main(args []string, stderr io.Writer) int {
 		w.setPath(path)
 	}
 	a.Lifecycle().SetOnStarted(func() {
+		phase("window shown")
 		w.win.SetTitle("Briefmap — " + w.b.Title)
 		w.mapView.AllowReady()
 		if openErr != nil {
@@ -92,21 +134,25 @@ func Main(args []string, stderr io.Writer) int {
 		}
 	})
 	// Loading the briefing and the basemap leaves garbage: hand it back to
-	// the system once the map is up, off the UI thread.
+	// the system once the map is up, off the UI thread, and collect at the
+	// usual pace from then on.
 	w.mapView.OnReady = func() {
 		go func() {
+			debug.SetGCPercent(gc)
 			debug.FreeOSMemory()
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
-			log.Debug("memory after start-up", "go_heap_mb", float64(ms.HeapAlloc)/(1<<20), "go_sys_mb", float64(ms.Sys)/(1<<20),
-				"go_released_mb", float64(ms.HeapReleased)/(1<<20))
+			log.Debug("memory after start-up", "elapsed_ms", clock.ms(), "go_heap_mb", float64(ms.HeapAlloc)/(1<<20), "go_sys_mb", float64(ms.Sys)/(1<<20),
+				"go_released_mb", float64(ms.HeapReleased)/(1<<20), "vmrss_mb", vmRSSMB())
 		}()
 	}
-	log.Debug("window built", "briefing", b.ID, "date", w.date.String(),
-		"load_ms", loaded.Milliseconds(), "fyne_app_ms", appReady.Milliseconds(), "since_start_ms", time.Since(start).Milliseconds())
+	phase("window built", "briefing", b.ID, "date", w.date.String())
 	w.win.ShowAndRun()
 	return 0
 }
+
+// startupGCPercent is the GOGC of start-up (see Main).
+const startupGCPercent = 50
 
 // loadStart returns the briefing the app starts on: the package at path
 // (the embedded briefing for ""), or, when that is missing or bad, the
@@ -153,4 +199,65 @@ func newLogger(stderr io.Writer, level string) *slog.Logger {
 		l = slog.LevelInfo
 	}
 	return slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: l}))
+}
+
+// startClock tells the time since the process started.
+type startClock struct{ t0 time.Time }
+
+// newStartClock returns the clock of this process, now being the time
+// Main was entered: the process's start is read from /proc/self/stat
+// (Linux, to a hundredth of a second); elsewhere the clock starts now.
+func newStartClock(now time.Time) startClock {
+	stat, err1 := os.ReadFile("/proc/self/stat")
+	uptime, err2 := os.ReadFile("/proc/uptime")
+	if err1 != nil || err2 != nil {
+		return startClock{now}
+	}
+	// Fields after the command name (which may hold spaces): the 22nd
+	// field of the line, starttime, is the 20th of them, in clock ticks
+	// since boot (USER_HZ, 100 on Linux).
+	s := string(stat)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	u := strings.Fields(string(uptime))
+	if len(f) < 20 || len(u) < 1 {
+		return startClock{now}
+	}
+	ticks, err1 := strconv.ParseFloat(f[19], 64)
+	up, err2 := strconv.ParseFloat(u[0], 64)
+	if err1 != nil || err2 != nil || up*100 < ticks {
+		return startClock{now}
+	}
+	return startClock{now.Add(-time.Duration((up - ticks/100) * float64(time.Second)))}
+}
+
+// ms returns the milliseconds since the process started.
+func (c startClock) ms() float64 { return float64(time.Since(c.t0).Microseconds()) / 1000 }
+
+// warmFonts parses the theme's regular and bold fonts (and has Fyne scan
+// the system's fonts for its fallbacks) by measuring a text in each, so
+// that building the window finds them parsed. Only the styles the window
+// shows at start: each face parsed holds megabytes.
+func warmFonts() {
+	for _, st := range []fyne.TextStyle{{}, {Bold: true}} {
+		fyne.MeasureText("Briefmap", theme.TextSize(), st)
+	}
+}
+
+// vmRSSMB returns this process's resident memory (VmRSS) in MB, or -1
+// where /proc does not tell it.
+func vmRSSMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			if f := strings.Fields(rest); len(f) > 0 {
+				if kb, err := strconv.Atoi(f[0]); err == nil {
+					return float64(kb) / 1024
+				}
+			}
+		}
+	}
+	return -1
 }

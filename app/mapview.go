@@ -17,12 +17,24 @@ import (
 	"github.com/briefmap/briefmap/scene"
 )
 
-// mapRenderer is what MapView needs of a *scene.Renderer: drawing and
-// hit-testing. It is an interface so tests can count calls.
+// mapRenderer is what MapView needs of a *scene.Renderer: drawing (full
+// frames, and drafts while the user drags or turns the wheel), handing
+// frames back, and hit-testing. It is an interface so tests can count
+// calls. A renderer that also has SetInteractive(bool) is switched to the
+// window's mode (scene.Renderer.SetInteractive).
 type mapRenderer interface {
 	Render(w, h int, v scene.View, o scene.Options) *image.RGBA
+	RenderDraft(w, h int, v scene.View, o scene.Options) *image.RGBA
+	Recycle(img *image.RGBA)
 	Pick(w, h int, v scene.View, o scene.Options, x, y float64) (data.Ref, bool)
 	HomeView(w, h int) scene.View
+}
+
+// interactive switches r to the window's mode when it has one.
+func interactive(r mapRenderer) {
+	if ir, ok := r.(interface{ SetInteractive(bool) }); ok {
+		ir.SetInteractive(true)
+	}
 }
 
 // Zoom steps of the map's interactions.
@@ -30,13 +42,21 @@ const (
 	wheelStep    = 50.0 // scroll units per zoom level: a wheel notch (25 on Linux and Windows) is half a level
 	keyZoom      = 2.0  // +/− zoom factor
 	keyPanPixels = 100  // arrow-key pan, in device pixels
+	// restDelay is how long the pointer must rest (no drag motion, no
+	// wheel) before a draft is refined with a full frame.
+	restDelay = 120 * time.Millisecond
 )
 
-// renderRequest is one frame to draw: a snapshot of the map's state.
+// renderRequest is one frame to draw: a snapshot of the map's state, and
+// whether a draft will do (a drag or wheel step in progress).
 type renderRequest struct {
-	w, h int
-	view scene.View
-	opts scene.Options
+	w, h  int
+	view  scene.View
+	opts  scene.Options
+	draft bool
+	// ahead: drawn before the window shows (holdReady), unseen, so that
+	// the renderer keeps it and the first frame shown only copies it.
+	ahead bool
 }
 
 // hoverRequest is a pending hit-test for the pointer at device pixel (x, y).
@@ -75,6 +95,9 @@ type MapView struct {
 	OnTypedKey  func(*fyne.KeyEvent)
 
 	log *slog.Logger
+	// clock, when set, gives the milliseconds since the process started:
+	// "first frame" and "map ready" carry it as elapsed_ms.
+	clock func() float64
 
 	// UI-thread state.
 	view    scene.View
@@ -90,11 +113,18 @@ type MapView struct {
 	inside  bool
 	shown   int           // frames shown
 	lastReq renderRequest // the request of the frame shown last
+	// drafted: a draft was asked for since the last full frame; rest
+	// refines it after restDelay without motion (0: only DragEnd does).
+	drafted   bool
+	rest      *time.Timer
+	restDelay time.Duration
+	panRest   [2]float64 // the fraction of a device pixel a drag has not moved yet
 	// holdReady delays rendering and the "map ready" line until AllowReady
 	// (the window is shown at its real size): a transient layout before
 	// that is not drawn.
-	holdReady bool
-	ready     bool // "map ready" logged
+	holdReady  bool
+	aheadTimer *time.Timer // pokes the worker for a frame drawn ahead
+	ready      bool        // "map ready" logged
 
 	// sync renders and picks inline on the calling goroutine (tests).
 	sync bool
@@ -128,6 +158,10 @@ func NewMapView(r mapRenderer, o scene.Options, log *slog.Logger, synchronous bo
 		wake: make(chan struct{}, 1),
 		done: make(chan struct{}),
 	}
+	if !synchronous {
+		m.restDelay = restDelay
+	}
+	interactive(r)
 	m.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	m.img.FillMode = canvas.ImageFillStretch
 	m.img.ScaleMode = canvas.ImageScaleFastest
@@ -138,8 +172,19 @@ func NewMapView(r mapRenderer, o scene.Options, log *slog.Logger, synchronous bo
 	return m
 }
 
-// Close stops the render worker. The map shows its last frame.
-func (m *MapView) Close() { m.closeOnce.Do(func() { close(m.done) }) }
+// Close stops the render worker and the rest timer. The map shows its last
+// frame.
+func (m *MapView) Close() {
+	m.closeOnce.Do(func() {
+		close(m.done)
+		if m.rest != nil {
+			m.rest.Stop()
+		}
+		if m.aheadTimer != nil {
+			m.aheadTimer.Stop()
+		}
+	})
+}
 
 // CreateRenderer implements fyne.Widget.
 func (m *MapView) CreateRenderer() fyne.WidgetRenderer { return &mapViewRenderer{m: m} }
@@ -189,6 +234,7 @@ func (m *MapView) Hovered() data.Ref { return m.opts.Hovered }
 
 // SetRenderer replaces what the map draws (another briefing) and frames it.
 func (m *MapView) SetRenderer(r mapRenderer) {
+	interactive(r)
 	m.rmu.Lock()
 	m.r = r
 	m.rmu.Unlock()

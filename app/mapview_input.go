@@ -69,32 +69,59 @@ func (m *MapView) DoubleTapped(e *fyne.PointEvent) {
 }
 
 // Scrolled implements fyne.Scrollable: the wheel zooms around the pointer.
+// The last frame is shown scaled at once (a draft); the full frame follows
+// when the wheel rests.
 func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
 	if e.Scrolled.DY == 0 {
 		return
 	}
 	x, y := m.device(e.Position)
-	m.zoomAround(x, y, math.Exp2(float64(e.Scrolled.DY)/wheelStep))
+	m.zoom(x, y, math.Exp2(float64(e.Scrolled.DY)/wheelStep), true)
 }
 
-func (m *MapView) zoomAround(x, y, factor float64) {
+func (m *MapView) zoomAround(x, y, factor float64) { m.zoom(x, y, factor, false) }
+
+// zoom zooms by factor around device pixel (x, y), drawing a draft first
+// when draft is set.
+func (m *MapView) zoom(x, y, factor float64, draft bool) {
 	if m.devW <= 0 || m.devH <= 0 {
 		return
 	}
 	m.view = m.view.ZoomAround(m.devW, m.devH, x, y, factor)
 	m.atHome = false
-	m.requestRender()
+	if draft {
+		m.requestDraft()
+	} else {
+		m.requestRender()
+	}
 	m.notifyView()
 }
 
-// Dragged implements fyne.Draggable: the map follows the pointer.
+// Dragged implements fyne.Draggable: the map follows the pointer by whole
+// device pixels (the rest is carried to the next motion), so each frame of
+// the drag is a draft — the last frame shifted, only the strips that came
+// into view drawn — and the full frame follows when the pointer rests or
+// the drag ends.
 func (m *MapView) Dragged(e *fyne.DragEvent) {
 	s := float64(m.scale())
-	m.Pan(float64(e.Dragged.DX)*s, float64(e.Dragged.DY)*s)
+	dx := float64(e.Dragged.DX)*s + m.panRest[0]
+	dy := float64(e.Dragged.DY)*s + m.panRest[1]
+	ix, iy := math.Round(dx), math.Round(dy)
+	m.panRest = [2]float64{dx - ix, dy - iy}
+	if ix == 0 && iy == 0 {
+		return
+	}
+	m.view = m.view.Pan(ix, iy)
+	m.atHome = false
+	m.requestDraft()
 }
 
-// DragEnd implements fyne.Draggable.
-func (m *MapView) DragEnd() { m.notifyView() }
+// DragEnd implements fyne.Draggable: the frame is drawn in full.
+func (m *MapView) DragEnd() {
+	m.panRest = [2]float64{}
+	m.refine()
+	m.notifyView()
+}
 
 // Pan moves the content by (dx, dy) device pixels.
 func (m *MapView) Pan(dx, dy float64) {

@@ -14,14 +14,34 @@ import (
 	"github.com/briefmap/briefmap/scene"
 )
 
-// requestRender asks for a frame of the current state.
-func (m *MapView) requestRender() {
-	if m.devW <= 0 || m.devH <= 0 || m.holdReady {
+// requestRender asks for a full frame of the current state.
+func (m *MapView) requestRender() { m.request(false) }
+
+// requestDraft asks for a draft of the current state (a drag or a wheel
+// step: the last frame shifted or scaled) and for a full frame once the
+// pointer rests.
+func (m *MapView) requestDraft() {
+	m.drafted = true
+	m.restartRest()
+	m.request(true)
+}
+
+// request asks for a frame of the current state, a draft or full.
+func (m *MapView) request(draft bool) {
+	if m.devW <= 0 || m.devH <= 0 || m.holdReady && m.sync {
 		return // no size yet, or a transient layout before the window shows
+	}
+	if !draft {
+		m.drafted = false
 	}
 	o := m.drawOptions()
 	o.Highlight = append([]data.Ref(nil), o.Highlight...)
-	req := renderRequest{w: m.devW, h: m.devH, view: m.view, opts: o}
+	// Before the window shows (holdReady), the worker draws the frame of
+	// the size laid out last while the window opens: it is not shown, but
+	// when the window shows at that size, the first frame is a copy. The
+	// layouts of the window's construction come in a burst: only one that
+	// stays aheadDelay is drawn.
+	req := renderRequest{w: m.devW, h: m.devH, view: m.view, opts: o, draft: draft && !m.holdReady, ahead: m.holdReady}
 	if m.sync {
 		start := time.Now()
 		frame := m.render(req)
@@ -31,7 +51,49 @@ func (m *MapView) requestRender() {
 	m.qmu.Lock()
 	m.pending = &req
 	m.qmu.Unlock()
+	if req.ahead {
+		if m.aheadTimer == nil {
+			m.aheadTimer = time.AfterFunc(aheadDelay, m.poke)
+		} else {
+			m.aheadTimer.Reset(aheadDelay)
+		}
+		return
+	}
 	m.poke()
+}
+
+// aheadDelay is how long a layout must stay before the window shows for
+// its frame to be drawn ahead.
+const aheadDelay = 30 * time.Millisecond
+
+// restartRest (re)arms the rest timer: after restDelay without another
+// draft, refine posts a full frame to the UI thread.
+func (m *MapView) restartRest() {
+	if m.restDelay <= 0 {
+		return
+	}
+	if m.rest != nil {
+		m.rest.Reset(m.restDelay)
+		return
+	}
+	m.rest = time.AfterFunc(m.restDelay, func() {
+		select {
+		case <-m.done:
+		default:
+			m.post(m.refine)
+		}
+	})
+}
+
+// refine draws the full frame of the current state if the last one asked
+// for was a draft (the pointer has rested, or the drag ended).
+func (m *MapView) refine() {
+	if m.rest != nil {
+		m.rest.Stop()
+	}
+	if m.drafted {
+		m.requestRender()
+	}
 }
 
 func (m *MapView) poke() {
@@ -44,6 +106,9 @@ func (m *MapView) poke() {
 func (m *MapView) render(req renderRequest) *image.RGBA {
 	m.rmu.Lock()
 	defer m.rmu.Unlock()
+	if req.draft {
+		return m.r.RenderDraft(req.w, req.h, req.view, req.opts)
+	}
 	return m.r.Render(req.w, req.h, req.view, req.opts)
 }
 
@@ -78,11 +143,27 @@ func (m *MapView) show(req renderRequest, frame *image.RGBA, d time.Duration) {
 	if frame == nil {
 		return
 	}
+	if req.ahead {
+		m.log.Debug("map frame ahead", "w", req.w, "h", req.h, "render_ms", float64(d.Microseconds())/1000)
+		m.r.Recycle(frame)
+		return
+	}
+	old, _ := m.img.Image.(*image.RGBA)
 	m.img.Image = frame
 	m.img.Refresh()
+	if old != nil && old != frame && old.Rect == frame.Rect {
+		// The canvas draws the new frame from now on (frames are shown
+		// and painted on the UI thread): the old one's memory takes a
+		// later frame. The renderer may be another since (SetRenderer):
+		// any renderer takes it.
+		m.r.Recycle(old)
+	}
 	m.shown++
 	m.lastReq = req
-	m.log.Debug("map frame", "w", req.w, "h", req.h, "zoom", req.view.Zoom,
+	if m.shown == 1 && m.clock != nil {
+		m.log.Debug("first frame", "elapsed_ms", m.clock(), "w", req.w, "h", req.h)
+	}
+	m.log.Debug("map frame", "w", req.w, "h", req.h, "zoom", req.view.Zoom, "draft", req.draft,
 		"selected", req.opts.Selected.ID, "render_ms", float64(d.Microseconds())/1000)
 	m.maybeReady()
 	if m.OnFrame != nil {
@@ -126,10 +207,14 @@ func (m *MapView) logReady(req renderRequest) {
 	}
 	s := m.scale()
 	b := req.view.Bounds(req.w, req.h)
-	m.log.Info("map ready",
+	var elapsed []any
+	if m.clock != nil {
+		elapsed = []any{"elapsed_ms", m.clock()}
+	}
+	m.log.Info("map ready", append(elapsed,
 		"map_x", int(math.Round(float64(pos.X*s))), "map_y", int(math.Round(float64(pos.Y*s))),
 		"map_w", req.w, "map_h", req.h,
-		"west", b.Min[0], "south", b.Min[1], "east", b.Max[0], "north", b.Max[1])
+		"west", b.Min[0], "south", b.Min[1], "east", b.Max[0], "north", b.Max[1])...)
 	if m.log.Enabled(context.Background(), slog.LevelDebug) {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)

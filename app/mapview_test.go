@@ -25,7 +25,8 @@ import (
 // asked, and when gate is set each Render waits for a value on it.
 type fakeRenderer struct {
 	mu      sync.Mutex
-	renders int
+	renders int // frames, drafts included
+	drafts  int
 	views   []scene.View
 	opts    []scene.Options
 	gate    chan struct{}
@@ -53,6 +54,16 @@ func (f *fakeRenderer) Render(w, h int, v scene.View, o scene.Options) *image.RG
 	img.Set(0, 0, color.RGBA{255, 0, 0, 255})
 	return img
 }
+
+// RenderDraft records a draft (drafts counts them) and draws as Render.
+func (f *fakeRenderer) RenderDraft(w, h int, v scene.View, o scene.Options) *image.RGBA {
+	f.mu.Lock()
+	f.drafts++
+	f.mu.Unlock()
+	return f.Render(w, h, v, o)
+}
+
+func (f *fakeRenderer) Recycle(*image.RGBA) {}
 
 func (f *fakeRenderer) Pick(w, h int, v scene.View, o scene.Options, x, y float64) (data.Ref, bool) {
 	p := v.ToLonLat(w, h, x, y)

@@ -379,7 +379,7 @@ func TestClickSelectsZones(t *testing.T) {
 	}
 	start := time.Now()
 	a := startApp(t, bin, display, home)
-	ready := a.waitFor(t, "map ready", readyTimeout)
+	ready := a.waitForReadyPhases(t, readyTimeout)
 	firstFrame := time.Since(start)
 	// The app hands start-up garbage back to the system after the first
 	// frame and logs it: measure the resident set after that.

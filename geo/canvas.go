@@ -36,6 +36,8 @@ type Canvas struct {
 	segs    []segment    // edges of the path being filled
 	clipped []segment    // the edges crossing the current band, clipped to it
 	active  []int        // indices of the edges crossing the current band
+
+	hatchOrigin image.Point // where the canvas's corner lies in the hatch patterns' plane
 }
 
 // NewCanvas returns a Canvas drawing into dst with fonts (which may be nil
@@ -50,6 +52,13 @@ func NewCanvas(dst *image.RGBA, fonts *assets.Fonts) *Canvas {
 func NewCanvasFaces(dst *image.RGBA, fc *FaceCache) *Canvas {
 	return &Canvas{dst: dst, faces: fc}
 }
+
+// SetHatchOrigin says where the canvas's top-left corner lies in the plane
+// hatch lines are laid in (zero by default: lines are positioned in canvas
+// coordinates). Two canvases whose origins differ by their offset on
+// screen draw hatches that meet: a panned frame and the strips drawn
+// beside it. Sub surfaces start again from zero.
+func (c *Canvas) SetHatchOrigin(p image.Point) { c.hatchOrigin = p }
 
 // Image returns the image the canvas draws into.
 func (c *Canvas) Image() *image.RGBA { return c.dst }

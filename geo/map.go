@@ -43,6 +43,10 @@ type Map struct {
 	ScaleBar      bool   // a scale bar in km, bottom left
 	Attribution   string // bottom right; "" with a Basemap: basemap.Attribution
 	NoAttribution bool   // draw no attribution at all
+	// FurnitureApart leaves the attribution and the scale bar out of
+	// RenderTo and DrawTo (labels still keep clear of where they go):
+	// DrawFurniture draws them, e.g. over a frame assembled from pieces.
+	FurnitureApart bool
 	// PixelRatio scales what the map draws by itself for high-density
 	// output — the basemap style's strokes and country names, the scale
 	// bar, the attribution, label padding — and Pick's tolerances: 2 for a
@@ -50,6 +54,9 @@ type Map struct {
 	// Objects carry their own sizes: scale their styles (the Scaled
 	// methods), and do not pre-scale Style.
 	PixelRatio float64
+	// HatchOrigin is where the map's top-left corner lies in the plane
+	// hatch lines are laid in (see Canvas.SetHatchOrigin); RenderTo only.
+	HatchOrigin image.Point
 
 	// Faces draws the text; nil: the embedded fonts are parsed at each
 	// render (about a millisecond). Keep one per goroutine.
@@ -123,7 +130,7 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 		m.scratch = NewCanvasFaces(sub, faces)
 	}
 	c := m.scratch
-	c.dst, c.faces = sub, faces
+	c.dst, c.faces, c.hatchOrigin = sub, faces, m.HatchOrigin
 	m.draw(c, c)
 }
 
@@ -133,6 +140,14 @@ func (m *Map) RenderTo(dst *image.RGBA) {
 // Everything drawn stays inside that rectangle.
 func (m *Map) DrawTo(s Surface) {
 	m.draw(s.Sub(image.Rect(0, 0, m.Width, m.Height)), nil)
+}
+
+// DrawFurniture draws the map's attribution and scale bar on s, a surface
+// of the map's size at its origin, where RenderTo puts them (for a map with
+// FurnitureApart).
+func (m *Map) DrawFurniture(s Surface) {
+	t := m.Transformer()
+	m.drawFurniture(s, t, m.furniture(s, t))
 }
 
 // faces returns the map's face cache, or one over freshly parsed fonts.
@@ -184,7 +199,9 @@ func (m *Map) draw(c Surface, raster *Canvas) {
 			}
 		}
 	}
-	m.drawFurniture(c, t, furniture)
+	if !m.FurnitureApart {
+		m.drawFurniture(c, t, furniture)
+	}
 	obstacles = append(obstacles, furniture.boxes()...)
 
 	pad := m.ratio()
@@ -261,7 +278,7 @@ func (m *Map) drawBase(c *Canvas, t *Transformer) []LabelRequest {
 	if m.Cache == nil {
 		return m.rasterBase(c, t)
 	}
-	key := fmt.Sprintf("%v %p %#v %v", m.viewKey(), m.Basemap, m.Style, m.ratio())
+	key := fmt.Sprintf("%v %p %#v %v %v", m.viewKey(), m.Basemap, m.Style, m.ratio(), m.HatchOrigin)
 	for _, l := range m.Layers[:m.cachedLayers()] {
 		for _, o := range l.Objects {
 			key += fmt.Sprintf(" %p", o)

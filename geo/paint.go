@@ -146,7 +146,7 @@ func (c *Canvas) paintHatch(r image.Rectangle, h Hatch) {
 	sp := h.Spacing
 	reach := math.Min(half+0.5, sp/2) // a pixel takes its nearest line only
 	cr, cg, cb, ca := premul(h.Color)
-	local := r.Sub(c.dst.Rect.Min)
+	local := r.Sub(c.dst.Rect.Min).Add(c.hatchOrigin)
 	w := r.Dx()
 	// Pixels are sampled at their top-left corners rather than their
 	// centres: a horizontal or vertical line then falls on a pixel row or

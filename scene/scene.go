@@ -31,6 +31,7 @@ import (
 	"image"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
@@ -98,7 +99,14 @@ type Renderer struct {
 	// (for Pick: it knows where its labels went).
 	frame     *image.RGBA
 	frameSpec renderSpec
-	last      *geo.Map
+	last      *geo.Map // nil after a draft: Pick builds the map it needs
+	// draft is set when frame was assembled by RenderDraft (shifted, with
+	// strips): Render draws it again in full.
+	draft bool
+	// interactive: the window's renderer (SetInteractive, clip.go).
+	interactive bool
+	spares      spares // frames handed back (Recycle), to draw the next into
+	strips      stripLayers
 }
 
 type zoneKey struct {
@@ -181,26 +189,26 @@ func (r *Renderer) baseMap(w, h int, v View, o Options) *geo.Map {
 // frame without its emphasis: when only the selection, the hover or the
 // highlights change, it copies that frame and draws the outlines on top, so
 // a hover costs a copy and a few strokes. A render of the same size and view
-// with other layers or another date still reuses the basemap raster.
+// with other layers or another date still reuses the basemap raster. After
+// RenderDraft, Render of the same arguments draws the frame again in full
+// (labels placed anew).
 func (r *Renderer) Render(w, h int, v View, o Options) *image.RGBA {
 	spec := renderSpec{w, h, v, withoutEmphasis(o)}
-	if r.frame == nil || !r.frameSpec.equal(spec) {
+	if r.frame == nil || r.draft || !r.frameSpec.equal(spec) {
 		r.last = r.baseMap(w, h, v, spec.o)
+		r.last.FurnitureApart = r.interactive
+		if r.interactive {
+			r.last.HatchOrigin = hatchOrigin(r.last.Transformer())
+		}
 		if r.frame == nil || r.frame.Rect.Dx() != w || r.frame.Rect.Dy() != h {
 			r.frame = image.NewRGBA(image.Rect(0, 0, w, h))
 		}
 		r.last.RenderTo(r.frame) // the callers hold copies, never r.frame
-		r.frameSpec = renderSpec{w, h, v, cloneOptions(spec.o)}
+		r.frameSpec, r.draft = renderSpec{w, h, v, cloneOptions(spec.o)}, false
 	}
-	img := image.NewRGBA(r.frame.Rect)
+	img := r.spares.get(r.frame.Rect)
 	copy(img.Pix, r.frame.Pix)
-	if em := r.emphasis(r.last.Transformer(), o); len(em) > 0 {
-		c := geo.NewCanvasFaces(img, r.faces)
-		t := r.last.Transformer()
-		for _, obj := range em {
-			obj.Draw(c, t)
-		}
-	}
+	r.finish(img, w, h, v, o)
 	return img
 }
 
@@ -230,4 +238,43 @@ func (r *Renderer) Pick(w, h int, v View, o Options, x, y float64) (data.Ref, bo
 		}
 	}
 	return data.Ref{}, false
+}
+
+// Recycle hands back a frame that Render or RenderDraft returned and that
+// the caller no longer reads nor shows: the next frame of its size is drawn
+// in its memory instead of new memory (a 2560×1600 frame is 16 MB, whose
+// first touch costs page faults). Safe to call from any goroutine.
+func (r *Renderer) Recycle(img *image.RGBA) { r.spares.put(img) }
+
+// spares keeps one frame handed back by Recycle: the window shows one
+// frame while the next is drawn into the spare.
+type spares struct {
+	mu   sync.Mutex
+	imgs []*image.RGBA
+}
+
+// get returns an image of rectangle rect with undefined pixels: a spare
+// of that size, or a new one.
+func (s *spares) get(rect image.Rectangle) *image.RGBA {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, img := range s.imgs {
+		if img.Rect == rect {
+			s.imgs = slices.Delete(s.imgs, i, i+1)
+			return img
+		}
+	}
+	return image.NewRGBA(rect)
+}
+
+func (s *spares) put(img *image.RGBA) {
+	if img == nil || img.Stride != 4*img.Rect.Dx() || len(img.Pix) != img.Stride*img.Rect.Dy() {
+		return // not a whole frame of ours
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.imgs) == 1 {
+		s.imgs = s.imgs[1:]
+	}
+	s.imgs = append(s.imgs, img)
 }

@@ -1,0 +1,59 @@
+package e2e
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+)
+
+// startupPhases are the start-up log lines, in the order their work
+// finishes when nothing runs concurrently; the loads and the fonts run on
+// goroutines, so only the order of the groups is fixed.
+var startupPhases = [][]string{
+	{"process start"},
+	{"briefing loaded", "basemap decoded", "fonts loaded"},
+	{"window built"},
+	{"window shown"},
+	{"first frame"},
+	{"map ready"},
+}
+
+// waitForReadyPhases reads the app's log up to "map ready" and checks the
+// start-up phases: each logged once with elapsed_ms (milliseconds since the
+// process started), the groups in order and their times not decreasing. It
+// returns the "map ready" record.
+func (a *app) waitForReadyPhases(t *testing.T, timeout time.Duration) logRecord {
+	t.Helper()
+	at := map[string]float64{}
+	ready := a.next(t, time.After(timeout), fmt.Sprintf(`"map ready" log line after %v`, timeout), func(r logRecord) bool {
+		msg := r.str("msg")
+		for _, group := range startupPhases {
+			if slices.Contains(group, msg) {
+				if _, dup := at[msg]; dup {
+					t.Errorf("%q logged twice", msg)
+				}
+				at[msg] = r.num(t, "elapsed_ms")
+			}
+		}
+		return msg == "map ready"
+	})
+	last, lastName := 0.0, ""
+	for _, group := range startupPhases {
+		groupMax := last
+		for _, p := range group {
+			ms, ok := at[p]
+			if !ok {
+				t.Errorf("no %q line before map ready", p)
+				continue
+			}
+			if ms < last {
+				t.Errorf("%q at %.1f ms, before %q at %.1f ms", p, ms, lastName, last)
+			}
+			groupMax = max(groupMax, ms)
+		}
+		last, lastName = groupMax, group[len(group)-1]
+	}
+	t.Logf("start-up phases (ms since the process started): %v", at)
+	return ready
+}
