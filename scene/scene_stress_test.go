@@ -3,9 +3,7 @@ package scene
 import (
 	"os"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
@@ -48,19 +46,6 @@ func sizedRenderers(tb testing.TB) []struct {
 	}{{"libya", newRenderer(tb)}, {"stress", NewRenderer(sb, base)}}
 }
 
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU reports the CPU time per op since start, beside the wall time
-// (the machine is shared).
-func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}
-
 // BenchmarkRenderSizes1920 renders the whole map of each package at
 // 1920×1080 from nothing (no cached basemap): issue 14 wants the stress
 // package within twice Libya's time.
@@ -71,12 +56,10 @@ func BenchmarkRenderSizes1920(b *testing.B) {
 			v := r.HomeView(1920, 1080)
 			o := Options{Date: r.Briefing().DefaultDate, Layers: AllLayers(), ScaleBar: true}
 			b.ReportAllocs()
-			start := cpuTime()
-			defer reportCPU(b, start)
-			for b.Loop() {
+			reportCPU(b, func() {
 				r.cache, r.frame, r.last = &geo.BaseCache{}, nil, nil
 				r.Render(1920, 1080, v, o)
-			}
+			})
 		})
 	}
 }
@@ -92,13 +75,11 @@ func BenchmarkPanSizes1280(b *testing.B) {
 			v := r.HomeView(1280, 800)
 			o := Options{Date: r.Briefing().DefaultDate, Layers: AllLayers()}
 			b.ReportAllocs()
-			start := cpuTime()
-			defer reportCPU(b, start)
 			i := 0
-			for b.Loop() {
+			reportCPU(b, func() {
 				i++
 				r.Render(1280, 800, v.Pan(float64(i%7)*3+1, 2), o)
-			}
+			})
 		})
 	}
 }
