@@ -19,13 +19,17 @@ type feature struct {
 
 // decodeGeometry reads zones.geojson: a FeatureCollection of Polygon or
 // MultiPolygon features keyed by properties.id. Each feature's problems are
-// reported at the line where the feature starts.
+// reported at the line where the feature starts. A plainly shaped file is
+// read by the fast reader (geojson_fast.go), anything else by
+// encoding/json; both give the same features and problems.
 func (l *loader) decodeGeometry(b []byte) {
 	const file = fileGeometry
-	if raws, ok := fastFeatures(b); ok && !l.plainJSON {
-		l.decodeFeatureList(raws)
-		l.geometryRead = true
-		return
+	if !l.plainJSON {
+		if raws, ok := fastFeatures(b); ok {
+			l.decodeFeatureList(raws)
+			l.geometryRead = true
+			return
+		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	malformed := func(err error) {
@@ -181,7 +185,8 @@ type rawGeometry struct {
 	Coordinates json.RawMessage `json:"coordinates"`
 }
 
-// decodeFeature checks and stores one feature that starts at line.
+// decodeFeature checks and stores one feature that starts at line
+// (decodeFeatureList refuses a duplicate id).
 func (l *loader) decodeFeature(i int, raw json.RawMessage, line int) {
 	const file = fileGeometry
 	if id, g, ok := fastFeature(raw); ok && !l.plainJSON {
@@ -203,10 +208,6 @@ func (l *loader) decodeFeature(i int, raw json.RawMessage, line int) {
 	id, _ := f.Properties["id"].(string)
 	if id == "" {
 		l.ps.add(file, line, "properties.id", "missing: every feature names its zone or deployment")
-		return
-	}
-	if prev, dup := l.features[id]; dup {
-		l.ps.add(file, line, "properties.id", "duplicate feature %q (already at line %d)", id, prev.line)
 		return
 	}
 	mp, ok := l.featureGeometry(f.Geometry, id, line)

@@ -168,9 +168,10 @@ func segmentsIntersect(p1, p2, q1, q2 orb.Point) bool {
 // point interior to both (touching and collinear overlap do not count: zones
 // that share a border only touch).
 func segmentsCross(p1, p2, q1, q2 orb.Point) bool {
-	o1, o2 := orient(p1, p2, q1), orient(p1, p2, q2)
-	o3, o4 := orient(q1, q2, p1), orient(q1, q2, p2)
-	return o1*o2 < 0 && o3*o4 < 0
+	if orient(p1, p2, q1)*orient(p1, p2, q2) >= 0 {
+		return false // q1 and q2 on one side (or on the line): shared borders end here
+	}
+	return orient(q1, q2, p1)*orient(q1, q2, p2) < 0
 }
 
 // crossing returns where segments p1–p2 and q1–q2 meet (they must cross).
