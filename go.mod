@@ -5,6 +5,7 @@ go 1.26
 require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/fsnotify/fsnotify v1.9.0
+	github.com/klauspost/compress v1.18.2
 	github.com/paulmach/orb v0.14.0
 	golang.org/x/image v0.24.0
 	golang.org/x/net v0.35.0

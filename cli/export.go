@@ -21,19 +21,14 @@ import (
 // changed between A and B" slide. It prints the path written on stdout.
 func runExport(e *Env, args []string) int {
 	fs := e.flagSet("export")
-	out := fs.String("o", "", "output `file`: .png, .pdf or .svg (default: <briefing>-briefing-<date>.<format> in the current folder)")
+	f := newDrawFlags(fs, "output `file`: .png, .pdf or .svg (default: <briefing>-briefing-<date>.<format> in the current folder)", "slide `size`: 1920x1080 or 3840x2160")
 	formatName := fs.String("format", "", "file `format`: png, pdf or svg (default: from -o's extension, else png)")
-	date := fs.String("date", "", "as-of `date` YYYY-MM-DD (default: the briefing's default date)")
 	focus := fs.String("focus", "", "`id` of a zone, place, deployment, actor or event to frame and describe")
 	compare := fs.String("compare", "", "`A,B`: the slide of what changed between dates A and B (YYYY-MM-DD,YYYY-MM-DD)")
-	size := fs.String("size", "1920x1080", "slide `size`: 1920x1080 or 3840x2160")
-	briefing := briefingFlag(fs)
-	if code, ok := e.parseFlags(fs, args); !ok {
+	if code, ok := e.parseOnlyFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		return e.usage(fmt.Sprintf("export: unexpected argument %q", fs.Arg(0)))
-	}
+	out, date, size := f.out, f.date, f.size
 	if *compare != "" && (*date != "" || *focus != "") {
 		return e.usage("export: --compare A,B takes no --date or --focus (the map shows B)")
 	}
@@ -58,11 +53,7 @@ func runExport(e *Env, args []string) int {
 	default:
 		return e.usage(fmt.Sprintf("export: --size %q: must be 1920x1080 or 3840x2160", *size))
 	}
-	b, base, err := loadWithBasemap(*briefing)
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("export: %w", err))
-	}
-	d, err := dateFlag(b, *date)
+	b, base, d, err := f.load()
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("export: %w", err))
 	}

@@ -1,14 +1,20 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
+	"image"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
 
+	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/geo/basemap"
 	"github.com/briefmap/briefmap/internal/atomicfile"
+	"github.com/briefmap/briefmap/internal/bigimage"
 	"github.com/briefmap/briefmap/scene"
 	"github.com/briefmap/briefmap/slide"
 )
@@ -22,29 +28,19 @@ const maxRenderSide = 8192
 //	briefmap render -o FILE.png [--size WxH] [--date D] [--bbox W,S,E,N] [--briefing PATH]
 func runRender(e *Env, args []string) int {
 	fs := e.flagSet("render")
-	out := fs.String("o", "", "output PNG `file` (required)")
-	size := fs.String("size", "1920x1080", "map size `WxH` in pixels")
-	date := fs.String("date", "", "as-of `date` YYYY-MM-DD (default: the briefing's default date)")
+	f := newDrawFlags(fs, "output PNG `file` (required)", "map size `WxH` in pixels")
 	bbox := fs.String("bbox", "", "view `W,S,E,N` in degrees (default: the briefing's bounding box)")
-	briefing := briefingFlag(fs)
-	if code, ok := e.parseFlags(fs, args); !ok {
+	if code, ok := e.parseOnlyFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		return e.usage(fmt.Sprintf("render: unexpected argument %q", fs.Arg(0)))
-	}
-	if *out == "" {
+	if *f.out == "" {
 		return e.usage("render: -o FILE.png is required")
 	}
-	w, h, err := parseSize(*size)
+	w, h, err := parseSize(*f.size)
 	if err != nil {
 		return e.usage("render: --size: " + err.Error())
 	}
-	b, base, err := loadWithBasemap(*briefing)
-	if err != nil {
-		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
-	}
-	d, err := dateFlag(b, *date)
+	b, base, d, err := f.load()
 	if err != nil {
 		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
 	}
@@ -54,16 +50,65 @@ func runRender(e *Env, args []string) int {
 			return e.fail(ExitInput, fmt.Errorf("render: --bbox: %w", err))
 		}
 	}
+	v := scene.FitView(view, w, h, 16)
+	// The basemap's simplified level for this view is assembled on another
+	// core while the scene builds the map's layers (geo asks the basemap
+	// for a tolerance of 360° / the world's width in pixels).
+	go base.Prepare(360 / geo.NewTransformer(w, h, v.Centre, v.Zoom).WorldSize())
 	r := scene.NewRenderer(b, base)
 	// One frame, drawn once: the geo map directly, without the caches of
 	// basemap and frame that serve redraws (each would copy 4 bytes a pixel).
-	m := r.Map(w, h, scene.FitView(view, w, h, 16), scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true})
+	m := r.Map(w, h, v, scene.Options{Date: d, Layers: scene.AllLayers(), ScaleBar: true})
 	m.Cache = nil
-	img := m.Render()
-	if err := atomicfile.Write(*out, func(wr io.Writer) error { return slide.Encode(wr, img) }); err != nil {
+	img := bigimage.NewRGBA(image.Rect(0, 0, w, h)) // huge pages: fewer page faults
+	m.RenderTo(img)
+	if err := atomicfile.Write(*f.out, func(wr io.Writer) error { return slide.Encode(wr, img) }); err != nil {
 		return e.fail(ExitInput, fmt.Errorf("render: %w", err))
 	}
 	return ExitOK
+}
+
+// drawFlags are the flags of the commands that draw a map (export,
+// render): the output file, the size, the as-of date and the briefing.
+type drawFlags struct{ out, size, date, briefing *string }
+
+// newDrawFlags declares -o (described by outUsage), --size (1920x1080 by
+// default, described by sizeUsage), --date and --briefing on fs.
+func newDrawFlags(fs *flag.FlagSet, outUsage, sizeUsage string) drawFlags {
+	return drawFlags{
+		out:      fs.String("o", "", outUsage),
+		size:     fs.String("size", "1920x1080", sizeUsage),
+		date:     fs.String("date", "", "as-of `date` YYYY-MM-DD (default: the briefing's default date)"),
+		briefing: briefingFlag(fs),
+	}
+}
+
+// load loads the briefing and the basemap at once (loadWithBasemap) and
+// returns them with the --date asked for (the briefing's default date
+// when none is).
+func (f drawFlags) load() (*data.Briefing, *basemap.Basemap, data.Date, error) {
+	b, base, err := loadWithBasemap(*f.briefing)
+	if err != nil {
+		return nil, nil, data.Date{}, err
+	}
+	d, err := dateFlag(b, *f.date)
+	if err != nil {
+		return nil, nil, data.Date{}, err
+	}
+	return b, base, d, nil
+}
+
+// parseOnlyFlags parses args into fs as parseFlags does, and refuses a
+// positional argument. It returns false, with the exit code, when the
+// command must stop.
+func (e *Env) parseOnlyFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if code, ok := e.parseFlags(fs, args); !ok {
+		return code, false
+	}
+	if fs.NArg() > 0 {
+		return e.usage(fmt.Sprintf("%s: unexpected argument %q", strings.TrimPrefix(fs.Name(), "briefmap "), fs.Arg(0))), false
+	}
+	return ExitOK, true
 }
 
 // parseSize parses "WxH" with both sides in 16..maxRenderSide.

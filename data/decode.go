@@ -75,6 +75,9 @@ type loader struct {
 	// references into them are not reported, as they would only echo
 	// the first problem.
 	broken map[string]bool
+	// plainJSON makes decodeGeometry read zones.geojson with encoding/json
+	// only, never the fast reader (the tests compare the two).
+	plainJSON bool
 }
 
 func newLoader() *loader {

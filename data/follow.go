@@ -152,7 +152,7 @@ func zoneInteriorPoint(mp orb.MultiPolygon) (orb.Point, bool) {
 	if best < 0 {
 		return orb.Point{}, false
 	}
-	return interiorPoint(mp[best])
+	return interiorPoint(newPolyIndex(mp[best]))
 }
 
 // sameForce returns the deployment of dep's actor valid on d at the same

@@ -22,6 +22,11 @@ type feature struct {
 // reported at the line where the feature starts.
 func (l *loader) decodeGeometry(b []byte) {
 	const file = fileGeometry
+	if raws, ok := fastFeatures(b); ok && !l.plainJSON {
+		l.decodeFeatureList(raws)
+		l.geometryRead = true
+		return
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	malformed := func(err error) {
 		line := lineAt(b, int(dec.InputOffset()))
@@ -109,20 +114,55 @@ func (l *loader) decodeFeatures(dec *json.Decoder, b []byte, malformed func(erro
 		l.ps.add(file, lineAt(b, int(dec.InputOffset())), "features", "want a list of features")
 		return false
 	}
-	for i := 0; dec.More(); i++ {
+	var raws []rawAt
+	for dec.More() {
 		start := skipSpace(b, int(dec.InputOffset()))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			malformed(err)
 			return false
 		}
-		l.decodeFeature(i, raw, lineAt(b, start))
+		raws = append(raws, rawAt{raw, lineAt(b, start)})
 	}
 	if _, err := dec.Token(); err != nil {
 		malformed(err)
 		return false
 	}
+	l.decodeFeatureList(raws)
 	return true
+}
+
+// decodeFeatureList decodes and checks the features on every core, each
+// into a loader of its own, then keeps them in file order (a duplicate id
+// is refused there, as if they were read one by one).
+func (l *loader) decodeFeatureList(raws []rawAt) {
+	parts := make([]*loader, len(raws))
+	parallel(len(raws), func(i int) {
+		parts[i] = newLoader()
+		parts[i].plainJSON = l.plainJSON
+		parts[i].decodeFeature(i, raws[i].raw, raws[i].line)
+	})
+	for _, p := range parts {
+		id := ""
+		if len(p.featOrder) == 1 {
+			id = p.featOrder[0]
+		}
+		if prev, dup := l.features[id]; id != "" && dup {
+			l.ps.add(fileGeometry, p.features[id].line, "properties.id", "duplicate feature %q (already at line %d)", id, prev.line)
+			continue
+		}
+		l.ps.list = append(l.ps.list, p.ps.list...)
+		if id != "" {
+			l.features[id] = p.features[id]
+			l.featOrder = append(l.featOrder, id)
+		}
+	}
+}
+
+// rawAt is a feature's JSON and the line it starts at.
+type rawAt struct {
+	raw  json.RawMessage
+	line int
 }
 
 // rawFeature is a GeoJSON Feature as zones.geojson holds it. Its geometry is
@@ -144,6 +184,12 @@ type rawGeometry struct {
 // decodeFeature checks and stores one feature that starts at line.
 func (l *loader) decodeFeature(i int, raw json.RawMessage, line int) {
 	const file = fileGeometry
+	if id, g, ok := fastFeature(raw); ok && !l.plainJSON {
+		mp, ok := l.featureGeometry(g, id, line)
+		l.features[id] = feature{geom: mp, line: line, bad: !ok}
+		l.featOrder = append(l.featOrder, id)
+		return
+	}
 	field := fmt.Sprintf("features[%d]", i)
 	var f rawFeature
 	if err := json.Unmarshal(raw, &f); err != nil {
@@ -178,6 +224,10 @@ func (l *loader) featureGeometry(g *rawGeometry, id string, line int) (orb.Multi
 	}
 	switch g.Type {
 	case "Polygon":
+		if rings, ok := fastPolygon(g.Coordinates); ok && !l.plainJSON {
+			p, ok := l.polygonRings(rings, id, line)
+			return orb.MultiPolygon{p}, ok
+		}
 		var c [][][]float64
 		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
 			l.ps.add(file, line, "geometry", "feature %q: bad Polygon coordinates: %v", id, err)
@@ -186,6 +236,16 @@ func (l *loader) featureGeometry(g *rawGeometry, id string, line int) (orb.Multi
 		p, ok := l.polygon(c, id, line)
 		return orb.MultiPolygon{p}, ok
 	case "MultiPolygon":
+		if polys, ok := fastMultiPolygon(g.Coordinates); ok && len(polys) > 0 && !l.plainJSON {
+			var mp orb.MultiPolygon
+			ok := true
+			for _, rings := range polys {
+				p, pok := l.polygonRings(rings, id, line)
+				ok = ok && pok
+				mp = append(mp, p)
+			}
+			return mp, ok
+		}
 		var c [][][][]float64
 		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
 			l.ps.add(file, line, "geometry", "feature %q: bad MultiPolygon coordinates: %v", id, err)
@@ -239,6 +299,25 @@ func (l *loader) polygon(c [][][]float64, id string, line int) (orb.Polygon, boo
 		p = append(p, ring)
 	}
 	return p, ok
+}
+
+// polygonRings checks one polygon's rings read by the fast path (every
+// position two finite numbers): at least one ring, each of at least 4
+// positions, closed, not self-intersecting. Its problems read as polygon's.
+func (l *loader) polygonRings(rings []orb.Ring, id string, line int) (orb.Polygon, bool) {
+	const file = fileGeometry
+	if len(rings) == 0 {
+		l.ps.add(file, line, "geometry", "feature %q: polygon without rings", id)
+		return nil, false
+	}
+	ok := true
+	for ri, ring := range rings {
+		if msg := ringProblem(ring); msg != "" {
+			l.ps.add(file, line, "geometry", "feature %q: ring %d: %s", id, ri, msg)
+			ok = false
+		}
+	}
+	return orb.Polygon(rings), ok
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -72,20 +71,27 @@ func LoadWith(fsys fs.FS, opts LoadOptions) (*Briefing, error) {
 	}
 	l := newLoader()
 	l.root, l.opts = root, opts
+	// Every file is parsed on its own goroutine; each is decoded, in
+	// order, as soon as it and the files before it are parsed (the small
+	// YAML files while the large geometry is still being read).
 	files := make([]parsedFile, len(packageFiles))
-	var wg sync.WaitGroup
 	for i, name := range packageFiles {
 		pf := &files[i]
 		pf.name = name
+		pf.done = make(chan struct{})
 		pf.data, pf.readErr = readFile(root, name)
 		if pf.readErr != nil {
+			close(pf.done)
 			continue
 		}
-		wg.Go(pf.parse)
+		go func() {
+			defer close(pf.done)
+			pf.parse()
+		}()
 	}
-	wg.Wait()
 	for i := range files {
 		pf := &files[i]
+		<-pf.done
 		switch {
 		case errors.Is(pf.readErr, fs.ErrNotExist):
 			if !slices.Contains(optionalFiles, pf.name) {
@@ -181,7 +187,8 @@ type parsedFile struct {
 	readErr  error
 	doc      yaml.Node
 	yamlErr  error
-	geometry *loader // zones.geojson: a loader holding only its features and problems
+	geometry *loader       // zones.geojson: a loader holding only its features and problems
+	done     chan struct{} // closed once parsed (or not to be parsed)
 }
 
 // parse parses the file's YAML, or decodes its GeoJSON into a loader of its

@@ -1,7 +1,9 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -26,6 +28,63 @@ func ringProblem(r orb.Ring) string {
 			return fmt.Sprintf("repeated position %v", [2]float64(r[i]))
 		}
 	}
+	if !ringMayCross(r) {
+		return ""
+	}
+	return ringPairProblem(r)
+}
+
+// ringMayCross reports whether two edges of closed ring r may meet other
+// than neighbours at their common vertex: neighbours that fold back, or
+// other edges that intersect. It sweeps the edges by longitude, so that
+// only edges whose longitude ranges overlap are compared; when it finds
+// something, ringPairProblem says what, in edge order.
+func ringMayCross(r orb.Ring) bool {
+	edges := len(r) - 1
+	foldsBack := func(shared, other1, other2 orb.Point) bool {
+		return orient(shared, other1, other2) == 0 && dot(other1.X()-shared.X(), other1.Y()-shared.Y(), other2.X()-shared.X(), other2.Y()-shared.Y()) > 0
+	}
+	for i := 0; i+1 < edges; i++ {
+		if foldsBack(r[i+1], r[i], r[i+2]) {
+			return true
+		}
+	}
+	if foldsBack(r[0], r[1], r[edges-1]) {
+		return true
+	}
+	type span struct {
+		minX, maxX float64
+		i          int32
+	}
+	order := make([]span, edges)
+	for i := range order {
+		order[i] = span{min(r[i][0], r[i+1][0]), max(r[i][0], r[i+1][0]), int32(i)}
+	}
+	slices.SortFunc(order, func(a, b span) int { return cmp.Compare(a.minX, b.minX) })
+	for k, e := range order {
+		i := e.i
+		a1, a2 := r[i], r[i+1]
+		for _, f := range order[k+1:] {
+			if f.minX > e.maxX {
+				break
+			}
+			j := f.i
+			if d := i - j; d == 1 || d == -1 || d == int32(edges-1) || d == -int32(edges-1) {
+				continue // neighbours: checked above
+			}
+			if boxesMeet(a1, a2, r[j], r[j+1]) && segmentsIntersect(a1, a2, r[j], r[j+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ringPairProblem compares every pair of edges of closed ring r and
+// returns the first problem in edge order: neighbours that fold back on
+// each other, or other edges that meet; "" when there is none.
+func ringPairProblem(r orb.Ring) string {
+	edges := len(r) - 1
 	for i := 0; i < edges; i++ {
 		a1, a2 := r[i], r[i+1]
 		for j := i + 1; j < edges; j++ {
@@ -163,81 +222,64 @@ func ringCovers(r orb.Ring, p orb.Point) bool {
 	return in
 }
 
-// onRing reports whether p lies on one of ring r's edges.
-func onRing(r orb.Ring, p orb.Point) bool {
-	for i := 0; i+1 < len(r); i++ {
-		if onSegment(r[i], r[i+1], p) && orient(r[i], r[i+1], p) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// polygonContainsStrictly reports whether p lies inside polygon pg's outer
-// ring and outside its holes, and on none of its boundaries.
-func polygonContainsStrictly(pg orb.Polygon, p orb.Point) bool {
-	if len(pg) == 0 || !ringContains(pg[0], p) {
-		return false
-	}
-	for _, h := range pg[1:] {
-		if ringContains(h, p) || onRing(h, p) {
-			return false
-		}
-	}
-	return true
-}
-
 // polygonsOverlap reports whether two polygons share interior area, and a
-// point near where they do. It uses a bbox prefilter, then looks for edges
-// that cross, a vertex or edge midpoint of one strictly inside the other, or
-// one's interior point inside the other (for identical shapes). Polygons that
-// only share border segments or vertices do not overlap.
+// point near where they do (see polygonsOverlapIndexed).
 func polygonsOverlap(a, b orb.Polygon) (orb.Point, bool) {
-	if len(a) == 0 || len(b) == 0 {
+	return polygonsOverlapIndexed(newPolyIndex(a), newPolyIndex(b))
+}
+
+// polygonsOverlapIndexed reports whether two indexed polygons share
+// interior area, and a point near where they do. It uses a bbox
+// prefilter, then looks for edges that cross, a vertex or edge midpoint of
+// one strictly inside the other, or one's interior point inside the other
+// (for identical shapes). Polygons that only share border segments or
+// vertices do not overlap. The point is the first found in ring and edge
+// order, whatever the index.
+func polygonsOverlapIndexed(a, b *polyIndex) (orb.Point, bool) {
+	if len(a.pg) == 0 || len(b.pg) == 0 {
 		return orb.Point{}, false
 	}
-	ab, bb := a.Bound(), b.Bound()
-	if !ab.Intersects(bb) {
+	bb := b.bound
+	if !a.bound.Intersects(bb) {
 		return orb.Point{}, false
 	}
-	for _, ra := range a {
+	for _, ra := range a.pg {
 		for i := 0; i+1 < len(ra); i++ {
 			if !boxesMeet(ra[i], ra[i+1], bb.Min, bb.Max) {
 				continue
 			}
-			for _, rb := range b {
-				for j := 0; j+1 < len(rb); j++ {
-					if boxesMeet(ra[i], ra[i+1], rb[j], rb[j+1]) && segmentsCross(ra[i], ra[i+1], rb[j], rb[j+1]) {
-						return crossing(ra[i], ra[i+1], rb[j], rb[j+1]), true
-					}
+			for k := range b.rings {
+				if j := b.rings[k].firstCrossing(ra[i], ra[i+1]); j >= 0 {
+					rb := b.pg[k]
+					return crossing(ra[i], ra[i+1], rb[j], rb[j+1]), true
 				}
 			}
 		}
 	}
-	for _, pair := range [2][2]orb.Polygon{{a, b}, {b, a}} {
+	for _, pair := range [2][2]*polyIndex{{a, b}, {b, a}} {
 		x, y := pair[0], pair[1]
-		yb := y.Bound()
-		for _, r := range x {
+		yb := y.bound
+		for _, r := range x.pg {
 			for i := 0; i+1 < len(r); i++ {
 				mid := orb.Point{(r[i].X() + r[i+1].X()) / 2, (r[i].Y() + r[i+1].Y()) / 2}
 				for _, q := range [2]orb.Point{r[i], mid} {
-					if yb.Contains(q) && polygonContainsStrictly(y, q) {
+					if yb.Contains(q) && y.containsStrictly(q) {
 						return q, true
 					}
 				}
 			}
 		}
-		if c, ok := interiorPoint(x); ok && polygonContainsStrictly(y, c) {
+		if c, ok := interiorPoint(x); ok && y.containsStrictly(c) {
 			return c, true
 		}
 	}
 	return orb.Point{}, false
 }
 
-// interiorPoint returns a point strictly inside polygon pg, if one of a few
+// interiorPoint returns a point strictly inside polygon px, if one of a few
 // candidates (the centroid, and points just inside each outer vertex) is.
-func interiorPoint(pg orb.Polygon) (orb.Point, bool) {
-	outer := pg[0]
+func interiorPoint(px *polyIndex) (orb.Point, bool) {
+	outer := px.pg[0]
 	var cx, cy float64
 	n := len(outer) - 1
 	for _, p := range outer[:n] {
@@ -245,13 +287,13 @@ func interiorPoint(pg orb.Polygon) (orb.Point, bool) {
 		cy += p.Y()
 	}
 	c := orb.Point{cx / float64(n), cy / float64(n)}
-	if polygonContainsStrictly(pg, c) {
+	if px.containsStrictly(c) {
 		return c, true
 	}
 	for i := 0; i < n; i++ {
 		prev, cur, next := outer[(i+n-1)%n], outer[i], outer[i+1]
 		q := orb.Point{(prev.X() + cur.X() + next.X()) / 3, (prev.Y() + cur.Y() + next.Y()) / 3}
-		if polygonContainsStrictly(pg, q) {
+		if px.containsStrictly(q) {
 			return q, true
 		}
 	}

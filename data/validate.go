@@ -2,8 +2,11 @@ package data
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 )
@@ -193,39 +196,77 @@ func (l *loader) checkBBox() {
 }
 
 // checkOverlaps reports pairs of controlled (not contested) zones whose
-// validity periods share a day and whose areas overlap.
+// validity periods share a day and whose areas overlap. Each zone's
+// polygons are indexed once (edges by latitude band), and the zones are
+// compared on every core; the problems are listed in zone order.
 func (l *loader) checkOverlaps() {
 	zs := l.b.Zones
 	bounds := make([]orb.Bound, len(zs))
-	for i, z := range zs {
-		if len(z.Geometry) > 0 {
-			bounds[i] = z.Geometry.Bound()
+	indexes := make([][]*polyIndex, len(zs))
+	parallel(len(zs), func(i int) {
+		if zs[i].Contested() || len(zs[i].Geometry) == 0 {
+			return
 		}
-	}
-	for i := range zs {
+		for k, pg := range zs[i].Geometry {
+			px := newPolyIndex(pg)
+			indexes[i] = append(indexes[i], px)
+			if k == 0 {
+				bounds[i] = px.bound
+			} else {
+				bounds[i] = bounds[i].Union(px.bound)
+			}
+		}
+	})
+	found := make([][]Problem, len(zs))
+	parallel(len(zs), func(i int) {
 		a := &zs[i]
-		if a.Contested() || len(a.Geometry) == 0 {
-			continue
+		if indexes[i] == nil {
+			return
 		}
+		var ps problems
 		for j := i + 1; j < len(zs); j++ {
 			b := &zs[j]
-			if b.Contested() || len(b.Geometry) == 0 || !periodsOverlap(a.Valid, b.Valid) || !bounds[i].Intersects(bounds[j]) {
+			if indexes[j] == nil || !periodsOverlap(a.Valid, b.Valid) || !bounds[i].Intersects(bounds[j]) {
 				continue
 			}
-			if p, ok := multiPolygonsOverlap(a.Geometry, b.Geometry); ok {
+			if p, ok := multiPolygonsOverlap(indexes[i], indexes[j]); ok {
 				at := l.ids[b.ID].at
-				l.ps.add(at.File, at.Line, "geometry", "zone %q overlaps zone %q near (%.3f, %.3f) while both are valid; neither is contested",
+				ps.add(at.File, at.Line, "geometry", "zone %q overlaps zone %q near (%.3f, %.3f) while both are valid; neither is contested",
 					b.ID, a.ID, p.X(), p.Y())
 			}
 		}
+		found[i] = ps.list
+	})
+	for _, list := range found {
+		l.ps.list = append(l.ps.list, list...)
 	}
 }
 
+// parallel calls f(0), …, f(n-1) on every core and returns when all
+// calls have returned. The calls must not write anything shared but
+// their own index's results.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // multiPolygonsOverlap reports whether any polygon of a overlaps any of b.
-func multiPolygonsOverlap(a, b orb.MultiPolygon) (orb.Point, bool) {
+func multiPolygonsOverlap(a, b []*polyIndex) (orb.Point, bool) {
 	for _, pa := range a {
 		for _, pb := range b {
-			if p, ok := polygonsOverlap(pa, pb); ok {
+			if p, ok := polygonsOverlapIndexed(pa, pb); ok {
 				return p, true
 			}
 		}

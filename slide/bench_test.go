@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/pngenc"
 )
 
 // cpuTime returns the CPU time (user and system) the process has used.
@@ -85,8 +86,13 @@ func BenchmarkPNG(b *testing.B) {
 			enc := png.Encoder{CompressionLevel: level}
 			return func(w io.Writer) error { return enc.Encode(w, img) }
 		}},
-		{"rgb", func(level png.CompressionLevel) func(w io.Writer) error {
-			return func(w io.Writer) error { return encodeRGB(w, img, pngLevel(level)) }
+		{"pngenc-1core", func(level png.CompressionLevel) func(w io.Writer) error {
+			enc := pngenc.Encoder{Level: level, Workers: 1}
+			return func(w io.Writer) error { return enc.Encode(w, img) }
+		}},
+		{"pngenc", func(level png.CompressionLevel) func(w io.Writer) error {
+			enc := pngenc.Encoder{Level: level}
+			return func(w io.Writer) error { return enc.Encode(w, img) }
 		}},
 	}
 	for _, enc := range encoders {

@@ -47,9 +47,7 @@ func (l *layout) composeCompare() {
 	mapCol, keyCol, side := l.columns(bodyTop, footerTop-l.u(18))
 	_, entries := l.placeMap(mapCol, keyCol)
 	l.changes(side, d, items)
-	l.legend(keyCol, entries)
-	l.drawMap()
-	l.footer(rect{l.u(margin), footerTop, l.W - l.u(margin), l.H - l.u(20)}, footSt)
+	l.mapKeyFooter(keyCol, entries, rect{l.u(margin), footerTop, l.W - l.u(margin), l.H - l.u(20)}, footSt)
 }
 
 // changeLine is one entry of the changes column, for tests.

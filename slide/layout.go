@@ -11,6 +11,7 @@ import (
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/internal/bigimage"
 	"github.com/briefmap/briefmap/scene"
 )
 
@@ -83,7 +84,7 @@ func newLayout(s Spec, vector bool) (*layout, error) {
 		l.surf = geo.NewVector(l.W, l.H, faces)
 		l.surf.Clear(scene.PaperColour)
 	} else {
-		l.dst = image.NewRGBA(image.Rectangle{Max: s.Size})
+		l.dst = bigimage.NewRGBA(image.Rectangle{Max: s.Size}) // huge pages: fewer page faults
 		fill(l.dst, scene.PaperColour)
 		l.surf = geo.NewCanvasFaces(l.dst, faces)
 	}
@@ -159,9 +160,32 @@ func (l *layout) compose() {
 	for _, cl := range l.callouts {
 		l.opts.Callouts = append(l.opts.Callouts, cl.Ref)
 	}
+	l.mapKeyFooter(keyCol, entries, rect{l.u(margin), footerTop, l.W - l.u(margin), l.H - l.u(20)}, footSt)
+}
+
+// mapKeyFooter draws the map, its key in keyCol and the footer in foot.
+// On a raster slide the map is drawn on another core meanwhile: it writes
+// only the pixels of l.mapRect, which nothing else draws on, and has its
+// own face cache (the slide's is not safe for concurrent use); its glyphs
+// are the same, so are the pixels.
+func (l *layout) mapKeyFooter(keyCol rect, entries []scene.LegendEntry, foot rect, footSt textStyle) {
+	if l.dst == nil {
+		l.legend(keyCol, entries)
+		l.drawMap()
+		l.footer(foot, footSt)
+		return
+	}
+	m := l.mapToDraw()
+	m.Faces = nil // its own, over freshly parsed fonts
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		m.RenderTo(l.dst.SubImage(l.mapRect.image()).(*image.RGBA))
+	}()
 	l.legend(keyCol, entries)
-	l.drawMap()
-	l.footer(rect{l.u(margin), footerTop, l.W - l.u(margin), l.H - l.u(20)}, footSt)
+	l.footer(foot, footSt)
+	<-done
+	l.mapFrame()
 }
 
 // header draws the red rule and tag, the title (see titleLines) and the
@@ -220,7 +244,21 @@ func (l *layout) placeMap(mapCol, keyCol rect) (scene.View, []scene.LegendEntry)
 		l.mapRect = rect{math.Round(mapCol.X0), math.Round(mapCol.Y0), math.Round(mapCol.X1), math.Round(mapCol.Y1)}
 		view, _ = l.frame(l.mapRect)
 	}
+	l.prepareBasemap(view)
 	return view, entries
+}
+
+// prepareBasemap assembles the basemap's simplified level for the map's
+// view on another core while the side column is laid out (geo asks the
+// basemap for a tolerance of 360° / the world's width in pixels); the map
+// then finds it ready.
+func (l *layout) prepareBasemap(v scene.View) {
+	base := l.s.Renderer.Basemap()
+	if base == nil {
+		return
+	}
+	t := geo.NewTransformer(int(l.mapRect.W()), int(l.mapRect.H()), v.Centre, v.Zoom)
+	go base.Prepare(360 / t.WorldSize())
 }
 
 // frame returns the map view for a map of r's size, and the bounds it shows.
@@ -283,17 +321,30 @@ func fill(dst *image.RGBA, c color.NRGBA) {
 }
 
 // drawMap draws the map straight into the slide, through the same
-// geo.Map the window draws.
+// geo.Map the window draws, and its frame.
 func (l *layout) drawMap() {
-	r := l.mapRect
-	w, h := int(r.W()), int(r.H())
-	m := l.s.Renderer.Map(w, h, l.view, l.opts)
+	m := l.mapToDraw()
 	if l.dst != nil {
-		m.RenderTo(l.dst.SubImage(r.image()).(*image.RGBA)) // with the basemap cache
+		m.RenderTo(l.dst.SubImage(l.mapRect.image()).(*image.RGBA))
 	} else {
-		m.DrawTo(l.surf.Sub(r.image()))
+		m.DrawTo(l.surf.Sub(l.mapRect.image()))
 	}
-	// A hairline frame.
+	l.mapFrame()
+}
+
+// mapToDraw returns the slide's map, to be drawn once: without the
+// renderer's basemap cache, which would allocate and copy the map's pixels
+// (and evict the window's cached basemap, whose size differs).
+func (l *layout) mapToDraw() *geo.Map {
+	r := l.mapRect
+	m := l.s.Renderer.Map(int(r.W()), int(r.H()), l.view, l.opts)
+	m.Cache = nil
+	return m
+}
+
+// mapFrame draws a hairline frame around the map.
+func (l *layout) mapFrame() {
+	r := l.mapRect
 	t := math.Max(1, math.Round(l.u(1)))
 	l.pen.fillRect(rect{r.X0 - t, r.Y0 - t, r.X1 + t, r.Y0}, scene.HairlineColour)
 	l.pen.fillRect(rect{r.X0 - t, r.Y1, r.X1 + t, r.Y1 + t}, scene.HairlineColour)

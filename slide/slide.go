@@ -175,9 +175,7 @@ package slide
 
 import (
 	"errors"
-	"fmt"
 	"image"
-	"image/png"
 	"io"
 
 	"github.com/paulmach/orb"
@@ -225,27 +223,6 @@ func Compose(s Spec) (*image.RGBA, error) {
 	}
 	l.compose()
 	return l.dst, nil
-}
-
-// pngCompression is the compression level Encode uses, chosen by measuring
-// size against time (BenchmarkPNG): BestSpeed.
-const pngCompression = png.BestSpeed
-
-// Encode writes img as PNG at the compression level chosen by measuring
-// size against time (BenchmarkPNG): png.BestSpeed. An opaque *image.RGBA
-// (every slide) is written by the package's own RGB writer (a quarter less
-// CPU than image/png on slides, same size); anything else by image/png.
-func Encode(w io.Writer, img image.Image) error {
-	var err error
-	if rgba, ok := img.(*image.RGBA); ok && rgba.Opaque() {
-		err = encodeRGB(w, rgba, pngLevel(pngCompression))
-	} else {
-		err = (&png.Encoder{CompressionLevel: pngCompression}).Encode(w, img)
-	}
-	if err != nil {
-		return fmt.Errorf("slide: encoding PNG: %w", err)
-	}
-	return nil
 }
 
 // Export composes the slide and writes it as a PNG at path atomically: to a

@@ -210,13 +210,7 @@ func (b *Basemap) levelIndex(tolerance float64) int {
 // lines are clipped as lines. A NaN or negative tolerance counts as 0 (full
 // detail); an empty or invalid bound gives an empty View.
 func (b *Basemap) View(bound orb.Bound, tolerance float64) *View {
-	if !(tolerance > 0) || math.IsInf(tolerance, 0) {
-		if math.IsInf(tolerance, 1) {
-			tolerance = b.topo.Levels[len(b.topo.Levels)-1]
-		} else {
-			tolerance = 0
-		}
-	}
+	tolerance = b.clampTolerance(tolerance)
 	lvl := b.level(b.levelIndex(tolerance))
 	margin := 8*tolerance + 0.01*math.Max(bound.Max[0]-bound.Min[0], bound.Max[1]-bound.Min[1])
 	v := &View{Tolerance: lvl.tol}
@@ -227,6 +221,26 @@ func (b *Basemap) View(bound orb.Bound, tolerance float64) *View {
 	v.Clip = clipB
 	lvl.view(v, bound, clipB)
 	return v
+}
+
+// clampTolerance returns tolerance as View reads it: NaN and negative
+// values as 0, +Inf as the coarsest level.
+func (b *Basemap) clampTolerance(tolerance float64) float64 {
+	if !(tolerance > 0) || math.IsInf(tolerance, 0) {
+		if math.IsInf(tolerance, 1) {
+			return b.topo.Levels[len(b.topo.Levels)-1]
+		}
+		return 0
+	}
+	return tolerance
+}
+
+// Prepare assembles the simplified level View would use for tolerance,
+// if it is not yet, so that a View on another goroutine later finds it
+// ready (a View meanwhile waits for it rather than assembling it twice).
+// It is safe for concurrent use and changes nothing View returns.
+func (b *Basemap) Prepare(tolerance float64) {
+	b.level(b.levelIndex(b.clampTolerance(tolerance)))
 }
 
 // validBound reports whether b is a finite, non-inverted bound.

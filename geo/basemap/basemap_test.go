@@ -641,3 +641,38 @@ func BenchmarkCountryAt(b *testing.B) {
 		m.CountryAt(orb.Point{20.07, 32.12})
 	}
 }
+
+// Prepare assembles exactly the level View then uses (reading tolerances
+// as View does), concurrently with a View, and changes nothing it returns.
+func TestPrepare(t *testing.T) {
+	ref := load(t)
+	tests := []struct {
+		name string
+		tol  float64
+	}{
+		{"Libya", viewCases[0].tol},
+		{"zero", 0},
+		{"negative", -1},
+		{"NaN", math.NaN()},
+		{"infinite", math.Inf(1)},
+	}
+	for _, tc := range tests {
+		b := load(t)
+		k := b.levelIndex(b.clampTolerance(tc.tol))
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			b.Prepare(tc.tol)
+		}()
+		got := b.View(viewCases[0].bound, tc.tol)
+		<-done
+		for i := range b.levels {
+			if built := b.levels[i].lvl != nil; built != (i == k) {
+				t.Errorf("%s: level %d assembled: %v, want %v", tc.name, i, built, i == k)
+			}
+		}
+		if want := ref.View(viewCases[0].bound, tc.tol); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the view differs after Prepare", tc.name)
+		}
+	}
+}

@@ -9,7 +9,8 @@ import (
 	"math"
 )
 
-// Encode writes t to w in the embedded format. Every coordinate must lie on
+// Encode writes t to w in the embedded format, uncompressed (Magic first),
+// so that Decode reads it in place without inflating. Every coordinate must lie on
 // the grid of 1/t.Quantum degrees (it is rounded to it) and every arc
 // reference must name an existing arc.
 func Encode(w io.Writer, t *Topology) error {
@@ -89,6 +90,20 @@ func Encode(w io.Writer, t *Topology) error {
 	}
 	if e.err != nil {
 		return fmt.Errorf("topo: encode: %w", e.err)
+	}
+	if _, err := w.Write(raw.Bytes()); err != nil {
+		return fmt.Errorf("topo: encode: %w", err)
+	}
+	return nil
+}
+
+// EncodeDeflated writes t as Encode does, compressed into a raw DEFLATE
+// stream (the embedded file's form until issue 14: 30% smaller, but
+// inflating it was half of Decode's time). Decode reads both forms.
+func EncodeDeflated(w io.Writer, t *Topology) error {
+	var raw bytes.Buffer
+	if err := Encode(&raw, t); err != nil {
+		return err
 	}
 	zw, err := flate.NewWriter(w, flate.BestCompression)
 	if err != nil {

@@ -1,7 +1,8 @@
 // Package topo is the compact file format of Briefmap's embedded basemap: a
 // quantised topology (arcs shared between the rings that use them, as in
-// TopoJSON) of country polygons, written as delta-encoded zig-zag varints and
-// compressed with DEFLATE. The generator (tools/basemap) encodes it and
+// TopoJSON) of country polygons, written as delta-encoded zig-zag varints,
+// stored as is (Decode reads it in place; a raw DEFLATE stream of the same
+// bytes, the older form, is read too). The generator (tools/basemap) encodes it and
 // package basemap decodes it; geo/basemap/README.md documents the layout.
 package topo
 
@@ -125,16 +126,12 @@ func ArcIndex(ref int) int {
 // panics, on truncated or corrupt input, and checks that every arc reference
 // names an existing arc.
 func Decode(data []byte) (*Topology, error) {
-	zr := flate.NewReader(bytes.NewReader(data))
-	defer zr.Close()
-	var buf bytes.Buffer
-	buf.Grow(min(len(data)*3/2+64<<10, maxRaw)) // the basemap inflates to 1.44×
-	if _, err := buf.ReadFrom(io.LimitReader(zr, maxRaw+1)); err != nil {
-		return nil, fmt.Errorf("topo: decode: inflate: %w", err)
-	}
-	raw := buf.Bytes()
-	if len(raw) > maxRaw {
-		return nil, fmt.Errorf("topo: decode: more than %d bytes inflated: %w", maxRaw, errCorrupt)
+	raw := data
+	if !bytes.HasPrefix(data, []byte(Magic)) {
+		var err error
+		if raw, err = inflate(data); err != nil {
+			return nil, err
+		}
 	}
 	d := decoder{b: raw}
 	t, err := d.topology()
@@ -142,6 +139,21 @@ func Decode(data []byte) (*Topology, error) {
 		return nil, fmt.Errorf("topo: decode: %w", err)
 	}
 	return t, nil
+}
+
+// inflate returns the bytes a raw DEFLATE stream holds, at most maxRaw.
+func inflate(data []byte) ([]byte, error) {
+	zr := flate.NewReader(bytes.NewReader(data))
+	defer zr.Close()
+	var buf bytes.Buffer
+	buf.Grow(min(len(data)*3/2+64<<10, maxRaw)) // the basemap inflates to 1.44×
+	if _, err := buf.ReadFrom(io.LimitReader(zr, maxRaw+1)); err != nil {
+		return nil, fmt.Errorf("topo: decode: inflate: %w", err)
+	}
+	if buf.Len() > maxRaw {
+		return nil, fmt.Errorf("topo: decode: more than %d bytes inflated: %w", maxRaw, errCorrupt)
+	}
+	return buf.Bytes(), nil
 }
 
 // maxRaw bounds the inflated size Decode accepts.

@@ -149,8 +149,12 @@ func deflate(t testing.TB, raw []byte) []byte {
 	return buf.Bytes()
 }
 
-// inflate returns the raw stream of an encoded file.
-func inflate(t testing.TB, data []byte) []byte {
+// rawOf returns the raw stream of an encoded file: the file itself when
+// it is not deflated.
+func rawOf(t testing.TB, data []byte) []byte {
+	if bytes.HasPrefix(data, []byte(Magic)) {
+		return data
+	}
 	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +163,7 @@ func inflate(t testing.TB, data []byte) []byte {
 }
 
 func TestDecodeErrors(t *testing.T) {
-	good := inflate(t, encode(t, twoSquares()))
+	good := rawOf(t, encode(t, twoSquares()))
 	for _, c := range []struct {
 		name string
 		data []byte
@@ -195,7 +199,7 @@ func TestDecodeErrors(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	good := encode(f, twoSquares())
 	f.Add(good)
-	raw := inflate(f, good)
+	raw := rawOf(f, good)
 	f.Add(deflate(f, raw[:len(raw)/2]))
 	f.Add(deflate(f, raw))
 	f.Add([]byte{})
@@ -225,7 +229,7 @@ func FuzzDecode(f *testing.F) {
 // FuzzDecodeRaw fuzzes the stream under the compression, where the
 // structure is.
 func FuzzDecodeRaw(f *testing.F) {
-	raw := inflate(f, encode(f, twoSquares()))
+	raw := rawOf(f, encode(f, twoSquares()))
 	f.Add(raw)
 	f.Add(raw[:30])
 	f.Fuzz(func(t *testing.T, raw []byte) {
@@ -246,5 +250,38 @@ func BenchmarkDecode(b *testing.B) {
 		if _, err := Decode(data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Encode writes the stream uncompressed, EncodeDeflated deflates it, and
+// Decode reads both to the same topology.
+func TestDecodeBothForms(t *testing.T) {
+	tp := twoSquares()
+	var plain, deflated bytes.Buffer
+	if err := Encode(&plain, tp); err != nil {
+		t.Fatal(err)
+	}
+	if err := EncodeDeflated(&deflated, tp); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(plain.Bytes(), []byte(Magic)) {
+		t.Fatalf("Encode wrote % x…, want the magic first", plain.Bytes()[:8])
+	}
+	if got := rawOf(t, deflated.Bytes()); !bytes.Equal(got, plain.Bytes()) {
+		t.Fatal("EncodeDeflated does not hold Encode's bytes")
+	}
+	a, err := Decode(plain.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Decode(deflated.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Error("the two forms decode differently")
+	}
+	if !reflect.DeepEqual(a.Summary(), tp.Summary()) {
+		t.Errorf("decoded %+v, encoded %+v", a.Summary(), tp.Summary())
 	}
 }

@@ -1,0 +1,49 @@
+package pngenc
+
+import (
+	"bytes"
+	"image/png"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// cpuTime returns the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkEncode compares this package, on every core and on one, with
+// image/png at BestSpeed on a 1920×1080 map-like image: time, CPU time
+// (cpu-ns/op, which says more on a shared machine) and file size.
+func BenchmarkEncode(b *testing.B) {
+	img := mapLike(1920, 1080, 1)
+	for _, tc := range []struct {
+		name   string
+		encode func(buf *bytes.Buffer) error
+	}{
+		{"imagepng", func(buf *bytes.Buffer) error {
+			return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(buf, img)
+		}},
+		{"pngenc-1worker", func(buf *bytes.Buffer) error {
+			return Encoder{Level: png.BestSpeed, Workers: 1}.Encode(buf, img)
+		}},
+		{"pngenc", func(buf *bytes.Buffer) error { return Encoder{Level: png.BestSpeed}.Encode(buf, img) }},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			start := cpuTime()
+			for b.Loop() {
+				buf.Reset()
+				if err := tc.encode(&buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(buf.Len()), "bytes/file")
+		})
+	}
+}

@@ -1,0 +1,284 @@
+package pngenc
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"hash/adler32"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math/rand/v2"
+	"os/exec"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// mapLike returns a w×h opaque image like a map slide: flat areas, a few
+// lines and speckles of text-like noise.
+func mapLike(w, h int, seed uint64) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	rng := rand.New(rand.NewPCG(seed, 7))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			c := color.RGBA{0xdc, 0xe8, 0xf0, 0xff} // sea
+			if (x-w/3)*(x-w/3)+(y-h/2)*(y-h/2) < w*h/6 {
+				c = color.RGBA{0xf2, 0xee, 0xe4, 0xff} // land
+			}
+			if (x+2*y)%97 == 0 || rng.IntN(200) == 0 {
+				c = color.RGBA{byte(rng.IntN(256)), byte(rng.IntN(256)), byte(rng.IntN(256)), 0xff}
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	return img
+}
+
+// noise returns a w×h image of random bytes; opaque or with random alpha
+// (premultiplied: no channel above alpha).
+func noise(w, h int, opaque bool, seed uint64) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	rng := rand.New(rand.NewPCG(seed, 9))
+	for i := 0; i < len(img.Pix); i += 4 {
+		a := byte(0xff)
+		if !opaque {
+			a = byte(rng.IntN(256))
+		}
+		for k := range 3 {
+			img.Pix[i+k] = byte(rng.IntN(int(a) + 1))
+		}
+		img.Pix[i+3] = a
+	}
+	return img
+}
+
+// checkPixels fails unless data decodes with image/png to img's pixels
+// (as image/png itself would write them: non-premultiplied).
+func checkPixels(t testing.TB, data []byte, img *image.RGBA) {
+	t.Helper()
+	got, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("image/png cannot decode: %v", err)
+	}
+	b := img.Bounds()
+	if got.Bounds().Size() != b.Size() {
+		t.Fatalf("size %v, want %v", got.Bounds().Size(), b.Size())
+	}
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			want := color.NRGBAModel.Convert(img.RGBAAt(b.Min.X+x, b.Min.Y+y)).(color.NRGBA)
+			if g := color.NRGBAModel.Convert(got.At(x, y)).(color.NRGBA); g != want {
+				t.Fatalf("pixel (%d,%d) = %v, want %v", x, y, g, want)
+			}
+		}
+	}
+}
+
+// checkStructure fails unless data is a PNG whose every chunk's CRC is
+// right, whose IDATs hold one zlib stream with a valid header, every
+// band's rows (a filter byte 1 or 2 and bpp bytes a pixel), and the right
+// Adler-32 of them; it returns the chunk types in order.
+func checkStructure(t testing.TB, data []byte, w, h, bpp int) []string {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatal("no PNG signature")
+	}
+	var kinds []string
+	var idat []byte
+	rest := data[8:]
+	for len(rest) > 0 {
+		if len(rest) < 12 {
+			t.Fatalf("truncated chunk: %d bytes left", len(rest))
+		}
+		n := int(binary.BigEndian.Uint32(rest))
+		if len(rest) < 12+n {
+			t.Fatalf("chunk of %d bytes, %d left", n, len(rest)-12)
+		}
+		kind := string(rest[4:8])
+		body := rest[8 : 8+n]
+		if got, want := binary.BigEndian.Uint32(rest[8+n:]), crc32.ChecksumIEEE(rest[4:8+n]); got != want {
+			t.Fatalf("chunk %d (%s): CRC %08x, want %08x", len(kinds), kind, got, want)
+		}
+		if kind == "IDAT" {
+			idat = append(idat, body...)
+		}
+		kinds = append(kinds, kind)
+		rest = rest[12+n:]
+	}
+	if len(kinds) < 3 || kinds[0] != "IHDR" || kinds[len(kinds)-1] != "IEND" {
+		t.Fatalf("chunks %v: want IHDR … IEND", kinds)
+	}
+	if len(idat) < 6 || idat[0]&0x0f != 8 || (uint16(idat[0])<<8|uint16(idat[1]))%31 != 0 || idat[1]&0x20 != 0 {
+		t.Fatalf("bad zlib header % x", idat[:min(2, len(idat))])
+	}
+	raw, err := io.ReadAll(flate.NewReader(bytes.NewReader(idat[2 : len(idat)-4])))
+	if err != nil {
+		t.Fatalf("inflating the IDAT data: %v", err)
+	}
+	if want := h * (1 + bpp*w); len(raw) != want {
+		t.Fatalf("%d filtered bytes, want %d", len(raw), want)
+	}
+	for y := 0; y < h; y++ {
+		if f := raw[y*(1+bpp*w)]; f != 1 && f != 2 {
+			t.Fatalf("row %d: filter %d, want Sub (1) or Up (2)", y, f)
+		}
+	}
+	if got, want := binary.BigEndian.Uint32(idat[len(idat)-4:]), adler32.Checksum(raw); got != want {
+		t.Fatalf("Adler-32 %08x, want %08x", got, want)
+	}
+	return kinds
+}
+
+func encode(t testing.TB, e Encoder, img *image.RGBA) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := e.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestEncode(t *testing.T) {
+	big := mapLike(600, 400, 1)
+	tests := []struct {
+		name string
+		img  *image.RGBA
+		bpp  int
+	}{
+		{"map-like", big, 3},
+		{"noise", noise(97, 31, true, 1), 3},
+		{"sub-image", big.SubImage(image.Rect(100, 50, 400, 300)).(*image.RGBA), 3},
+		{"one pixel", noise(1, 1, true, 2), 3},
+		{"one column", noise(1, 300, true, 3), 3},
+		{"one row", noise(700, 1, true, 4), 3},
+		{"alpha", noise(61, 45, false, 5), 4},
+		{"alpha sub-image", noise(80, 80, false, 6).SubImage(image.Rect(3, 5, 70, 77)).(*image.RGBA), 4},
+	}
+	levels := []png.CompressionLevel{png.DefaultCompression, png.NoCompression, png.BestSpeed, png.BestCompression}
+	for _, tc := range tests {
+		for _, level := range levels {
+			for _, rows := range []int{0, 1, 7} {
+				e := Encoder{Level: level, BandRows: rows}
+				data := encode(t, e, tc.img)
+				checkPixels(t, data, tc.img)
+				checkStructure(t, data, tc.img.Rect.Dx(), tc.img.Rect.Dy(), tc.bpp)
+			}
+		}
+	}
+}
+
+// The bytes depend on the pixels, the level and BandRows only: not on
+// Workers nor GOMAXPROCS.
+func TestDeterministic(t *testing.T) {
+	img := mapLike(900, 700, 2)
+	want := encode(t, Encoder{Level: png.BestSpeed, Workers: 1}, img)
+	if n := len(checkStructure(t, want, 900, 700, 3)); n < 4 {
+		t.Fatalf("%d chunks: want several IDATs", n)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		for _, workers := range []int{0, 1, 2, 5, 64} {
+			got := encode(t, Encoder{Level: png.BestSpeed, Workers: workers}, img)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("GOMAXPROCS %d, Workers %d: %d bytes differ from one worker's %d", procs, workers, len(got), len(want))
+			}
+		}
+	}
+	// The default bands really are several at this size, so the test
+	// above compares concurrent encodes.
+	if rows := bandBytes / (1 + 3*900); 700/rows < 3 {
+		t.Fatalf("only %d bands", 700/rows)
+	}
+}
+
+// ImageMagick's identify reads the files without a warning. The Makefile
+// installs it; without it the test fails.
+func TestIdentify(t *testing.T) {
+	if _, err := exec.LookPath("identify"); err != nil {
+		t.Fatal("identify (ImageMagick) is needed: ", err)
+	}
+	for _, tc := range []struct {
+		img  *image.RGBA
+		want string
+	}{
+		{mapLike(1000, 600, 3), "PNG 1000x600 1000x600+0+0 8-bit sRGB"},
+		{noise(50, 40, false, 4), "PNG 50x40 50x40+0+0 8-bit sRGB"},
+	} {
+		path := t.TempDir() + "/a.png"
+		var buf bytes.Buffer
+		if err := (Encoder{Level: png.BestSpeed, BandRows: 13}).Encode(&buf, tc.img); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeFile(path, buf.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("identify", "-regard-warnings", path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("identify: %v: %s", err, out)
+		}
+		if !strings.Contains(string(out), tc.want) {
+			t.Errorf("identify says %q, want %q", out, tc.want)
+		}
+	}
+}
+
+func TestAdler32Combine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	data := make([]byte, 300_000)
+	for i := range data {
+		data[i] = byte(rng.IntN(256))
+	}
+	for _, cut := range []int{0, 1, 5552, adlerBase, adlerBase + 1, 2 * adlerBase, 150_000, len(data) - 1, len(data)} {
+		a, b := adler32.Checksum(data[:cut]), adler32.Checksum(data[cut:])
+		if got, want := adler32Combine(a, b, len(data)-cut), adler32.Checksum(data); got != want {
+			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
+		}
+	}
+	for _, d := range [][]byte{nil, {0}, {0xff, 0xff}, data[:70_000]} { // all-0xff sums push the limits
+		if got, want := adler32Combine(1, adler32.Checksum(d), len(d)), adler32.Checksum(d); got != want {
+			t.Errorf("after nothing, %d bytes: %08x, want %08x", len(d), got, want)
+		}
+	}
+}
+
+// errAfter fails every write after the first n bytes.
+type errAfter struct{ n int }
+
+var errDisk = errors.New("disk full")
+
+func (e *errAfter) Write(p []byte) (int, error) {
+	if len(p) > e.n {
+		k := e.n
+		e.n = 0
+		return k, errDisk
+	}
+	e.n -= len(p)
+	return len(p), nil
+}
+
+func TestErrors(t *testing.T) {
+	img := mapLike(800, 600, 5)
+	for _, n := range []int{0, 10, 40, 5000} {
+		err := Encoder{Level: png.BestSpeed, BandRows: 16}.Encode(&errAfter{n}, img)
+		if !errors.Is(err, errDisk) {
+			t.Errorf("writer failing after %d bytes: %v, want %v", n, err, errDisk)
+		}
+	}
+	for _, tc := range []struct {
+		e   Encoder
+		img *image.RGBA
+	}{
+		{Encoder{}, image.NewRGBA(image.Rect(0, 0, 0, 5))},
+		{Encoder{}, image.NewRGBA(image.Rect(0, 0, 5, 0))},
+		{Encoder{Level: -7}, noise(4, 4, true, 1)},
+	} {
+		if err := tc.e.Encode(io.Discard, tc.img); err == nil {
+			t.Errorf("%+v on %v: no error", tc.e, tc.img.Rect)
+		}
+	}
+}
