@@ -100,21 +100,33 @@ func TestMapViewDragDraftsThenRefines(t *testing.T) {
 	}
 }
 
-// TestMapViewWheelDraftsThenRefines: a wheel step draws a draft at once and
-// the full frame when the wheel rests.
-func TestMapViewWheelDraftsThenRefines(t *testing.T) {
-	f := &fakeRenderer{}
-	m, _, _ := newTestMap(t, f)
-	runUI := uiQueue(t, m)
-	m.restDelay = 5 * time.Millisecond
-	r0, d0, _ := f.lastRender()
-	m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(200, 150)}, Scrolled: fyne.Delta{DY: 25}})
-	if r1, d1, v1 := f.lastRender(); r1-r0 != 1 || d1-d0 != 1 || v1 != m.View() {
-		t.Fatalf("after a wheel step: %d frames, %d drafts of %v; want one draft of %v", r1-r0, d1-d0, v1, m.View())
-	}
-	runUI()
-	if r2, d2, v2 := f.lastRender(); r2-r0 != 2 || d2-d0 != 1 || v2 != m.View() {
-		t.Errorf("after the rest: %d frames, %d drafts of %v; want a full frame of %v after the draft", r2-r0, d2-d0, v2, m.View())
+// TestMapViewWheelAndKeysDraftThenRefine: a wheel step or an arrow key
+// draws a draft at once and the full frame when the input rests.
+func TestMapViewWheelAndKeysDraftThenRefine(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		input func(m *MapView)
+	}{
+		{"wheel", func(m *MapView) {
+			m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(200, 150)}, Scrolled: fyne.Delta{DY: 25}})
+		}},
+		{"arrow key", func(m *MapView) { m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &fakeRenderer{}
+			m, _, _ := newTestMap(t, f)
+			runUI := uiQueue(t, m)
+			m.restDelay = 5 * time.Millisecond
+			r0, d0, v0 := f.lastRender()
+			tc.input(m)
+			if r1, d1, v1 := f.lastRender(); r1-r0 != 1 || d1-d0 != 1 || v1 != m.View() || v1 == v0 {
+				t.Fatalf("after the %s: %d frames, %d drafts of %v; want one draft of the new view %v", tc.name, r1-r0, d1-d0, v1, m.View())
+			}
+			runUI()
+			if r2, d2, v2 := f.lastRender(); r2-r0 != 2 || d2-d0 != 1 || v2 != m.View() {
+				t.Errorf("after the rest: %d frames, %d drafts of %v; want a full frame of %v after the draft", r2-r0, d2-d0, v2, m.View())
+			}
+		})
 	}
 }
 

@@ -111,9 +111,7 @@ func (m *MapView) Dragged(e *fyne.DragEvent) {
 	if ix == 0 && iy == 0 {
 		return
 	}
-	m.view = m.view.Pan(ix, iy)
-	m.atHome = false
-	m.requestDraft()
+	m.pan(ix, iy, true)
 }
 
 // DragEnd implements fyne.Draggable: the frame is drawn in full.
@@ -123,11 +121,19 @@ func (m *MapView) DragEnd() {
 	m.notifyView()
 }
 
-// Pan moves the content by (dx, dy) device pixels.
-func (m *MapView) Pan(dx, dy float64) {
+// Pan moves the content by (dx, dy) device pixels and draws the full frame.
+func (m *MapView) Pan(dx, dy float64) { m.pan(dx, dy, false) }
+
+// pan moves the content by (dx, dy) device pixels, drawing a draft first
+// (refined when the map rests) when draft is set.
+func (m *MapView) pan(dx, dy float64, draft bool) {
 	m.view = m.view.Pan(dx, dy)
 	m.atHome = false
-	m.requestRender()
+	if draft {
+		m.requestDraft()
+	} else {
+		m.requestRender()
+	}
 }
 
 // ZoomBy zooms by factor around the map's centre.
@@ -158,17 +164,18 @@ func (m *MapView) TypedRune(r rune) {
 	}
 }
 
-// TypedKey implements fyne.Focusable: arrows pan, Esc clears the selection.
+// TypedKey implements fyne.Focusable: arrows pan (a draft at once, the
+// full frame when the keys rest), Esc clears the selection.
 func (m *MapView) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyLeft:
-		m.Pan(keyPanPixels, 0)
+		m.pan(keyPanPixels, 0, true)
 	case fyne.KeyRight:
-		m.Pan(-keyPanPixels, 0)
+		m.pan(-keyPanPixels, 0, true)
 	case fyne.KeyUp:
-		m.Pan(0, keyPanPixels)
+		m.pan(0, keyPanPixels, true)
 	case fyne.KeyDown:
-		m.Pan(0, -keyPanPixels)
+		m.pan(0, -keyPanPixels, true)
 	case fyne.KeyEscape:
 		if !m.opts.Selected.IsZero() || len(m.opts.Highlight) > 0 {
 			m.Select(data.Ref{})

@@ -45,12 +45,12 @@ func TestBaseCacheOverlayChange(t *testing.T) {
 	m := fixtureMap(t, 640, 400)
 	m.Cache = &BaseCache{}
 	m.Render()
-	base := m.Cache.img
+	builds := m.Cache.builds
 	sel := &Area{Key: "selection", Geometry: m.Layers[0].Objects[0].(*Area).Geometry,
 		Style: AreaStyle{Stroke: Stroke{Color: InkColor, Width: 3}}}
 	m.Layers = append(m.Layers, Layer{Name: "selection", Objects: []Object{sel}})
 	got := m.Render()
-	if m.Cache.img != base {
+	if m.Cache.builds != builds {
 		t.Error("the basemap was rasterised again for an overlay change")
 	}
 	fresh := fixtureMap(t, 640, 400)
@@ -58,11 +58,17 @@ func TestBaseCacheOverlayChange(t *testing.T) {
 	if want := fresh.Render(); !bytes.Equal(got.Pix, want.Pix) {
 		t.Error("cached render with a selection differs from a fresh one")
 	}
-	// A pan invalidates the cache.
+	// A pan invalidates the cache, and the raster drawn again in its
+	// memory is the new view's.
 	m.Centre[0] += 0.5
-	m.Render()
-	if m.Cache.img == base {
+	panned := m.Render()
+	if m.Cache.builds != builds+1 {
 		t.Error("the cache was reused after the view changed")
+	}
+	fresh = fixtureMap(t, 640, 400)
+	fresh.Centre, fresh.Layers = m.Centre, m.Layers
+	if want := fresh.Render(); !bytes.Equal(panned.Pix, want.Pix) {
+		t.Error("the render after a pan, its basemap redrawn in the cache's memory, differs from a fresh one")
 	}
 }
 
@@ -137,11 +143,11 @@ func TestCachedLayers(t *testing.T) {
 	if got := m.Render(); !bytes.Equal(got.Pix, want.Pix) {
 		t.Fatal("render with a cached zones layer differs from a plain render")
 	}
-	base := m.Cache.img
+	builds := m.Cache.builds
 	m.Layers = append(m.Layers, Layer{Name: "selection", Objects: []Object{&Area{Key: "sel",
 		Geometry: m.Layers[0].Objects[2].(*Area).Geometry, Style: AreaStyle{Stroke: Stroke{Color: InkColor, Width: 3}}}}})
 	m.Render()
-	if m.Cache.img != base {
+	if m.Cache.builds != builds {
 		t.Error("cache rebuilt for a change above the cached layers")
 	}
 	// Replacing a zone invalidates it.
@@ -150,7 +156,7 @@ func TestCachedLayers(t *testing.T) {
 	zones[0] = &Area{Key: old.Key, Geometry: old.Geometry, Style: AreaStyle{Fill: InkColor}}
 	m.Layers[0].Objects = zones
 	m.Render()
-	if m.Cache.img == base {
+	if m.Cache.builds == builds {
 		t.Error("cache reused after a cached layer's object was replaced")
 	}
 }

@@ -15,7 +15,8 @@ import (
 // and Render of the same arguments, once the pointer rests, refines it in
 // full (labels placed anew).
 //
-// A draft is exact away from its strips and labels: in interactive mode
+// A draft is the full frame of its view but for the labels (and the dashes
+// of borders the view's edge cuts), strips included: in interactive mode
 // hatches are laid in world pixels (they move with the map, so a shifted
 // frame and a fresh strip meet without a seam), and the attribution and
 // scale bar are drawn over each frame rather than into the kept one (so they

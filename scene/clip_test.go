@@ -303,3 +303,29 @@ func benchmarkDraftZoom(b *testing.B, w, h int, ratio float64) {
 
 func BenchmarkDraftZoom1280(b *testing.B) { benchmarkDraftZoom(b, 1280, 800, 1) }
 func BenchmarkDraftZoom2560(b *testing.B) { benchmarkDraftZoom(b, 2560, 1600, 2) }
+
+// BenchmarkDraftPanSizes1280 is a drag frame (a pan draft, as the window
+// draws it) at 1280×800 for the Libya and the stress package: issue 14's
+// "keeps pan ≤ 16 ms at 1280×800" for a briefing twenty times larger.
+func BenchmarkDraftPanSizes1280(b *testing.B) {
+	for _, c := range sizedRenderers(b) {
+		b.Run(c.name, func(b *testing.B) {
+			r := c.r
+			r.SetInteractive(true)
+			v := r.HomeView(1280, 800)
+			o := Options{Date: r.Briefing().DefaultDate, Layers: AllLayers(), ScaleBar: true}
+			r.Render(1280, 800, v, o)
+			b.ReportAllocs()
+			i := 0
+			reportCPU(b, func() {
+				i++
+				step := 5.0
+				if i%2 == 0 {
+					step = -5
+				}
+				v = v.Pan(step, 1)
+				r.Recycle(r.RenderDraft(1280, 800, v, o))
+			})
+		})
+	}
+}
