@@ -1,7 +1,6 @@
 package scene
 
 import (
-	"os"
 	"sync"
 	"testing"
 
@@ -13,19 +12,7 @@ import (
 // stressFixture is the stress package (tools/stress at scale 20, seed 1),
 // generated and loaded once per test binary.
 var stressFixture = sync.OnceValues(func() (*data.Briefing, error) {
-	p, err := stressgen.Generate(stressgen.Options{Seed: 1, Scale: 20})
-	if err != nil {
-		return nil, err
-	}
-	dir, err := os.MkdirTemp("", "briefmap-stress-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	if err := p.WriteDir(dir); err != nil {
-		return nil, err
-	}
-	return data.LoadPath(dir)
+	return stressgen.Load(stressgen.Options{Seed: 1, Scale: 20})
 })
 
 // sizedRenderers returns a renderer of the Libya briefing and one of the
