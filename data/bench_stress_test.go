@@ -3,13 +3,12 @@ package data_test
 import (
 	"os"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/cputime"
 	"github.com/briefmap/briefmap/tools/stress/stressgen"
 )
 
@@ -42,25 +41,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // benchLoad loads the package in dir b.N times, reporting CPU time per op
 // beside the wall time (the machine is shared).
 func benchLoad(b *testing.B, dir string) {
 	fsys := os.DirFS(dir)
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		if _, err := data.Load(fsys); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	cputime.Report(b, start)
 }
 
 // BenchmarkLoadSizes loads and validates each package, its excerpts checked
@@ -85,9 +77,9 @@ func loadedSizes(b *testing.B, bench func(b *testing.B, br *data.Briefing)) {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
-			start := cpuTime()
+			start := cputime.Used()
 			bench(b, br)
-			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+			cputime.Report(b, start)
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/internal/cputime"
 	"github.com/briefmap/briefmap/tools/stress/stressgen"
 )
 
@@ -43,7 +44,7 @@ func BenchmarkRenderSizes1920(b *testing.B) {
 			v := r.HomeView(1920, 1080)
 			o := Options{Date: r.Briefing().DefaultDate, Layers: AllLayers(), ScaleBar: true}
 			b.ReportAllocs()
-			reportCPU(b, func() {
+			cputime.Loop(b, func() {
 				r.cache, r.frame, r.last = &geo.BaseCache{}, nil, nil
 				r.Render(1920, 1080, v, o)
 			})
@@ -63,7 +64,7 @@ func BenchmarkPanSizes1280(b *testing.B) {
 			o := Options{Date: r.Briefing().DefaultDate, Layers: AllLayers()}
 			b.ReportAllocs()
 			i := 0
-			reportCPU(b, func() {
+			cputime.Loop(b, func() {
 				i++
 				r.Render(1280, 800, v.Pan(float64(i%7)*3+1, 2), o)
 			})

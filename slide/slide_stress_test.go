@@ -8,6 +8,7 @@ import (
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/internal/cputime"
 	"github.com/briefmap/briefmap/tools/stress/stressgen"
 )
 
@@ -149,8 +150,7 @@ func BenchmarkComposeSizes(b *testing.B) {
 		b.Run(fmt.Sprintf("%s-hd", pkg.name), func(b *testing.B) {
 			s := fixtureSpec(b, pkg.b)
 			b.ReportAllocs()
-			start := cpuTime()
-			defer reportCPU(b, start)
+			defer cputime.Report(b, cputime.Used())
 			for b.Loop() {
 				if _, err := Compose(s); err != nil {
 					b.Fatal(err)
