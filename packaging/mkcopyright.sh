@@ -110,7 +110,16 @@ paragraph() {
 	# every other licence text names its own holders, so it stays with them.
 	case $licence in
 	Apache-2.0) ;;
-	*) cat "$@" | as_field ;;
+	*)
+		# A dual or triple licence (klauspost/compress: BSD, Apache-2.0
+		# and MIT in one file) keeps its other texts; Debian refers to
+		# the Apache text in common-licenses.
+		if [ "$debian" = yes ]; then
+			cat "$@" | apache_by_reference | as_field
+		else
+			cat "$@" | as_field
+		fi
+		;;
 	esac
 	echo "Comment: ${what^}, statically linked into the briefmap binary."
 	for n in $notices; do
