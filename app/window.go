@@ -91,10 +91,19 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 	w.excerpts = newExcerptsTab(w.ShowExcerpt, func() bool { return w.tabs != nil && w.tabs.Selected() == w.excerpts.item })
 	w.events = newEventsTab(w.Select)
 	w.changesTab = newChangesTab(w.SelectChange)
+	w.events.fill.isShown = func() bool { return w.tabs != nil && w.tabs.Selected() == w.events.item }
+	w.changesTab.fill.isShown = func() bool { return w.tabs != nil && w.tabs.Selected() == w.changesTab.item }
 	w.tabs = container.NewAppTabs(w.selection.item, w.actors.item, w.excerpts.item, w.events.item, w.changesTab.item)
+	// Only the tab on screen is filled: the others fill when first shown
+	// (deferredFill), so the first frame measures the Selection tab alone.
 	w.tabs.OnSelected = func(t *container.TabItem) {
-		if t == w.excerpts.item {
+		switch t {
+		case w.excerpts.item:
 			w.excerpts.showing()
+		case w.events.item:
+			w.events.showing()
+		case w.changesTab.item:
+			w.changesTab.showing()
 		}
 	}
 	w.status = newStatusBar()
