@@ -1,14 +1,18 @@
 package app
 
 import (
+	"log/slog"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/geo/basemap"
 )
 
 // TestOffScreenTabsFillWhenShown: at start only the Selection tab holds
@@ -56,4 +60,29 @@ func labelTexts(o fyne.CanvasObject) string {
 		sb.WriteString(l.Text + "\n")
 	}
 	return sb.String()
+}
+
+// BenchmarkNewWindow builds the main window on the embedded briefing in a
+// test app and lays it out at 1280×800, the map holding its frames as it
+// does until the app runs: the panels' share of start-up (the briefing and
+// basemap are loaded once, outside the loop).
+func BenchmarkNewWindow(b *testing.B) {
+	br, err := libya.Load()
+	if err != nil {
+		b.Fatalf("libya.Load: %v", err)
+	}
+	base, err := basemap.Load()
+	if err != nil {
+		b.Fatalf("basemap.Load: %v", err)
+	}
+	log := slog.New(slog.DiscardHandler)
+	a := test.NewTempApp(b)
+	b.ReportAllocs()
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		w := newWindow(a, br, base, log, windowOptions{holdFrames: true})
+		w.win.Resize(fyne.NewSize(1280, 800))
+		w.mapView.Close()
+		w.win.Close()
+	}
 }
