@@ -62,14 +62,18 @@ type window struct {
 
 // windowOptions are how a window renders its map.
 type windowOptions struct {
-	sync       bool // render on the calling goroutine (tests)
-	holdFrames bool // draw nothing until MapView.AllowReady (the app runs)
+	sync       bool        // render on the calling goroutine (tests)
+	holdFrames bool        // draw nothing until MapView.AllowReady (the app runs)
+	win        fyne.Window // the window to fill (already shown, at start-up); nil: a new one
 }
 
 // newWindow builds the main window for briefing b on basemap base in app a.
 func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Logger, opt windowOptions) *window {
 	w := &window{app: a, log: log, base: base, prefs: prefs{a.Preferences()}, ed: newEditor()}
-	w.win = a.NewWindow("Briefmap")
+	w.win = opt.win
+	if w.win == nil {
+		w.win = a.NewWindow("Briefmap")
+	}
 	w.layers = w.prefs.layers()
 	w.b = b
 	w.r = scene.NewRenderer(b, base)
@@ -119,7 +123,9 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 		w.mapView.Close()
 		w.win.Close()
 	})
-	w.win.Resize(w.prefs.windowSize())
+	if opt.win == nil {
+		w.win.Resize(w.prefs.windowSize())
+	}
 	w.applyBriefing()
 	return w
 }
