@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/cputime"
 )
 
 // newBenchMap returns a synchronous MapView of the Libya briefing, 1280×800
@@ -36,7 +37,7 @@ func BenchmarkMapViewRedrawAfterPan(b *testing.B) {
 	m, _ := newBenchMap(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer cpuPerOp(b)()
+	defer cputime.Report(b, cputime.Used())
 	for i := 0; b.Loop(); i++ {
 		if i%2 == 0 {
 			m.Pan(5, 0)
@@ -52,7 +53,7 @@ func BenchmarkMapViewRedrawAfterPan(b *testing.B) {
 func benchmarkDragFrame(b *testing.B, m *MapView) {
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer cpuPerOp(b)()
+	defer cputime.Report(b, cputime.Used())
 	for i := 0; b.Loop(); i++ {
 		dx := float32(5)
 		if i%2 == 1 {
@@ -80,7 +81,7 @@ func benchmarkWheelFrame(b *testing.B, m *MapView) {
 	pos := fyne.NewPos(400, 300)
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer cpuPerOp(b)()
+	defer cputime.Report(b, cputime.Used())
 	for i := 0; b.Loop(); i++ {
 		dy := float32(25)
 		if i%2 == 1 {
@@ -104,7 +105,7 @@ func BenchmarkMapViewWheelFrame2560(b *testing.B) {
 func benchmarkRefine(b *testing.B, m *MapView) {
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer cpuPerOp(b)()
+	defer cputime.Report(b, cputime.Used())
 	for i := 0; b.Loop(); i++ {
 		dx := float32(5)
 		if i%2 == 1 {
@@ -134,7 +135,7 @@ func BenchmarkMapViewRedrawAfterHover(b *testing.B) {
 	refs := []data.Ref{{Kind: data.KindZone, ID: br.Zones[0].ID}, {Kind: data.KindPlace, ID: br.Places[0].ID}}
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer cpuPerOp(b)()
+	defer cputime.Report(b, cputime.Used())
 	for i := 0; b.Loop(); i++ {
 		m.opts.Hovered = refs[i%2]
 		m.requestRender()
@@ -147,7 +148,7 @@ func BenchmarkMapViewRedrawAfterSelect(b *testing.B) {
 	refs := []data.Ref{{Kind: data.KindZone, ID: br.Zones[0].ID}, {Kind: data.KindZone, ID: br.Zones[1].ID}}
 	b.ReportAllocs()
 	b.ResetTimer()
-	defer cpuPerOp(b)()
+	defer cputime.Report(b, cputime.Used())
 	for i := 0; b.Loop(); i++ {
 		m.Select(refs[i%2])
 	}

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/briefmap/briefmap/internal/cputime"
 )
 
 // benchCommand runs a briefmap command in-process b.N times and reports
@@ -13,19 +13,14 @@ import (
 // they miss the page faults a whole process pays: BENCHMARKS.md gives the
 // whole-process figures (hyperfine) beside these.
 func benchCommand(b *testing.B, args ...string) {
-	cpu := func() time.Duration {
-		var ru syscall.Rusage
-		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
 	b.ReportAllocs()
-	start := cpu()
+	start := cputime.Used()
 	for b.Loop() {
 		if code, _, stderr := run(args...); code != ExitOK {
 			b.Fatal(stderr)
 		}
 	}
-	b.ReportMetric(float64(cpu()-start)/float64(b.N), "cpu-ns/op")
+	cputime.Report(b, start)
 }
 
 // BenchmarkRender is "briefmap render -o map.png" (1920×1080): load, draw

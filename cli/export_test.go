@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/briefmap/briefmap/internal/cputime"
 )
 
 // pngSize returns the size of the PNG at path.
@@ -149,18 +149,11 @@ func TestExportErrors(t *testing.T) {
 func BenchmarkExport(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "slide.png")
 	b.ReportAllocs()
-	cpu := func() time.Duration {
-		var ru syscall.Rusage
-		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
-	start := cpu()
-	for b.Loop() {
+	// CPU time per export: on a machine shared with other work it says
+	// more than the wall time.
+	cputime.Loop(b, func() {
 		if code, _, stderr := run("export", "-o", out); code != ExitOK {
 			b.Fatal(stderr)
 		}
-	}
-	// CPU time per export: on a machine shared with other work it says
-	// more than the wall time.
-	b.ReportMetric(float64(cpu()-start)/float64(b.N), "cpu-ns/op")
+	})
 }

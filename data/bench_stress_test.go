@@ -3,13 +3,12 @@ package data_test
 import (
 	"os"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/cputime"
 	"github.com/briefmap/briefmap/tools/stress/stressgen"
 )
 
@@ -25,17 +24,7 @@ var (
 func stressPackage(tb testing.TB) string {
 	tb.Helper()
 	stressOnce.Do(func() {
-		p, err := stressgen.Generate(stressgen.Options{Seed: 1, Scale: 20})
-		if err != nil {
-			stressErr = err
-			return
-		}
-		dir, err := os.MkdirTemp("", "briefmap-stress-")
-		if err != nil {
-			stressErr = err
-			return
-		}
-		stressDir, stressErr = dir, p.WriteDir(dir)
+		stressDir, stressErr = stressgen.WriteTemp(stressgen.Options{Seed: 1, Scale: 20})
 	})
 	if stressErr != nil {
 		tb.Fatal(stressErr)
@@ -52,25 +41,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // benchLoad loads the package in dir b.N times, reporting CPU time per op
 // beside the wall time (the machine is shared).
 func benchLoad(b *testing.B, dir string) {
 	fsys := os.DirFS(dir)
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		if _, err := data.Load(fsys); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	cputime.Report(b, start)
 }
 
 // BenchmarkLoadSizes loads and validates each package, its excerpts checked
@@ -81,9 +63,9 @@ func BenchmarkLoadSizes(b *testing.B) {
 	b.Run("stress", func(b *testing.B) { benchLoad(b, stressPackage(b)) })
 }
 
-// BenchmarkZonesAtSizes asks for the zones at a point of the southern Tripoli
-// front on the default date.
-func BenchmarkZonesAtSizes(b *testing.B) {
+// loadedSizes runs bench on the loaded Libya and stress packages, one
+// sub-benchmark each, reporting CPU time per op beside the wall time.
+func loadedSizes(b *testing.B, bench func(b *testing.B, br *data.Briefing)) {
 	for _, c := range []struct{ name, dir string }{{"libya", "libya/briefing"}, {"stress", ""}} {
 		b.Run(c.name, func(b *testing.B) {
 			dir := c.dir
@@ -94,36 +76,33 @@ func BenchmarkZonesAtSizes(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			p := orb.Point{13.196, 32.704}
 			b.ReportAllocs()
-			for b.Loop() {
-				if len(br.ZonesAt(p, br.DefaultDate)) != 2 {
-					b.Fatal("want two zones")
-				}
-			}
+			start := cputime.Used()
+			bench(b, br)
+			cputime.Report(b, start)
 		})
 	}
+}
+
+// BenchmarkZonesAtSizes asks for the zones at a point of the southern Tripoli
+// front on the default date.
+func BenchmarkZonesAtSizes(b *testing.B) {
+	p := orb.Point{13.196, 32.704}
+	loadedSizes(b, func(b *testing.B, br *data.Briefing) {
+		for b.Loop() {
+			if len(br.ZonesAt(p, br.DefaultDate)) != 2 {
+				b.Fatal("want two zones")
+			}
+		}
+	})
 }
 
 // BenchmarkLintSizes runs the lint (every excerpt matched against every
 // alias at its source's date) on each package, as briefmap check does.
 func BenchmarkLintSizes(b *testing.B) {
-	for _, c := range []struct{ name, dir string }{{"libya", "libya/briefing"}, {"stress", ""}} {
-		b.Run(c.name, func(b *testing.B) {
-			dir := c.dir
-			if dir == "" {
-				dir = stressPackage(b)
-			}
-			br, err := data.Load(os.DirFS(dir))
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			start := cpuTime()
-			for b.Loop() {
-				br.Lint()
-			}
-			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-		})
-	}
+	loadedSizes(b, func(b *testing.B, br *data.Briefing) {
+		for b.Loop() {
+			br.Lint()
+		}
+	})
 }

@@ -94,14 +94,11 @@ func (ix *ringIndex) contains(p orb.Point) bool {
 	in := false
 	r := ix.r
 	for _, k := range ix.at(p[1]) {
-		a, b := r[k+1], r[k]
-		if onSegment(a, b, p) && orient(a, b, p) == 0 {
+		on, crosses := edgeStep(r[k+1], r[k], p)
+		if on {
 			return false
 		}
-		if (a.Y() > p.Y()) != (b.Y() > p.Y()) &&
-			p.X() < (b.X()-a.X())*(p.Y()-a.Y())/(b.Y()-a.Y())+a.X() {
-			in = !in
-		}
+		in = in != crosses
 	}
 	return in
 }

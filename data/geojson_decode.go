@@ -238,14 +238,7 @@ func (l *loader) featureGeometry(g *rawGeometry, id string, line int) (orb.Multi
 		return orb.MultiPolygon{p}, ok
 	case "MultiPolygon":
 		if polys, ok := fastMultiPolygon(g.Coordinates); ok && len(polys) > 0 && !l.plainJSON {
-			var mp orb.MultiPolygon
-			ok := true
-			for _, rings := range polys {
-				p, pok := l.polygonRings(rings, id, line)
-				ok = ok && pok
-				mp = append(mp, p)
-			}
-			return mp, ok
+			return multiPolygon(polys, func(rings []orb.Ring) (orb.Polygon, bool) { return l.polygonRings(rings, id, line) })
 		}
 		var c [][][][]float64
 		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
@@ -256,18 +249,24 @@ func (l *loader) featureGeometry(g *rawGeometry, id string, line int) (orb.Multi
 			l.ps.add(file, line, "geometry", "feature %q: empty MultiPolygon", id)
 			return nil, false
 		}
-		var mp orb.MultiPolygon
-		ok := true
-		for _, pc := range c {
-			p, pok := l.polygon(pc, id, line)
-			ok = ok && pok
-			mp = append(mp, p)
-		}
-		return mp, ok
+		return multiPolygon(c, func(pc [][][]float64) (orb.Polygon, bool) { return l.polygon(pc, id, line) })
 	default:
 		l.ps.add(file, line, "geometry", "feature %q: %s: want Polygon or MultiPolygon", id, g.Type)
 		return nil, false
 	}
+}
+
+// multiPolygon turns each part into a polygon with polygon and returns
+// them all; ok is false when any part had a problem (polygon reported it).
+func multiPolygon[P any](parts []P, polygon func(P) (orb.Polygon, bool)) (orb.MultiPolygon, bool) {
+	var mp orb.MultiPolygon
+	ok := true
+	for _, part := range parts {
+		p, pok := polygon(part)
+		ok = ok && pok
+		mp = append(mp, p)
+	}
+	return mp, ok
 }
 
 // polygon converts and checks one polygon's rings: at least 4 positions of 2

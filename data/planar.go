@@ -191,16 +191,23 @@ func crossing(p1, p2, q1, q2 orb.Point) orb.Point {
 func ringContains(r orb.Ring, p orb.Point) bool {
 	in := false
 	for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
-		a, b := r[i], r[j]
-		if onSegment(a, b, p) && orient(a, b, p) == 0 {
+		on, crosses := edgeStep(r[i], r[j], p)
+		if on {
 			return false
 		}
-		if (a.Y() > p.Y()) != (b.Y() > p.Y()) &&
-			p.X() < (b.X()-a.X())*(p.Y()-a.Y())/(b.Y()-a.Y())+a.X() {
-			in = !in
-		}
+		in = in != crosses
 	}
 	return in
+}
+
+// edgeStep is one edge a–b of the even-odd test of p: on reports that p
+// lies on the edge, crosses that a ray from p towards +x crosses it.
+func edgeStep(a, b, p orb.Point) (on, crosses bool) {
+	if onSegment(a, b, p) && orient(a, b, p) == 0 {
+		return true, false
+	}
+	return false, (a.Y() > p.Y()) != (b.Y() > p.Y()) &&
+		p.X() < (b.X()-a.X())*(p.Y()-a.Y())/(b.Y()-a.Y())+a.X()
 }
 
 // ringCovers reports whether p lies inside ring r or on its boundary.

@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/briefmap/briefmap/internal/appenv"
 )
 
 // Timeouts: a cold start under Xvfb with software GL on a busy 2-core
@@ -177,18 +179,7 @@ func startXvfb(t *testing.T, w, h int) string {
 func startApp(t *testing.T, bin, display, home string, args ...string) *app {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = []string{
-		"PATH=" + os.Getenv("PATH"),
-		"DISPLAY=" + display,
-		"FYNE_SCALE=1",
-		"BRIEFMAP_LOG=debug",
-		"LANG=en_US.UTF-8",
-		"HOME=" + home,
-		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
-		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
-		"XDG_RUNTIME_DIR=" + home,
-	}
+	cmd.Env = appenv.Env(display, home)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	pipe, err := cmd.StderrPipe()
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"image/png"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/briefmap/briefmap/internal/cputime"
 )
 
 func benchRender(b *testing.B, w, h int) {
@@ -14,7 +16,7 @@ func benchRender(b *testing.B, w, h int) {
 	m.RenderTo(dst)
 	b.ReportAllocs()
 	b.ResetTimer()
-	reportCPU(b, func() { m.RenderTo(dst) })
+	cputime.Loop(b, func() { m.RenderTo(dst) })
 }
 
 // BenchmarkRender1920 renders the Libya-like fixture (basemap, six areas
@@ -38,7 +40,7 @@ func benchRedraw(b *testing.B, cachedLayers int) {
 	m.RenderTo(dst)
 	b.ReportAllocs()
 	b.ResetTimer()
-	reportCPU(b, func() { m.RenderTo(dst) })
+	cputime.Loop(b, func() { m.RenderTo(dst) })
 }
 
 // BenchmarkRenderSelection1920 redraws after a selection change when the
@@ -53,7 +55,7 @@ func BenchmarkBasemap1920(b *testing.B) {
 	dst := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	b.ReportAllocs()
 	b.ResetTimer()
-	reportCPU(b, func() { m.RenderTo(dst) })
+	cputime.Loop(b, func() { m.RenderTo(dst) })
 }
 
 // BenchmarkPick picks at a spread of pixels of the 1920×1080 fixture.
@@ -68,7 +70,7 @@ func BenchmarkPick(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	i := 0
-	reportCPU(b, func() {
+	cputime.Loop(b, func() {
 		p := pts[i%len(pts)]
 		m.Pick(p[0], p[1])
 		i++
@@ -82,7 +84,7 @@ func BenchmarkPlaceLabels(b *testing.B) {
 	frame := Box{X1: 1920, Y1: 1080}
 	b.ReportAllocs()
 	b.ResetTimer()
-	reportCPU(b, func() { PlaceLabels(reqs, frame, obstacles) })
+	cputime.Loop(b, func() { PlaceLabels(reqs, frame, obstacles) })
 }
 
 func benchPNG(b *testing.B, level png.CompressionLevel) {
@@ -92,7 +94,7 @@ func benchPNG(b *testing.B, level png.CompressionLevel) {
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	b.ResetTimer()
-	reportCPU(b, func() {
+	cputime.Loop(b, func() {
 		buf.Reset()
 		if err := enc.Encode(&buf, img); err != nil {
 			b.Fatal(err)
@@ -117,5 +119,5 @@ func BenchmarkText(b *testing.B) {
 	c.Text(10, 50, "Ras Lanuf terminal", st)
 	b.ReportAllocs()
 	b.ResetTimer()
-	reportCPU(b, func() { c.Text(10, 50, "Ras Lanuf terminal", st) })
+	cputime.Loop(b, func() { c.Text(10, 50, "Ras Lanuf terminal", st) })
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/cputime"
 )
 
 // interactiveRenderer returns a renderer in the window's mode.
@@ -249,7 +250,7 @@ func benchmarkDraftPan(b *testing.B, w, h int, ratio float64) {
 	r, v, o := benchDraft(b, w, h, ratio)
 	step := 5 * ratio
 	i := 0
-	reportCPU(b, func() {
+	cputime.Loop(b, func() {
 		i++
 		switch i % 4 {
 		case 0:
@@ -277,7 +278,7 @@ func BenchmarkDraftPan2560(b *testing.B) { benchmarkDraftPan(b, 2560, 1600, 2) }
 func benchmarkRefine(b *testing.B, w, h int, ratio float64) {
 	r, v, o := benchDraft(b, w, h, ratio)
 	i := 0
-	reportCPU(b, func() {
+	cputime.Loop(b, func() {
 		i++
 		r.Recycle(r.Render(w, h, v.Pan(float64(i%7)*3*ratio+ratio, 2*ratio), o))
 	})
@@ -291,7 +292,7 @@ func BenchmarkRefine2560(b *testing.B) { benchmarkRefine(b, 2560, 1600, 2) }
 func benchmarkDraftZoom(b *testing.B, w, h int, ratio float64) {
 	r, v, o := benchDraft(b, w, h, ratio)
 	i := 0
-	reportCPU(b, func() {
+	cputime.Loop(b, func() {
 		i++
 		f := 1.41
 		if i%2 == 0 {
@@ -317,7 +318,7 @@ func BenchmarkDraftPanSizes1280(b *testing.B) {
 			r.Render(1280, 800, v, o)
 			b.ReportAllocs()
 			i := 0
-			reportCPU(b, func() {
+			cputime.Loop(b, func() {
 				i++
 				step := 5.0
 				if i%2 == 0 {

@@ -1,31 +1,19 @@
 package scene
 
 import (
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/internal/cputime"
 	"github.com/briefmap/briefmap/tools/stress/stressgen"
 )
 
 // stressFixture is the stress package (tools/stress at scale 20, seed 1),
 // generated and loaded once per test binary.
 var stressFixture = sync.OnceValues(func() (*data.Briefing, error) {
-	p, err := stressgen.Generate(stressgen.Options{Seed: 1, Scale: 20})
-	if err != nil {
-		return nil, err
-	}
-	dir, err := os.MkdirTemp("", "briefmap-stress-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	if err := p.WriteDir(dir); err != nil {
-		return nil, err
-	}
-	return data.LoadPath(dir)
+	return stressgen.Load(stressgen.Options{Seed: 1, Scale: 20})
 })
 
 // sizedRenderers returns a renderer of the Libya briefing and one of the
@@ -56,7 +44,7 @@ func BenchmarkRenderSizes1920(b *testing.B) {
 			v := r.HomeView(1920, 1080)
 			o := Options{Date: r.Briefing().DefaultDate, Layers: AllLayers(), ScaleBar: true}
 			b.ReportAllocs()
-			reportCPU(b, func() {
+			cputime.Loop(b, func() {
 				r.cache, r.frame, r.last = &geo.BaseCache{}, nil, nil
 				r.Render(1920, 1080, v, o)
 			})
@@ -76,7 +64,7 @@ func BenchmarkPanSizes1280(b *testing.B) {
 			o := Options{Date: r.Briefing().DefaultDate, Layers: AllLayers()}
 			b.ReportAllocs()
 			i := 0
-			reportCPU(b, func() {
+			cputime.Loop(b, func() {
 				i++
 				r.Render(1280, 800, v.Pan(float64(i%7)*3+1, 2), o)
 			})

@@ -4,26 +4,12 @@ import (
 	"bytes"
 	"image/png"
 	"io"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/cputime"
 	"github.com/briefmap/briefmap/internal/pngenc"
 )
-
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU reports the CPU time per op since start: on a machine shared
-// with other work it says more than the wall time.
-func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}
 
 // benchExport composes and encodes the default Libya slide at size.
 func benchExport(b *testing.B, size string) {
@@ -32,8 +18,8 @@ func benchExport(b *testing.B, size string) {
 		s.Size = UHD
 	}
 	b.ReportAllocs()
-	start := cpuTime()
-	defer reportCPU(b, start)
+	start := cputime.Used()
+	defer cputime.Report(b, start)
 	for b.Loop() {
 		img, err := Compose(s)
 		if err != nil {
@@ -51,8 +37,8 @@ func BenchmarkComposeEncodeUHD(b *testing.B) { benchExport(b, "uhd") }
 func BenchmarkComposeHD(b *testing.B) {
 	s := libyaSpec(b, "", data.Ref{})
 	b.ReportAllocs()
-	start := cpuTime()
-	defer reportCPU(b, start)
+	start := cputime.Used()
+	defer cputime.Report(b, start)
 	for b.Loop() {
 		if _, err := Compose(s); err != nil {
 			b.Fatal(err)
@@ -101,8 +87,8 @@ func BenchmarkPNG(b *testing.B) {
 				encode := enc.encode(lv.level)
 				var buf bytes.Buffer
 				b.ReportAllocs()
-				start := cpuTime()
-				defer reportCPU(b, start)
+				start := cputime.Used()
+				defer cputime.Report(b, start)
 				for b.Loop() {
 					buf.Reset()
 					if err := encode(&buf); err != nil {
@@ -120,8 +106,8 @@ func BenchmarkPNG(b *testing.B) {
 func benchVector(b *testing.B, f Format) {
 	s := libyaSpec(b, "", data.Ref{})
 	b.ReportAllocs()
-	start := cpuTime()
-	defer reportCPU(b, start)
+	start := cputime.Used()
+	defer cputime.Report(b, start)
 	var n int
 	for b.Loop() {
 		var buf bytes.Buffer

@@ -2,50 +2,31 @@ package slide
 
 import (
 	"fmt"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo"
+	"github.com/briefmap/briefmap/internal/cputime"
 	"github.com/briefmap/briefmap/tools/stress/stressgen"
 )
 
-// The stress package (tools/stress at scale 20, seed 1), generated and
-// loaded once per test binary.
-var (
-	stressOnce sync.Once
-	stressB    *data.Briefing
-	stressErr  error
-)
+// stressFixture is the stress package (tools/stress at scale 20, seed 1),
+// generated and loaded once per test binary.
+var stressFixture = sync.OnceValues(func() (*data.Briefing, error) {
+	return stressgen.Load(stressgen.Options{Seed: 1, Scale: 20})
+})
 
 // stressBriefing returns the loaded stress package (a fresh load is not
 // needed: slides do not change the briefing).
 func stressBriefing(tb testing.TB) *data.Briefing {
 	tb.Helper()
-	stressOnce.Do(func() {
-		p, err := stressgen.Generate(stressgen.Options{Seed: 1, Scale: 20})
-		if err != nil {
-			stressErr = err
-			return
-		}
-		dir, err := os.MkdirTemp("", "briefmap-stress-")
-		if err != nil {
-			stressErr = err
-			return
-		}
-		defer os.RemoveAll(dir)
-		if err := p.WriteDir(dir); err != nil {
-			stressErr = err
-			return
-		}
-		stressB, stressErr = data.LoadPath(dir)
-	})
-	if stressErr != nil {
-		tb.Fatal(stressErr)
+	b, err := stressFixture()
+	if err != nil {
+		tb.Fatal(err)
 	}
-	return stressB
+	return b
 }
 
 // bothPackages returns the Libya and the stress briefings, by name.
@@ -169,8 +150,7 @@ func BenchmarkComposeSizes(b *testing.B) {
 		b.Run(fmt.Sprintf("%s-hd", pkg.name), func(b *testing.B) {
 			s := fixtureSpec(b, pkg.b)
 			b.ReportAllocs()
-			start := cpuTime()
-			defer reportCPU(b, start)
+			defer cputime.Report(b, cputime.Used())
 			for b.Loop() {
 				if _, err := Compose(s); err != nil {
 					b.Fatal(err)

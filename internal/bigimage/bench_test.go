@@ -2,16 +2,10 @@ package bigimage
 
 import (
 	"image"
-	"syscall"
 	"testing"
-	"time"
-)
 
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+	"github.com/briefmap/briefmap/internal/cputime"
+)
 
 // BenchmarkFillUHD allocates a 3840×2160 image and fills it, with
 // image.NewRGBA and with NewRGBA. Inside a benchmark the heap's memory is
@@ -25,14 +19,14 @@ func BenchmarkFillUHD(b *testing.B) {
 		new  func(image.Rectangle) *image.RGBA
 	}{{"image.NewRGBA", image.NewRGBA}, {"bigimage.NewRGBA", NewRGBA}} {
 		b.Run(tc.name, func(b *testing.B) {
-			start := cpuTime()
+			start := cputime.Used()
 			for b.Loop() {
 				img := tc.new(r)
 				for i := range img.Pix {
 					img.Pix[i] = 0xff
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+			cputime.Report(b, start)
 		})
 	}
 }

@@ -3,17 +3,10 @@ package pngenc
 import (
 	"bytes"
 	"image/png"
-	"syscall"
 	"testing"
-	"time"
-)
 
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+	"github.com/briefmap/briefmap/internal/cputime"
+)
 
 // BenchmarkEncode compares this package, on every core and on one, with
 // image/png at BestSpeed on a 1920×1080 map-like image: time, CPU time
@@ -35,15 +28,32 @@ func BenchmarkEncode(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			var buf bytes.Buffer
 			b.ReportAllocs()
-			start := cpuTime()
+			start := cputime.Used()
 			for b.Loop() {
 				buf.Reset()
 				if err := tc.encode(&buf); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+			cputime.Report(b, start)
 			b.ReportMetric(float64(buf.Len()), "bytes/file")
 		})
 	}
+}
+
+// BenchmarkFilterRGB is the row filter alone, over every row of a
+// 1920×1080 map-like image.
+func BenchmarkFilterRGB(b *testing.B) {
+	img := mapLike(1920, 1080, 1)
+	c, err := newBandCoder(1920, 3, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := cputime.Used()
+	for b.Loop() {
+		for y := 1; y < 1080; y++ {
+			c.filterRGB(pixRow(img, y), pixRow(img, y-1))
+		}
+	}
+	cputime.Report(b, start)
 }

@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"hash/adler32"
 	"image"
-	"image/color"
 	"image/png"
 	"io"
 	"runtime"
@@ -237,15 +236,18 @@ type bandCoder struct {
 	sink      sliceWriter
 	free      <-chan []byte // buffers of bands already written, to reuse
 	prev, cur []byte        // non-premultiplied rows above and at y (bpp 4 only)
-	sub, up   []byte        // row y filtered with Sub and with Up (filter byte first)
-	zero      []byte        // a row of zeros: the row above the first
+	sub, up   []byte        // row y filtered with Sub and with Up (filter byte first), and a spare byte
+	black     []byte        // opaque black RGBA pixels: the row above the first, as PNG filters see it
 }
 
 // newBandCoder returns a coder for rows width pixels wide at bpp bytes a
 // pixel, deflating at level (a compress/flate level).
 func newBandCoder(width, bpp, level int) (*bandCoder, error) {
 	n := 1 + bpp*width
-	c := &bandCoder{bpp: bpp, sub: make([]byte, n), up: make([]byte, n), zero: make([]byte, 4*width)}
+	c := &bandCoder{bpp: bpp, sub: make([]byte, n+1), up: make([]byte, n+1), black: make([]byte, 4*width)}
+	for i := 3; i < len(c.black); i += 4 {
+		c.black[i] = 0xff
+	}
 	if bpp == 4 {
 		c.prev, c.cur = make([]byte, n), make([]byte, n)
 	}
@@ -280,7 +282,7 @@ func (c *bandCoder) encode(img *image.RGBA, y0, y1 int, last bool) ([]byte, uint
 	for y := y0; y < y1; y++ {
 		var out []byte
 		if c.bpp == 3 {
-			above := c.zero
+			above := c.black
 			if y > 0 {
 				above = pixRow(img, y-1)
 			}
@@ -312,81 +314,6 @@ func (c *bandCoder) encode(img *image.RGBA, y0, y1 int, last bool) ([]byte, uint
 func pixRow(img *image.RGBA, y int) []byte {
 	off := img.PixOffset(img.Rect.Min.X, img.Rect.Min.Y+y)
 	return img.Pix[off : off+4*img.Rect.Dx()]
-}
-
-// nrgba writes src (premultiplied RGBA) into dst as non-premultiplied
-// RGBA, converting as image/png does (color.NRGBAModel).
-func nrgba(dst, src []byte) {
-	for x := 0; x+3 < len(src); x += 4 {
-		s := src[x : x+4 : x+4]
-		switch s[3] {
-		case 0xff:
-			copy(dst[x:x+4], s)
-		case 0:
-			dst[x], dst[x+1], dst[x+2], dst[x+3] = 0, 0, 0, 0
-		default:
-			n := color.NRGBAModel.Convert(color.RGBA{s[0], s[1], s[2], s[3]}).(color.NRGBA)
-			dst[x], dst[x+1], dst[x+2], dst[x+3] = n.R, n.G, n.B, n.A
-		}
-	}
-}
-
-// filterRGB filters an opaque RGBA row (cur, 4 bytes a pixel, alpha
-// dropped) against the row above (prev) with Sub and Up in one pass, and
-// returns the filtered row (filter byte first) whose bytes, as signed,
-// sum smaller; Up on a tie.
-func (c *bandCoder) filterRGB(cur, prev []byte) []byte {
-	sub, up := c.sub[1:], c.up[1:]
-	var sumSub, sumUp int
-	var l0, l1, l2 byte // the pixel to the left
-	for x := 0; x+3 < len(cur) && x+3 < len(prev); x += 4 {
-		p := cur[x : x+3 : x+3]
-		q := prev[x : x+3 : x+3]
-		o := 3 * (x / 4)
-		s := sub[o : o+3 : o+3]
-		u := up[o : o+3 : o+3]
-		s[0], s[1], s[2] = p[0]-l0, p[1]-l1, p[2]-l2
-		u[0], u[1], u[2] = p[0]-q[0], p[1]-q[1], p[2]-q[2]
-		sumSub += abs8(s[0]) + abs8(s[1]) + abs8(s[2])
-		sumUp += abs8(u[0]) + abs8(u[1]) + abs8(u[2])
-		l0, l1, l2 = p[0], p[1], p[2]
-	}
-	if sumSub < sumUp {
-		c.sub[0] = 1
-		return c.sub
-	}
-	c.up[0] = 2
-	return c.up
-}
-
-// filterRGBA is filterRGB for non-premultiplied rows c.cur against c.prev
-// (4 bytes a pixel, filter byte first).
-func (c *bandCoder) filterRGBA() []byte {
-	cur, prev, sub, up := c.cur, c.prev, c.sub, c.up
-	var sumSub, sumUp int
-	for i := 1; i < len(cur); i++ {
-		left := byte(0)
-		if i > 4 {
-			left = cur[i-4]
-		}
-		s, u := cur[i]-left, cur[i]-prev[i]
-		sub[i], up[i] = s, u
-		sumSub += abs8(s)
-		sumUp += abs8(u)
-	}
-	if sumSub < sumUp {
-		sub[0] = 1
-		return sub
-	}
-	up[0] = 2
-	return up
-}
-
-// abs8 returns |b| with b read as a signed byte, without a branch.
-func abs8(b byte) int {
-	v := int(int8(b))
-	m := v >> 63
-	return (v ^ m) - m
 }
 
 // sliceWriter appends what is written to b.

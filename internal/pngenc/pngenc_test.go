@@ -282,3 +282,66 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// filterRef is the filter as PNG defines it, a byte at a time: Sub and Up
+// of an opaque RGBA row cur (alpha dropped) against prev, and the one
+// whose bytes, as signed, sum smaller (Up on a tie), filter byte first.
+func filterRef(cur, prev []byte) []byte {
+	w := len(cur) / 4
+	sub, up := make([]byte, 1+3*w), make([]byte, 1+3*w)
+	var sumSub, sumUp int
+	for x := 0; x < w; x++ {
+		for k := range 3 {
+			left := byte(0)
+			if x > 0 {
+				left = cur[4*(x-1)+k]
+			}
+			s, u := cur[4*x+k]-left, cur[4*x+k]-prev[4*x+k]
+			sub[1+3*x+k], up[1+3*x+k] = s, u
+			sumSub += int(min(s, -s)) // |s| as signed: the smaller of s and 256−s
+			sumUp += int(min(u, -u))
+		}
+	}
+	if sumSub < sumUp {
+		sub[0] = 1
+		return sub
+	}
+	up[0] = 2
+	return up
+}
+
+// filterRGB (two pixels at a time in a uint64) gives the reference
+// filter's bytes, for every width, on noise, flat rows and the first row.
+func TestFilterRGB(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, w := range []int{1, 2, 3, 7, 64, 129, 1000} {
+		c, err := newBandCoder(w, 3, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := make([]byte, 4*w)
+		for i := range flat {
+			flat[i] = 0x80
+			if i%4 == 3 {
+				flat[i] = 0xff
+			}
+		}
+		rows := [][]byte{c.black, flat, noise(w, 1, true, uint64(w)).Pix, mapLike(w, 2, uint64(w)).Pix[:4*w]}
+		for i := 0; i < 20; i++ {
+			r := noise(w, 1, true, rng.Uint64()).Pix
+			for x := 0; x < len(r); x += 4 { // near-flat: small signed differences
+				if rng.IntN(2) == 0 {
+					r[x], r[x+1], r[x+2] = 0x7f+byte(rng.IntN(3)), 0x80, 0x81-byte(rng.IntN(3))
+				}
+			}
+			rows = append(rows, r)
+		}
+		for i, cur := range rows {
+			for j, prev := range rows {
+				if got, want := c.filterRGB(cur, prev), filterRef(cur, prev); !bytes.Equal(got, want) {
+					t.Fatalf("width %d, rows %d over %d: filter %d % x…, want %d % x…", w, i, j, got[0], got[1:min(len(got), 13)], want[0], want[1:min(len(want), 13)])
+				}
+			}
+		}
+	}
+}

@@ -33,6 +33,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/briefmap/briefmap/internal/appenv"
 )
 
 func main() {
@@ -148,18 +150,7 @@ func once(bin, display, home string, settle, timeout time.Duration, extra []stri
 		home = h
 	}
 	cmd := exec.Command(bin)
-	cmd.Env = append([]string{
-		"PATH=" + os.Getenv("PATH"),
-		"DISPLAY=" + display,
-		"FYNE_SCALE=1",
-		"BRIEFMAP_LOG=debug",
-		"LANG=en_US.UTF-8",
-		"HOME=" + home,
-		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
-		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
-		"XDG_RUNTIME_DIR=" + home,
-	}, extra...)
+	cmd.Env = append(appenv.Env(display, home), extra...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	pipe, err := cmd.StderrPipe()
 	if err != nil {

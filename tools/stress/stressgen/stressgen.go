@@ -125,6 +125,35 @@ func (p *Package) WriteDir(dir string) error {
 	return nil
 }
 
+// WriteTemp generates the package of o into a new temporary folder and
+// returns its path; the caller removes the folder.
+func WriteTemp(o Options) (string, error) {
+	p, err := Generate(o)
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "briefmap-stress-")
+	if err != nil {
+		return "", fmt.Errorf("write stress package: %w", err)
+	}
+	if err := p.WriteDir(dir); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	return dir, nil
+}
+
+// Load generates the package of o and returns it loaded and validated, as
+// a briefing folder would be (through a temporary folder it removes).
+func Load(o Options) (*data.Briefing, error) {
+	dir, err := WriteTemp(o)
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	return data.LoadPath(dir)
+}
+
 // gen holds the state of one generation.
 type gen struct {
 	o    Options
