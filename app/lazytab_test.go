@@ -13,6 +13,7 @@ import (
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/internal/cputime"
 )
 
 // TestOffScreenTabsFillWhenShown: at start only the Selection tab holds
@@ -78,7 +79,7 @@ func BenchmarkNewWindow(b *testing.B) {
 	log := slog.New(slog.DiscardHandler)
 	a := test.NewTempApp(b)
 	b.ReportAllocs()
-	defer cpuPerOp(b)()
+	defer cputime.Report(b, cputime.Used())
 	for b.Loop() {
 		w := newWindow(a, br, base, log, windowOptions{holdFrames: true})
 		w.win.Resize(fyne.NewSize(1280, 800))
