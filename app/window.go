@@ -112,9 +112,6 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 	}
 	w.status = newStatusBar()
 
-	// Fill the panels before they are put in the window, so the window lays
-	// them out once, filled.
-	w.applyBriefing()
 	w.win.SetContent(container.NewBorder(nil, w.status.content,
 		fixedWidth(w.left.content, leftWidth), fixedWidth(w.tabs, rightWidth), w.ed.bar.above(w.mapView)))
 	cmds := w.commands()
@@ -129,6 +126,7 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 	if opt.win == nil {
 		w.win.Resize(w.prefs.windowSize())
 	}
+	w.applyBriefing()
 	return w
 }
 
