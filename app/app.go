@@ -16,8 +16,9 @@
 // every colour comes from scene's style table. With BRIEFMAP_LOG=debug the
 // app logs JSON lines (log/slog) to stderr: the start-up phases with the
 // milliseconds since the process started (elapsed_ms: "process start",
-// "briefing loaded", "basemap decoded", "fonts loaded", "window built",
-// "window shown", "first frame"), "map ready" with the map's rectangle and
+// "briefing loaded", "basemap decoded", "fonts loaded", "window shown" —
+// the window opens, empty, while those three load — "window built" when
+// its panels are in it, "first frame"), "map ready" with the map's rectangle and
 // bounds once the first frame at the window's size is shown, and
 // "selected" on every selection.
 package app
