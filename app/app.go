@@ -16,8 +16,9 @@
 // every colour comes from scene's style table. With BRIEFMAP_LOG=debug the
 // app logs JSON lines (log/slog) to stderr: the start-up phases with the
 // milliseconds since the process started (elapsed_ms: "process start",
-// "briefing loaded", "basemap decoded", "fonts loaded", "window built",
-// "window shown", "first frame"), "map ready" with the map's rectangle and
+// "briefing loaded", "basemap decoded", "fonts loaded", "window shown" —
+// the window opens, empty, while those three load — "window built" when
+// its panels are in it, "first frame"), "map ready" with the map's rectangle and
 // bounds once the first frame at the window's size is shown, and
 // "selected" on every selection.
 package app
@@ -31,6 +32,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -96,59 +98,70 @@ func Main(args []string, stderr io.Writer) int {
 		close(fontsDone)
 	}()
 	a.SetIcon(fyne.NewStaticResource("briefmap.png", icon.PNG))
-	br := <-briefingDone
-	if br.err != nil {
-		fmt.Fprintf(stderr, "briefmap: %v\n", oneLine(br.err))
-		return 1
-	}
-	b, openErr := br.b, br.openErr
-	if openErr != nil {
-		fmt.Fprintf(stderr, "briefmap: %s: %v; showing the embedded briefing\n", path, oneLine(openErr))
-	}
-	bm := <-basemapDone
-	if bm.err != nil {
-		fmt.Fprintf(stderr, "briefmap: basemap: %v\n", bm.err)
-		return 1
-	}
-	<-fontsDone
-	// "map ready" describes the first frame at the window's real size: the
-	// map draws nothing until the app runs (the window is shown).
-	w := newWindow(a, b, bm.base, log, windowOptions{holdFrames: true})
-	w.mapView.clock = clock.ms
-	// X11 takes the window's class (WM_CLASS) from its title when the window
-	// is created, and the desktop entry's StartupWMClass=Briefmap must match
-	// it so the desktop groups the window under our icon: create it as
-	// "Briefmap", then name the briefing.
-	w.win.SetTitle("Briefmap")
-	if openErr == nil {
-		w.setPath(path)
-	}
-	a.Lifecycle().SetOnStarted(func() {
-		phase("window shown")
+	// Opening the GL window (GLFW, the GL context, Mesa's drivers) takes
+	// hundreds of milliseconds on the main thread: it opens, empty, at the
+	// remembered size, while the briefing, the basemap and the fonts load,
+	// and is filled once they are in. X11 takes the window's class
+	// (WM_CLASS) from its title when the window is created, and the desktop
+	// entry's StartupWMClass=Briefmap must match it so the desktop groups
+	// the window under our icon: create it as "Briefmap", then name the
+	// briefing.
+	win := a.NewWindow("Briefmap")
+	win.Resize(prefs{a.Preferences()}.windowSize())
+	var code atomic.Int32
+	fill := func(b *data.Briefing, base *basemap.Basemap, openErr error) {
+		w := newWindow(a, b, base, log, windowOptions{holdFrames: true, win: win})
+		w.mapView.clock = clock.ms
+		if openErr == nil {
+			w.setPath(path)
+		}
 		w.win.SetTitle("Briefmap — " + w.b.Title)
+		// Loading the briefing and the basemap leaves garbage: hand it
+		// back to the system once the map is up, off the UI thread, and
+		// collect at the usual pace from then on.
+		w.mapView.OnReady = func() {
+			go func() {
+				debug.SetGCPercent(gc)
+				debug.FreeOSMemory()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				log.Debug("memory after start-up", "elapsed_ms", clock.ms(), "go_heap_mb", float64(ms.HeapAlloc)/(1<<20), "go_sys_mb", float64(ms.Sys)/(1<<20),
+					"go_released_mb", float64(ms.HeapReleased)/(1<<20), "vmrss_mb", vmRSSMB())
+			}()
+		}
+		phase("window built", "briefing", b.ID, "date", w.date.String())
+		// "map ready" describes the first frame at the window's real size.
 		w.mapView.AllowReady()
 		if openErr != nil {
 			w.problems = openErr.Error()
 			w.showProblemsThen(path, openErr, "Briefmap shows its embedded briefing, “"+w.b.Title+"”, instead.")
 			w.log.Warn("problems shown", "path", path, "problems", problemCount(openErr))
 		}
-	})
-	// Loading the briefing and the basemap leaves garbage: hand it back to
-	// the system once the map is up, off the UI thread, and collect at the
-	// usual pace from then on.
-	w.mapView.OnReady = func() {
-		go func() {
-			debug.SetGCPercent(gc)
-			debug.FreeOSMemory()
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			log.Debug("memory after start-up", "elapsed_ms", clock.ms(), "go_heap_mb", float64(ms.HeapAlloc)/(1<<20), "go_sys_mb", float64(ms.Sys)/(1<<20),
-				"go_released_mb", float64(ms.HeapReleased)/(1<<20), "vmrss_mb", vmRSSMB())
-		}()
 	}
-	phase("window built", "briefing", b.ID, "date", w.date.String())
-	w.win.ShowAndRun()
-	return 0
+	a.Lifecycle().SetOnStarted(func() {
+		phase("window shown")
+		go func() {
+			br := <-briefingDone
+			bm := <-basemapDone
+			<-fontsDone
+			switch {
+			case br.err != nil:
+				fmt.Fprintf(stderr, "briefmap: %v\n", oneLine(br.err))
+			case bm.err != nil:
+				fmt.Fprintf(stderr, "briefmap: basemap: %v\n", bm.err)
+			default:
+				if br.openErr != nil {
+					fmt.Fprintf(stderr, "briefmap: %s: %v; showing the embedded briefing\n", path, oneLine(br.openErr))
+				}
+				fyne.Do(func() { fill(br.b, bm.base, br.openErr) })
+				return
+			}
+			code.Store(1)
+			fyne.Do(a.Quit)
+		}()
+	})
+	win.ShowAndRun()
+	return int(code.Load())
 }
 
 // startupGCPercent is the GOGC of start-up (see Main).

@@ -24,8 +24,11 @@ type changesTab struct {
 	shown []data.DiffItem
 	// onPick is called with the index in shown of the change clicked.
 	onPick func(i int)
+	fill   deferredFill // the list waits until the tab is shown
 }
 
+// newChangesTab returns the tab, empty until it is first filled and shown;
+// onPick is called with the index in shown of the change the user clicks.
 func newChangesTab(onPick func(i int)) *changesTab {
 	t := &changesTab{box: container.NewVBox(), onPick: onPick}
 	t.scroll = container.NewVScroll(t.box)
@@ -34,9 +37,18 @@ func newChangesTab(onPick func(i int)) *changesTab {
 	return t
 }
 
-// showOff says how to turn compare mode on.
+// showing is called when the tab comes on screen.
+func (t *changesTab) showing() { t.fill.showing() }
+
+// showOff says how to turn compare mode on: now when the tab is on
+// screen, otherwise when it is next shown.
 func (t *changesTab) showOff() {
 	t.shown = nil
+	t.fill.run(t.buildOff)
+}
+
+// buildOff fills the tab with how to turn compare mode on.
+func (t *changesTab) buildOff() {
 	intro := widget.NewRichText(
 		&widget.TextSegment{Text: "Not comparing", Style: widget.RichTextStyleSubHeading},
 		&widget.TextSegment{Text: "Choose View > Compare… (or shift-click a date on the timeline) to mark on the map what changed " +
@@ -47,20 +59,27 @@ func (t *changesTab) showOff() {
 	t.box.Refresh()
 }
 
-// show lists the changes of d in briefing b; onExcerpt is called by an
-// excerpt's "Show on map" link.
+// show lists the changes of d in briefing b (now when the tab is on
+// screen, otherwise when it is next shown); onExcerpt is called by an
+// excerpt's "Show on map" link. shown is set at once.
 func (t *changesTab) show(b *data.Briefing, d *data.Diff, onExcerpt func(*data.Excerpt)) {
 	t.shown = b.DiffItems(*d)
+	items := t.shown
+	t.fill.run(func() { t.build(b, d, items, onExcerpt) })
+}
+
+// build lists items, the changes of d in briefing b.
+func (t *changesTab) build(b *data.Briefing, d *data.Diff, items []data.DiffItem, onExcerpt func(*data.Excerpt)) {
 	head := widget.NewRichText(&widget.TextSegment{
 		Text:  fmt.Sprintf("What changed between %s and %s", d.From.Long(), d.To.Long()),
 		Style: widget.RichTextStyleSubHeading,
 	})
 	head.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{head}
-	if len(t.shown) == 0 {
+	if len(items) == 0 {
 		objs = append(objs, widget.NewLabel("Nothing changed."))
 	}
-	for i, it := range t.shown {
+	for i, it := range items {
 		title := it.Title
 		if it.AreaKM2 > 0 {
 			title += " (" + data.AreaText(it.AreaKM2) + ")"

@@ -138,6 +138,7 @@ func TestEventCard(t *testing.T) {
 func TestEventsTabListsAndSelects(t *testing.T) {
 	w, logs := newTestWindow(t)
 	w.SetDate(d2023)
+	w.tabs.Select(w.events.item)
 	var texts []string
 	for _, o := range w.events.box.Objects {
 		if l, ok := o.(*widget.Label); ok {
@@ -174,8 +175,12 @@ func TestEventsTabListsAndSelects(t *testing.T) {
 	if !strings.Contains(w.cardText(), "Where: Russia, 55.76°N 37.62°E — outside the map") {
 		t.Errorf("the card of Haftar's visit to Moscow does not say where it took place:\n%s", w.cardText())
 	}
-	// The list follows the date.
+	// The list follows the date: off screen, once the tab is shown again.
 	w.SetDate(d2020)
+	if !w.events.fill.stale() {
+		t.Error("the Events tab was rebuilt off screen")
+	}
+	w.tabs.Select(w.events.item)
 	if w.events.links["e2023-derna-floods"] != nil || w.events.links["e2020-berlin-conference"] == nil {
 		t.Errorf("on %s the tab lists %v", d2020, w.events.links)
 	}

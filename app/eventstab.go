@@ -19,6 +19,7 @@ type eventsTab struct {
 	item   *container.TabItem
 	onPick func(data.Ref)
 	links  map[string]*widget.Hyperlink // by event id (tests)
+	fill   deferredFill                 // the list waits until the tab is shown
 }
 
 // newEventsTab returns the tab; onPick is called with the event the user
@@ -29,8 +30,17 @@ func newEventsTab(onPick func(data.Ref)) *eventsTab {
 	return t
 }
 
-// show lists the events shown on date d of the briefing r draws.
+// show lists the events shown on date d of the briefing r draws: now when
+// the tab is on screen, otherwise when it is next shown (showing).
 func (t *eventsTab) show(r *scene.Renderer, d data.Date) {
+	t.fill.run(func() { t.build(r, d) })
+}
+
+// showing is called when the tab comes on screen.
+func (t *eventsTab) showing() { t.fill.showing() }
+
+// build lists the events shown on date d of the briefing r draws.
+func (t *eventsTab) build(r *scene.Renderer, d data.Date) {
 	b := r.Briefing()
 	var on, off []*data.Event
 	for _, e := range b.EventsOn(d) {

@@ -62,14 +62,18 @@ type window struct {
 
 // windowOptions are how a window renders its map.
 type windowOptions struct {
-	sync       bool // render on the calling goroutine (tests)
-	holdFrames bool // draw nothing until MapView.AllowReady (the app runs)
+	sync       bool        // render on the calling goroutine (tests)
+	holdFrames bool        // draw nothing until MapView.AllowReady (the app runs)
+	win        fyne.Window // the window to fill (already shown, at start-up); nil: a new one
 }
 
 // newWindow builds the main window for briefing b on basemap base in app a.
 func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Logger, opt windowOptions) *window {
 	w := &window{app: a, log: log, base: base, prefs: prefs{a.Preferences()}, ed: newEditor()}
-	w.win = a.NewWindow("Briefmap")
+	w.win = opt.win
+	if w.win == nil {
+		w.win = a.NewWindow("Briefmap")
+	}
 	w.layers = w.prefs.layers()
 	w.b = b
 	w.r = scene.NewRenderer(b, base)
@@ -91,10 +95,19 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 	w.excerpts = newExcerptsTab(w.ShowExcerpt, func() bool { return w.tabs != nil && w.tabs.Selected() == w.excerpts.item })
 	w.events = newEventsTab(w.Select)
 	w.changesTab = newChangesTab(w.SelectChange)
+	w.events.fill.isShown = func() bool { return w.tabs != nil && w.tabs.Selected() == w.events.item }
+	w.changesTab.fill.isShown = func() bool { return w.tabs != nil && w.tabs.Selected() == w.changesTab.item }
 	w.tabs = container.NewAppTabs(w.selection.item, w.actors.item, w.excerpts.item, w.events.item, w.changesTab.item)
+	// Only the tab on screen is filled: the others fill when first shown
+	// (deferredFill), so the first frame measures the Selection tab alone.
 	w.tabs.OnSelected = func(t *container.TabItem) {
-		if t == w.excerpts.item {
+		switch t {
+		case w.excerpts.item:
 			w.excerpts.showing()
+		case w.events.item:
+			w.events.showing()
+		case w.changesTab.item:
+			w.changesTab.showing()
 		}
 	}
 	w.status = newStatusBar()
@@ -110,7 +123,9 @@ func newWindow(a fyne.App, b *data.Briefing, base *basemap.Basemap, log *slog.Lo
 		w.mapView.Close()
 		w.win.Close()
 	})
-	w.win.Resize(w.prefs.windowSize())
+	if opt.win == nil {
+		w.win.Resize(w.prefs.windowSize())
+	}
 	w.applyBriefing()
 	return w
 }

@@ -9,12 +9,12 @@ import (
 
 // startupPhases are the start-up log lines, in the order their work
 // finishes when nothing runs concurrently; the loads and the fonts run on
-// goroutines, so only the order of the groups is fixed.
+// goroutines while the (empty) window opens, so only the order of the
+// groups is fixed: the window is built (filled) once all of them are done.
 var startupPhases = [][]string{
 	{"process start"},
-	{"briefing loaded", "basemap decoded", "fonts loaded"},
+	{"briefing loaded", "basemap decoded", "fonts loaded", "window shown"},
 	{"window built"},
-	{"window shown"},
 	{"first frame"},
 	{"map ready"},
 }
