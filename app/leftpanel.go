@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/briefmap/briefmap/data"
@@ -85,18 +84,6 @@ func newLeftPanel(layers scene.Layers, onLayer func(i int, on bool), onDate func
 	return p
 }
 
-func heading(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// caption returns a small wrapped label.
-func caption(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
-	return l
-}
-
 // setTimeline puts the timeline panel under the "As of" heading, above the
 // snapshot picker (its bookmarks).
 func (p *leftPanel) setTimeline(o fyne.CanvasObject) {
@@ -139,9 +126,7 @@ func (p *leftPanel) showLegend(entries []scene.LegendEntry, scale float32) {
 		paper := canvas.NewRectangle(scene.SwatchPaper)
 		paper.SetMinSize(fyne.NewSize(swatchSize+4, swatchSize+4))
 		paper.CornerRadius = 2
-		l := widget.NewLabel(e.Label)
-		l.Wrapping = fyne.TextWrapWord
-		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(container.NewStack(paper, container.NewCenter(img))), nil, l))
+		objs = append(objs, container.NewBorder(nil, nil, container.NewCenter(container.NewStack(paper, container.NewCenter(img))), nil, wrappedLabel(e.Label)))
 	}
 	p.legendBox.Objects = objs
 	p.legendBox.Refresh()

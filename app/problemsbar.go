@@ -46,9 +46,7 @@ func (p *problemsBar) relayout() {
 }
 
 func newProblemsBar() *problemsBar {
-	p := &problemsBar{head: widget.NewLabel(""), list: widget.NewLabel("")}
-	p.head.Wrapping = fyne.TextWrapWord
-	p.list.Wrapping = fyne.TextWrapWord
+	p := &problemsBar{head: wrappedLabel(""), list: wrappedLabel("")}
 	p.list.Selectable = true
 	p.scroll = container.NewVScroll(p.list)
 	p.scroll.SetMinSize(fyne.NewSize(0, 140))
