@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,37 +21,18 @@ import (
 
 // ShowOpen asks for a briefing package: a folder or a .zip file.
 func (w *window) ShowOpen() {
-	var d dialog.Dialog
-	folder := widget.NewButton("A folder…", func() {
-		d.Hide()
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil || u == nil {
-				return
-			}
-			w.OpenPath(u.Path())
-		}, w.win)
-		fd.Resize(fyne.NewSize(800, 560))
-		fd.Show()
-	})
-	zip := widget.NewButton("A .briefmap or .zip file…", func() {
-		d.Hide()
-		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			w.OpenPath(path)
-		}, w.win)
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".briefmap", ".zip"}))
-		fd.Resize(fyne.NewSize(800, 560))
-		fd.Show()
-	})
-	msg := widget.NewLabel("A briefing package is a folder of YAML and GeoJSON files, or a .briefmap (or .zip) file of one. Only a folder can be edited: imports and live reloading need one.")
-	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom("Open briefing", "Cancel", container.NewVBox(msg, folder, zip), w.win)
-	d.Resize(fyne.NewSize(480, 280))
-	d.Show()
+	w.showChoices("Open briefing", "A briefing package is a folder of YAML and GeoJSON files, or a .briefmap (or .zip) file of one. Only a folder can be edited: imports and live reloading need one.",
+		fyne.NewSize(480, 280),
+		choice{"A folder…", func() {
+			w.chooseFolder("", func(path string) { w.OpenPath(path) })
+		}},
+		choice{"A .briefmap or .zip file…", func() {
+			w.chooseFile([]string{".briefmap", ".zip"}, func(r fyne.URIReadCloser) {
+				path := r.URI().Path()
+				r.Close()
+				w.OpenPath(path)
+			})
+		}})
 }
 
 // OpenPath loads the briefing package at path (a folder or a .zip) and
@@ -85,11 +67,9 @@ func (w *window) showProblemsThen(path string, err error, instead string) {
 	if errors.As(err, &ve) {
 		text = ve.Error()
 	}
-	head := widget.NewLabel(fmt.Sprintf("%s is not a valid briefing package (%d problem%s). %s",
+	head := wrappedLabel(fmt.Sprintf("%s is not a valid briefing package (%d problem%s). %s",
 		path, n, plural(n), instead))
-	head.Wrapping = fyne.TextWrapWord
-	body := widget.NewLabel(text)
-	body.Wrapping = fyne.TextWrapWord
+	body := wrappedLabel(text)
 	body.Selectable = true
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(640, 260))
@@ -209,9 +189,7 @@ func (w *window) aboutText() string {
 
 // ShowAbout shows the version, the data sources and the licences.
 func (w *window) ShowAbout() {
-	l := widget.NewLabel(w.aboutText())
-	l.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(l)
+	scroll := container.NewVScroll(wrappedLabel(w.aboutText()))
 	scroll.SetMinSize(fyne.NewSize(560, 360))
 	dialog.NewCustom("About Briefmap", "Close", scroll, w.win).Show()
 }
@@ -236,4 +214,121 @@ func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// showError shows err on the status line and in a dialog, its message as
+// written (Fyne's error dialog capitalises it, which would misspell a file
+// name).
+func (w *window) showError(err error) {
+	w.status.say(sentence(err))
+	d := dialog.NewCustom("Error", "OK", wrappedLabel(err.Error()), w.win)
+	d.Resize(fyne.NewSize(520, 160))
+	d.Show()
+}
+
+// choice is a button of a dialog that offers choices: its label and what
+// it does.
+type choice struct {
+	label string
+	do    func()
+}
+
+// showChoices shows a dialog titled title, of size: the message text above
+// a button for each choice, and Cancel. A choice's button hides the
+// dialog, then does the choice.
+func (w *window) showChoices(title, text string, size fyne.Size, choices ...choice) {
+	var d dialog.Dialog
+	objs := []fyne.CanvasObject{wrappedLabel(text)}
+	for _, c := range choices {
+		objs = append(objs, widget.NewButton(c.label, func() {
+			d.Hide()
+			c.do()
+		}))
+	}
+	d = dialog.NewCustom(title, "Cancel", container.NewVBox(objs...), w.win)
+	d.Resize(size)
+	d.Show()
+}
+
+// confirm shows a dialog titled title, its body's objects one above the
+// other, with the buttons ok and Cancel, and returns it; then runs when ok
+// is pressed. A zero size leaves the dialog its minimum size.
+func (w *window) confirm(title, ok string, size fyne.Size, then func(), body ...fyne.CanvasObject) *dialog.ConfirmDialog {
+	d := dialog.NewCustomConfirm(title, ok, "Cancel", container.NewVBox(body...), func(ok bool) {
+		if ok {
+			then()
+		}
+	}, w.win)
+	if size != (fyne.Size{}) {
+		d.Resize(size)
+	}
+	d.Show()
+	return d
+}
+
+// showFileDialog shows fd at the size of every file dialog of the window
+// (Fyne's own is too small to read a folder by), listing only the files
+// with one of exts when there are any.
+func showFileDialog(fd *dialog.FileDialog, exts ...string) {
+	if len(exts) > 0 {
+		fd.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	fd.Resize(fyne.NewSize(800, 560))
+	fd.Show()
+}
+
+// chooseFolder asks for a folder and calls then with its path; nothing
+// happens if none is chosen. confirm, unless "", names the button that
+// chooses.
+func (w *window) chooseFolder(confirm string, then func(path string)) {
+	fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		then(u.Path())
+	}, w.win)
+	if confirm != "" {
+		fd.SetConfirmText(confirm)
+	}
+	showFileDialog(fd)
+}
+
+// chooseFile asks for a file with one of exts and calls then with it open
+// (then closes it); nothing happens if none is chosen.
+func (w *window) chooseFile(exts []string, then func(r fyne.URIReadCloser)) {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		then(r)
+	}, w.win)
+	showFileDialog(fd, exts...)
+}
+
+// chooseSaveFile asks where to save a file of extension ext, proposing
+// name, and calls save with the path chosen: the dialog has created an
+// empty file there (removeIfEmpty removes it if nothing is written).
+// cancelled, if not nil, runs when no path is chosen.
+func (w *window) chooseSaveFile(name, ext string, save func(path string), cancelled func()) {
+	fd := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
+		if err != nil || wr == nil {
+			if cancelled != nil {
+				cancelled()
+			}
+			return
+		}
+		path := wr.URI().Path()
+		wr.Close()
+		save(path)
+	}, w.win)
+	fd.SetFileName(name)
+	showFileDialog(fd, ext)
+}
+
+// removeIfEmpty removes the file at path if it is empty: the one a save
+// dialog created for a write that failed or went elsewhere.
+func removeIfEmpty(path string) {
+	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+		os.Remove(path)
+	}
 }

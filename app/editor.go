@@ -123,6 +123,17 @@ func problemCount(err error) int {
 	return 1
 }
 
+// refuseWhileInvalid reports whether the package on disk has problems
+// (the problems bar is up) and, if it has, says they must be fixed before
+// doing what ("saving it").
+func (w *window) refuseWhileInvalid(what string) bool {
+	if !w.ed.bar.shown() {
+		return false
+	}
+	w.showError(errors.New("the briefing on disk has problems (see the bar above the map): fix them before " + what))
+	return true
+}
+
 // reloadNow loads the package folder again at once, after Briefmap
 // changed it, so that the cards show the change before the watcher
 // notices it.

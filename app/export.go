@@ -2,14 +2,11 @@ package app
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/briefmap/briefmap/data"
@@ -80,38 +77,29 @@ func (w *window) ExportSlide() {
 	e := &exportDialog{choice: widget.NewRadioGroup(exportFormatLabels[:], nil)}
 	e.choice.Required = true
 	e.choice.SetSelected(exportFormatLabels[w.prefs.exportFormat()])
-	body := container.NewVBox(widget.NewLabel("Save the slide of what the map shows as:"), e.choice)
-	e.d = dialog.NewCustomConfirm("Export slide", "Save as…", "Cancel", body, func(ok bool) {
-		if !ok {
-			return
-		}
+	e.d = w.confirm("Export slide", "Save as…", fyne.Size{}, func() {
 		f := e.format()
 		w.prefs.setExportFormat(f)
 		w.saveSlide(spec, f)
-	}, w.win)
+	}, widget.NewLabel("Save the slide of what the map shows as:"), e.choice)
 	w.export = e
-	e.d.Show()
 }
 
 // saveSlide asks where to save the slide of spec in format f and writes
 // it there. A name typed with another known extension (".pdf" while PNG
 // was chosen) is written in that extension's format.
 func (w *window) saveSlide(spec slide.Spec, f slide.Format) {
-	fd := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
-		if err != nil || wr == nil {
-			return
-		}
-		path := wr.URI().Path()
-		wr.Close()
+	name := slide.DefaultFileName(w.b, w.date)
+	if spec.Options.CompareOn() {
+		name = slide.CompareFileName(w.b, spec.Options.Since, spec.Options.Date)
+	}
+	w.chooseSaveFile(strings.TrimSuffix(name, filepath.Ext(name))+f.Ext(), f.Ext(), func(path string) {
 		format := formatFor(path, f)
 		go func() {
 			err := slide.ExportAs(path, spec, format)
 			fyne.Do(func() {
 				if err != nil {
-					// The save dialog created the file: do not leave it empty.
-					if st, serr := os.Stat(path); serr == nil && st.Size() == 0 {
-						os.Remove(path)
-					}
+					removeIfEmpty(path)
 					w.log.Warn("export slide", "path", path, "format", format.String(), "err", err.Error())
 					dialog.ShowError(fmt.Errorf("export slide: %w", err), w.win)
 					return
@@ -120,15 +108,7 @@ func (w *window) saveSlide(spec slide.Spec, f slide.Format) {
 				w.status.say("Slide saved to " + path)
 			})
 		}()
-	}, w.win)
-	name := slide.DefaultFileName(w.b, w.date)
-	if spec.Options.CompareOn() {
-		name = slide.CompareFileName(w.b, spec.Options.Since, spec.Options.Date)
-	}
-	fd.SetFileName(strings.TrimSuffix(name, filepath.Ext(name)) + f.Ext())
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{f.Ext()}))
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	}, nil)
 }
 
 // formatFor returns the format to write path in: that of its extension

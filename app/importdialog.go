@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/briefmap/briefmap/article"
@@ -23,50 +22,31 @@ import (
 // (the embedded one, a .briefmap or .zip, a read-only folder) is first
 // saved as a folder, and the import goes on in the copy.
 func (w *window) ShowImport() {
-	if w.ed.bar.shown() {
-		w.showError(errors.New("the briefing on disk has problems (see the bar above the map): fix them before importing"))
+	if w.refuseWhileInvalid("importing") {
 		return
 	}
 	if _, err := w.editable(); err != nil {
 		w.offerCopy(err, w.ShowImport)
 		return
 	}
-	var d dialog.Dialog
-	file := widget.NewButton("From a file… (.txt, .md, .html, .htm)", func() {
-		d.Hide()
-		w.importFromFile()
-	})
-	paste := widget.NewButton("Paste from the clipboard", func() {
-		d.Hide()
-		w.importText("the clipboard", []byte(w.app.Clipboard().Content()))
-	})
-	msg := widget.NewLabel(fmt.Sprintf("Briefmap stores the article's text in %s, proposes every sentence that names an actor or a place of the briefing, and lets you accept, trim and link them. Each change is saved at once; Ctrl+Z undoes it.", w.ed.path))
-	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom("Import article", "Cancel", container.NewVBox(msg, file, paste), w.win)
-	d.Resize(fyne.NewSize(520, 280))
-	d.Show()
+	w.showChoices("Import article", fmt.Sprintf("Briefmap stores the article's text in %s, proposes every sentence that names an actor or a place of the briefing, and lets you accept, trim and link them. Each change is saved at once; Ctrl+Z undoes it.", w.ed.path),
+		fyne.NewSize(520, 280),
+		choice{"From a file… (.txt, .md, .html, .htm)", w.importFromFile},
+		choice{"Paste from the clipboard", func() {
+			w.importText("the clipboard", []byte(w.app.Clipboard().Content()))
+		}})
 }
 
 // offerCopy says why the package cannot be edited in place and offers to
 // save a copy as a folder; then runs once the copy is open.
 func (w *window) offerCopy(why error, then func()) {
-	msg := widget.NewLabel(fmt.Sprintf("This briefing cannot be changed where it is: %s. Save a copy as a folder, and Briefmap opens the copy and goes on there.", why))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Save a copy as a folder", "Save a copy as a folder…", "Cancel", msg, func(ok bool) {
-		if ok {
-			w.ShowSaveCopy(then)
-		}
-	}, w.win)
-	d.Resize(fyne.NewSize(520, 220))
-	d.Show()
+	msg := wrappedLabel(fmt.Sprintf("This briefing cannot be changed where it is: %s. Save a copy as a folder, and Briefmap opens the copy and goes on there.", why))
+	w.confirm("Save a copy as a folder", "Save a copy as a folder…", fyne.NewSize(520, 220), func() { w.ShowSaveCopy(then) }, msg)
 }
 
 // importFromFile asks for the article file.
 func (w *window) importFromFile() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
+	w.chooseFile([]string{".txt", ".md", ".markdown", ".html", ".htm"}, func(r fyne.URIReadCloser) {
 		defer r.Close()
 		name := r.URI().Name()
 		b, err := article.ReadAll(r)
@@ -75,10 +55,7 @@ func (w *window) importFromFile() {
 			return
 		}
 		w.importText(name, b)
-	}, w.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm"}))
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	})
 }
 
 // importText reads the article in b (name gives its format; "the
@@ -166,9 +143,8 @@ func newImportForm(b *data.Briefing, name string, doc *article.Doc) *importForm 
 	}
 	props := pkgedit.Proposals(b, data.Source{ID: "article", Date: d}, article.NewText(doc.Text))
 	format := map[article.Format]string{article.FormatHTML: "web page", article.FormatMarkdown: "Markdown", article.FormatText: "plain text"}[doc.Format]
-	info := widget.NewLabel(fmt.Sprintf("%s: %s in %s, %d words; %d sentences name actors or places of the briefing (or follow one that does).",
+	info := wrappedLabel(fmt.Sprintf("%s: %s in %s, %d words; %d sentences name actors or places of the briefing (or follow one that does).",
 		filepath.Base(name), format, doc.Encoding, words, len(props)))
-	info.Wrapping = fyne.TextWrapWord
 	f.items = []*widget.FormItem{
 		{Text: "Article", Widget: info},
 		{Text: "Publisher", Widget: f.publisher},
@@ -198,16 +174,4 @@ func (f *importForm) meta() (pkgedit.Meta, error) {
 		Publisher: strings.TrimSpace(f.publisher.Text), Title: strings.TrimSpace(f.title.Text),
 		Date: d, DateApproximate: f.approximate.Checked, URL: strings.TrimSpace(f.url.Text),
 	}, nil
-}
-
-// showError shows err on the status line and in a dialog, its message as
-// written (Fyne's error dialog capitalises it, which would misspell a file
-// name).
-func (w *window) showError(err error) {
-	w.status.say(sentence(err))
-	l := widget.NewLabel(err.Error())
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Error", "OK", l, w.win)
-	d.Resize(fyne.NewSize(520, 160))
-	d.Show()
 }

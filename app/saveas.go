@@ -9,9 +9,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/briefmap/briefmap/pkgedit"
@@ -20,23 +17,15 @@ import (
 // ShowSaveAs writes the open briefing as a .briefmap file (File > Save
 // briefing as…), with or without the article texts.
 func (w *window) ShowSaveAs() {
-	if w.ed.bar.shown() {
-		w.showError(errors.New("the briefing on disk has problems (see the bar above the map): fix them before saving it"))
+	if w.refuseWhileInvalid("saving it") {
 		return
 	}
 	texts := widget.NewCheck("Include the article texts (sources/)", nil)
 	texts.SetChecked(true)
-	msg := widget.NewLabel("A .briefmap file holds the whole briefing and opens in Briefmap with a double-click. " +
+	msg := wrappedLabel("A .briefmap file holds the whole briefing and opens in Briefmap with a double-click. " +
 		"Leave the article texts out to share it without them (they may not be yours to give): the excerpts keep their anchors, " +
 		"and briefmap check says which it could not verify.")
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Save briefing as", "Save…", "Cancel", container.NewVBox(msg, texts), func(ok bool) {
-		if ok {
-			w.chooseBriefmapFile(texts.Checked)
-		}
-	}, w.win)
-	d.Resize(fyne.NewSize(520, 260))
-	d.Show()
+	w.confirm("Save briefing as", "Save…", fyne.NewSize(520, 260), func() { w.chooseBriefmapFile(texts.Checked) }, msg, texts)
 }
 
 // chooseBriefmapFile asks where to save and writes the file off the UI
@@ -47,30 +36,18 @@ func (w *window) chooseBriefmapFile(withTexts bool) {
 		w.showError(err)
 		return
 	}
-	fd := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
-		if err != nil || wr == nil {
-			done()
-			return
-		}
-		path := wr.URI().Path()
-		wr.Close()
+	w.chooseSaveFile(w.b.ID+".briefmap", ".briefmap", func(path string) {
 		target := path
 		if !strings.EqualFold(filepath.Ext(path), ".briefmap") {
 			target = path + ".briefmap"
-			if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-				os.Remove(path) // the empty file the dialog made
-			}
+			removeIfEmpty(path) // the empty file the dialog made
 		}
 		go func() {
 			defer done()
 			err := pkgedit.WriteBriefmap(fsys, target, withTexts)
 			fyne.Do(func() { w.savedBriefmap(target, withTexts, err) })
 		}()
-	}, w.win)
-	fd.SetFileName(w.b.ID + ".briefmap")
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".briefmap"}))
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	}, done)
 }
 
 // SaveBriefmap writes the open briefing as a .briefmap file at path (on
@@ -89,9 +66,7 @@ func (w *window) SaveBriefmap(path string, withTexts bool) error {
 // savedBriefmap reports a written .briefmap file, or why it was not.
 func (w *window) savedBriefmap(path string, withTexts bool, err error) {
 	if err != nil {
-		if st, serr := os.Stat(path); serr == nil && st.Size() == 0 {
-			os.Remove(path)
-		}
+		removeIfEmpty(path)
 		w.log.Warn("save briefing", "path", path, "err", err.Error())
 		w.showError(fmt.Errorf("save briefing: %w", err))
 		return
@@ -108,21 +83,15 @@ func (w *window) savedBriefmap(path string, withTexts bool, err error) {
 // a new folder inside it, then opens the copy; then (if not nil) runs
 // once it is open.
 func (w *window) ShowSaveCopy(then func()) {
-	fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
-		}
-		if _, err := w.SaveCopy(u.Path()); err != nil {
+	w.chooseFolder("Save the copy here", func(parent string) {
+		if _, err := w.SaveCopy(parent); err != nil {
 			w.showError(err)
 			return
 		}
 		if then != nil {
 			then()
 		}
-	}, w.win)
-	fd.SetConfirmText("Save the copy here")
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	})
 }
 
 // SaveCopy copies the open briefing, article texts included, into a new
