@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
@@ -52,15 +51,6 @@ func TestOffScreenTabsFillWhenShown(t *testing.T) {
 			}
 		})
 	}
-}
-
-// labelTexts returns the text of every label under o, one a line.
-func labelTexts(o fyne.CanvasObject) string {
-	var sb strings.Builder
-	for _, l := range findObjects[*widget.Label](o) {
-		sb.WriteString(l.Text + "\n")
-	}
-	return sb.String()
 }
 
 // BenchmarkNewWindow builds the main window on the embedded briefing in a

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"github.com/briefmap/briefmap/data"
@@ -291,15 +290,6 @@ func TestExportInCompareModeIsTheChangesSlide(t *testing.T) {
 	if !s.Options.CompareOn() || !s.Focus.IsZero() || !s.Options.Selected.IsZero() {
 		t.Errorf("slide spec %+v: want the compare slide, no focus", s.Options)
 	}
-}
-
-// richTexts returns the text of every rich text under o.
-func richTexts(o fyne.CanvasObject) string {
-	var sb strings.Builder
-	for _, rt := range findObjects[*widget.RichText](o) {
-		sb.WriteString(richText(rt) + "\n")
-	}
-	return sb.String()
 }
 
 // BenchmarkWindowTimelineStep is one step of the timeline in a 1280×800

@@ -203,16 +203,6 @@ func TestHoverShowsNameInStatusLine(t *testing.T) {
 	}
 }
 
-// richText returns the text of a RichText's segments.
-func richText(rt *widget.RichText) string {
-	var sb strings.Builder
-	for _, s := range rt.Segments {
-		sb.WriteString(s.Textual())
-		sb.WriteString("\n")
-	}
-	return sb.String()
-}
-
 func TestSelectActorFillsCardAndHighlights(t *testing.T) {
 	w, logs := newTestWindow(t)
 	i := -1
@@ -257,34 +247,6 @@ func TestActorFilterByAlias(t *testing.T) {
 	if len(w.actors.ids) >= len(w.b.Actors) {
 		t.Errorf("the filter let every actor through")
 	}
-}
-
-// findObjects returns every object of type T in the tree under o.
-func findObjects[T fyne.CanvasObject](o fyne.CanvasObject) []T {
-	var out []T
-	if x, ok := o.(T); ok {
-		out = append(out, x)
-	}
-	var children []fyne.CanvasObject
-	switch c := o.(type) {
-	case *fyne.Container:
-		children = c.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(c).Objects() // already rendered: returns the cached renderer
-	}
-	for _, ch := range children {
-		out = append(out, findObjects[T](ch)...)
-	}
-	return out
-}
-
-// findObject returns the first object of type T in the tree under o.
-func findObject[T fyne.CanvasObject](o fyne.CanvasObject) (T, bool) {
-	var zero T
-	if all := findObjects[T](o); len(all) > 0 {
-		return all[0], true
-	}
-	return zero, false
 }
 
 // TestSearchShortcutFindsHaftarByHifter presses Ctrl+F, types "Hifter" and
