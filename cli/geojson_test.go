@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/data/libya"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -31,10 +31,7 @@ func TestGeoJSONValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not a FeatureCollection: %v", err)
 	}
-	b, err := libya.LoadPath("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, "")
 	d := b.DefaultDate
 	want := len(b.ZonesOn(d)) + len(b.Places) + len(b.DeploymentsOn(d)) + len(b.EventsOn(d))
 	if len(fc.Features) != want {
@@ -84,10 +81,7 @@ func TestGeoJSONValid(t *testing.T) {
 }
 
 func TestGeoJSONOnPackage(t *testing.T) {
-	b, err := data.LoadPath("../data/testdata/good")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, good)
 	fc := featureCollection(b, data.MustDate("2020-01-19"))
 	var got []string
 	for _, f := range fc.Features {
@@ -162,21 +156,14 @@ func TestGeoJSONErrors(t *testing.T) {
 }
 
 func BenchmarkGeoJSON(b *testing.B) {
-	br, err := libya.LoadPath("")
-	if err != nil {
-		b.Fatal(err)
-	}
+	br := loadBriefing(b, "")
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := writeFeatureCollection(discard{}, featureCollection(br, br.DefaultDate)); err != nil {
+		if err := writeFeatureCollection(io.Discard, featureCollection(br, br.DefaultDate)); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 func TestPolygonalWinding(t *testing.T) {
 	cw := orb.Ring{{0, 0}, {0, 1}, {1, 1}, {1, 0}, {0, 0}}
