@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,41 +37,5 @@ func TestBriefingFlag(t *testing.T) {
 	}
 	if info, err := os.Stat(png); err != nil || info.Size() == 0 {
 		t.Errorf("render --briefing wrote nothing: %v", err)
-	}
-}
-
-// TestGeoJSONEvents checks the event layer on the test package.
-func TestGeoJSONEvents(t *testing.T) {
-	code, out, errs := run("geojson", "--briefing", good, "--date", "2020-01-18")
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	var fc struct {
-		Features []struct {
-			Geometry struct {
-				Type        string          `json:"type"`
-				Coordinates json.RawMessage `json:"coordinates"`
-			} `json:"geometry"`
-			Properties map[string]any `json:"properties"`
-		} `json:"features"`
-	}
-	if err := json.Unmarshal([]byte(out), &fc); err != nil {
-		t.Fatal(err)
-	}
-	var events []string
-	for _, f := range fc.Features {
-		p := f.Properties
-		if p["layer"] != "event" {
-			continue
-		}
-		events = append(events, p["id"].(string)+" "+p["valid_from"].(string)+"–"+p["valid_to"].(string)+" until "+p["shown_until"].(string))
-		var pt []float64
-		if f.Geometry.Type != "Point" || json.Unmarshal(f.Geometry.Coordinates, &pt) != nil || len(pt) != 2 {
-			t.Errorf("event %v: geometry %+v", p["id"], f.Geometry)
-		}
-	}
-	want := "e-sirte-taken 2020-01-06–2020-01-06 until 2020-03-06; e-blockade 2020-01-17–2020-01-18 until 2020-02-17"
-	if got := strings.Join(events, "; "); got != want {
-		t.Errorf("events = %s, want %s", got, want)
 	}
 }

@@ -11,21 +11,10 @@ import (
 // 2023 on the embedded briefing, as JSON and as text (data's TestLibyaDiff
 // checks the facts one by one).
 func TestDiffGolden(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		args []string
-	}{
+	checkGoldenRuns(t, []goldenRun{
 		{"diff-2020-01-19-2023-09-30.json", []string{"diff", "--from", "2020-01-19", "--to", "2023-09-30", "--json"}},
 		{"diff-2020-01-19-2023-09-30.txt", []string{"diff", "--from", "2020-01-19", "--to", "2023-09-30"}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			code, out, errs := run(c.args...)
-			if code != ExitOK {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
-			golden(t, c.name, []byte(out))
-		})
-	}
+	})
 }
 
 func TestDiffJSONShape(t *testing.T) {

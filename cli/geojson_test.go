@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/data/libya"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -31,10 +32,7 @@ func TestGeoJSONValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not a FeatureCollection: %v", err)
 	}
-	b, err := libya.LoadPath("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, "")
 	d := b.DefaultDate
 	want := len(b.ZonesOn(d)) + len(b.Places) + len(b.DeploymentsOn(d)) + len(b.EventsOn(d))
 	if len(fc.Features) != want {
@@ -83,11 +81,44 @@ func TestGeoJSONValid(t *testing.T) {
 	}
 }
 
-func TestGeoJSONOnPackage(t *testing.T) {
-	b, err := data.LoadPath("../data/testdata/good")
-	if err != nil {
+// TestGeoJSONEvents checks the event layer on the test package.
+func TestGeoJSONEvents(t *testing.T) {
+	code, out, errs := run("geojson", "--briefing", good, "--date", "2020-01-18")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var fc struct {
+		Features []struct {
+			Geometry struct {
+				Type        string          `json:"type"`
+				Coordinates json.RawMessage `json:"coordinates"`
+			} `json:"geometry"`
+			Properties map[string]any `json:"properties"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal([]byte(out), &fc); err != nil {
 		t.Fatal(err)
 	}
+	var events []string
+	for _, f := range fc.Features {
+		p := f.Properties
+		if p["layer"] != "event" {
+			continue
+		}
+		events = append(events, p["id"].(string)+" "+p["valid_from"].(string)+"–"+p["valid_to"].(string)+" until "+p["shown_until"].(string))
+		var pt []float64
+		if f.Geometry.Type != "Point" || json.Unmarshal(f.Geometry.Coordinates, &pt) != nil || len(pt) != 2 {
+			t.Errorf("event %v: geometry %+v", p["id"], f.Geometry)
+		}
+	}
+	want := "e-sirte-taken 2020-01-06–2020-01-06 until 2020-03-06; e-blockade 2020-01-17–2020-01-18 until 2020-02-17"
+	if got := strings.Join(events, "; "); got != want {
+		t.Errorf("events = %s, want %s", got, want)
+	}
+}
+
+func TestGeoJSONOnPackage(t *testing.T) {
+	b := loadBriefing(t, good)
 	fc := featureCollection(b, data.MustDate("2020-01-19"))
 	var got []string
 	for _, f := range fc.Features {
@@ -162,21 +193,14 @@ func TestGeoJSONErrors(t *testing.T) {
 }
 
 func BenchmarkGeoJSON(b *testing.B) {
-	br, err := libya.LoadPath("")
-	if err != nil {
-		b.Fatal(err)
-	}
+	br := loadBriefing(b, "")
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := writeFeatureCollection(discard{}, featureCollection(br, br.DefaultDate)); err != nil {
+		if err := writeFeatureCollection(io.Discard, featureCollection(br, br.DefaultDate)); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 func TestPolygonalWinding(t *testing.T) {
 	cw := orb.Ring{{0, 0}, {0, 1}, {1, 1}, {1, 0}, {0, 0}}

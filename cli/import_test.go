@@ -3,14 +3,13 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/pkgedit"
 )
@@ -28,20 +27,6 @@ func libyaFolder(t *testing.T) string {
 	return dir
 }
 
-// files returns every file under dir with its contents.
-func files(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := os.ReadFile(p)
-			out[p] = string(b)
-		}
-		return err
-	})
-	return out
-}
-
 func decodeProposals(t *testing.T, out string) []proposalJSON {
 	t.Helper()
 	var ps []proposalJSON
@@ -55,13 +40,13 @@ func decodeProposals(t *testing.T, out string) []proposalJSON {
 
 func TestImportJSONWritesNothing(t *testing.T) {
 	dir := libyaFolder(t)
-	before := files(t, dir)
+	before := readTree(t, dir)
 	code, out, errs := run("import", "--briefing", dir, "--json", dispatch)
 	if code != ExitOK || !strings.Contains(errs, "nothing written") {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
 	golden(t, "import-dispatch.json", []byte(out))
-	if !maps(before, files(t, dir)) {
+	if !maps.Equal(before, readTree(t, dir)) {
 		t.Error("import without --accept changed the package")
 	}
 	ps := decodeProposals(t, out)
@@ -94,18 +79,6 @@ func TestImportJSONWritesNothing(t *testing.T) {
 	}
 }
 
-func maps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
-}
-
 func TestImportAcceptAllThenCheck(t *testing.T) {
 	dir := libyaFolder(t)
 	code, out, errs := run("import", "--briefing", dir, "--publisher", "Test Gazette", "--title", "A made-up dispatch",
@@ -125,10 +98,7 @@ func TestImportAcceptAllThenCheck(t *testing.T) {
 	if !strings.Contains(lines[1], "of") && !strings.Contains(lines[1], "verified") {
 		t.Errorf("article check line %q", lines[1])
 	}
-	b, err := data.LoadPath(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, dir)
 	src, ok := b.Source("test-gazette-2020")
 	if !ok || src.URL != "https://gazette.example/dispatch" || src.Title != "A made-up dispatch" {
 		t.Fatalf("source %+v", src)
@@ -148,12 +118,12 @@ func TestImportAcceptAllThenCheck(t *testing.T) {
 		}
 	}
 	// The same article again is refused, and changes nothing.
-	before := files(t, dir)
+	before := readTree(t, dir)
 	code, _, errs = run("import", "--briefing", dir, "--accept", "all", dispatch)
 	if code != ExitInput || errs != "briefmap: import: this article is already imported as test-gazette-2020\n" {
 		t.Errorf("second import: exit %d, stderr %q", code, errs)
 	}
-	if !maps(before, files(t, dir)) {
+	if !maps.Equal(before, readTree(t, dir)) {
 		t.Error("the refused import changed the package")
 	}
 }
@@ -173,10 +143,7 @@ func TestImportAcceptSomeAndStdin(t *testing.T) {
 		!strings.Contains(stdout.String(), "[Es Sider]") {
 		t.Errorf("text output:\n%s", stdout.String())
 	}
-	b, err := data.LoadPath(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, dir)
 	var got []string
 	for _, e := range b.Excerpts {
 		if strings.HasPrefix(e.Source, "test-gazette") {
@@ -193,10 +160,7 @@ func TestImportAcceptNone(t *testing.T) {
 	if code, _, errs := run("import", "--briefing", dir, "--accept", "none", dispatch); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	b, err := data.LoadPath(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, dir)
 	if _, ok := b.Source("test-gazette-2020"); !ok || len(b.Excerpts) != 58 {
 		t.Errorf("source missing or excerpts added (%d)", len(b.Excerpts))
 	}
@@ -247,7 +211,7 @@ func TestImportBadInput(t *testing.T) {
 		{"no file", append([]string{"--briefing", dir}, base...), ExitUsage, "import takes one FILE"},
 		{"two files", append([]string{"--briefing", dir, text, text}, base...), ExitUsage, "import takes one FILE"},
 	}
-	before := files(t, dir)
+	before := readTree(t, dir)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, errs := run(append([]string{"import"}, c.args...)...)
@@ -257,7 +221,7 @@ func TestImportBadInput(t *testing.T) {
 			if c.code == ExitInput && strings.Count(errs, "\n") != 1 {
 				t.Errorf("want one line, got %q", errs)
 			}
-			if !maps(before, files(t, dir)) {
+			if !maps.Equal(before, readTree(t, dir)) {
 				t.Error("the package changed")
 			}
 		})
@@ -284,10 +248,7 @@ func TestImportWindows1252AndMarkdown(t *testing.T) {
 		if code, _, errs := run(args...); code != ExitOK {
 			t.Fatalf("%s: exit %d: %s", c.file, code, errs)
 		}
-		b, err := data.LoadPath(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := loadBriefing(t, dir)
 		src := b.Sources[len(b.Sources)-1]
 		stored, err := os.ReadFile(filepath.Join(dir, "sources", src.File))
 		if err != nil || !strings.Contains(string(stored), c.want) {

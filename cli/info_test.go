@@ -59,10 +59,7 @@ func TestInfoJSONShape(t *testing.T) {
 }
 
 func TestInfoOnPackage(t *testing.T) {
-	b, err := data.LoadPath("../data/testdata/good")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, good)
 	res := info(b, orb.Point{13.2, 32.7}, b.DefaultDate)
 	var ids []string
 	for _, z := range res.Zones {
@@ -77,10 +74,7 @@ func TestInfoOnPackage(t *testing.T) {
 }
 
 func TestInfoHolders(t *testing.T) {
-	b, err := data.LoadPath("../data/testdata/good")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, good)
 	d := data.MustDate("2020-01-20")
 	// Es Sider: an LNA-held terminal, blockaded, with the blockade event.
 	res := info(b, orb.Point{18.35, 30.63}, d)

@@ -3,14 +3,10 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 )
-
-// good is the data package's small test package.
-var good = filepath.Join("..", "data", "testdata", "good")
 
 func TestMatchJSON(t *testing.T) {
 	text := "Khaled Haftar said General Hifter’s men and the Tripoli government met near the Gulf of Sidra; Russia and russia."

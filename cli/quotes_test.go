@@ -4,9 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-
-	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/data/libya"
 )
 
 func TestQuotesGolden(t *testing.T) {
@@ -28,10 +25,7 @@ func TestQuotesJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &qs); err != nil {
 		t.Fatalf("not a JSON array: %v", err)
 	}
-	b, err := libya.LoadPath("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, "")
 	if len(qs) != len(b.Excerpts) {
 		t.Errorf("%d quotes, want %d", len(qs), len(b.Excerpts))
 	}
@@ -45,10 +39,7 @@ func TestQuotesJSON(t *testing.T) {
 }
 
 func TestQuotesFilter(t *testing.T) {
-	b, err := data.LoadPath("../data/testdata/good")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := loadBriefing(t, good)
 	cases := []struct {
 		about string
 		want  string

@@ -38,19 +38,30 @@ import (
 )
 
 func main() {
-	bin := flag.String("bin", "./briefmap", "the briefmap binary to start")
-	n := flag.Int("n", 7, "number of runs")
-	size := flag.String("screen", "1280x800", "Xvfb screen size")
-	settle := flag.Duration("settle", time.Second, "wait after \"map ready\" before reading VmRSS")
-	timeout := flag.Duration("timeout", 30*time.Second, "give up on a run after this long")
-	fresh := flag.Bool("fresh", false, "a new HOME for every run (first launches: cold font index and shader cache)")
-	var extra envList
-	flag.Var(&extra, "env", "extra NAME=VALUE for the app (repeatable), e.g. -env LP_NUM_THREADS=1")
+	var c config
+	flag.StringVar(&c.bin, "bin", "./briefmap", "the briefmap binary to start")
+	flag.IntVar(&c.n, "n", 7, "number of runs")
+	flag.StringVar(&c.screen, "screen", "1280x800", "Xvfb screen size")
+	flag.DurationVar(&c.settle, "settle", time.Second, "wait after \"map ready\" before reading VmRSS")
+	flag.DurationVar(&c.timeout, "timeout", 30*time.Second, "give up on a run after this long")
+	flag.BoolVar(&c.fresh, "fresh", false, "a new HOME for every run (first launches: cold font index and shader cache)")
+	flag.Var(&c.extra, "env", "extra NAME=VALUE for the app (repeatable), e.g. -env LP_NUM_THREADS=1")
 	flag.Parse()
-	if err := run(*bin, *n, *size, *settle, *timeout, *fresh, extra); err != nil {
+	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "launchbench:", err)
 		os.Exit(1)
 	}
+}
+
+// config is what the flags ask for: the binary, the number of runs, the
+// Xvfb screen size, the wait after "map ready", the time limit of a run,
+// a new HOME for every run or not, and extra environment for the app.
+type config struct {
+	bin, screen     string
+	n               int
+	settle, timeout time.Duration
+	fresh           bool
+	extra           envList
 }
 
 // envList is a repeatable NAME=VALUE flag.
@@ -79,32 +90,32 @@ type result struct {
 	cpuReady time.Duration
 }
 
-func run(bin string, n int, size string, settle, timeout time.Duration, fresh bool, extra []string) error {
-	if n < 1 {
+func run(c config) error {
+	if c.n < 1 {
 		return errors.New("-n must be at least 1")
 	}
-	abs, err := filepath.Abs(bin)
+	abs, err := filepath.Abs(c.bin)
 	if err != nil {
 		return fmt.Errorf("binary path: %w", err)
 	}
-	display, stop, err := startXvfb(size)
+	display, stop, err := startXvfb(c.screen)
 	if err != nil {
 		return err
 	}
 	defer stop()
 	home := ""
-	if !fresh {
+	if !c.fresh {
 		if home, err = os.MkdirTemp("", "launchbench"); err != nil {
 			return fmt.Errorf("temporary HOME: %w", err)
 		}
 		defer os.RemoveAll(home)
-		if _, err := once(abs, display, home, settle, timeout, extra); err != nil {
+		if _, err := once(abs, display, home, c); err != nil {
 			return fmt.Errorf("warm-up run: %w", err)
 		}
 	}
 	var results []result
-	for i := range n {
-		r, err := once(abs, display, home, settle, timeout, extra)
+	for i := range c.n {
+		r, err := once(abs, display, home, c)
 		if err != nil {
 			return fmt.Errorf("run %d: %w", i+1, err)
 		}
@@ -138,9 +149,10 @@ func startXvfb(size string) (string, func(), error) {
 	return ":" + strings.TrimSpace(line), stop, nil
 }
 
-// once starts the app with HOME home ("": a new one), waits for "map
-// ready" and settle, reads its VmRSS and stops it.
-func once(bin, display, home string, settle, timeout time.Duration, extra []string) (result, error) {
+// once starts the binary at the absolute path abs with HOME home ("": a
+// new one) and c's extra environment, waits for "map ready" and c.settle,
+// reads its VmRSS and stops it.
+func once(abs, display, home string, c config) (result, error) {
 	if home == "" {
 		h, err := os.MkdirTemp("", "launchbench")
 		if err != nil {
@@ -149,8 +161,8 @@ func once(bin, display, home string, settle, timeout time.Duration, extra []stri
 		defer os.RemoveAll(h)
 		home = h
 	}
-	cmd := exec.Command(bin)
-	cmd.Env = append(appenv.Env(display, home), extra...)
+	cmd := exec.Command(abs)
+	cmd.Env = append(appenv.Env(display, home), c.extra...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	pipe, err := cmd.StderrPipe()
 	if err != nil {
@@ -159,7 +171,7 @@ func once(bin, display, home string, settle, timeout time.Duration, extra []stri
 	res := result{wall: map[string]float64{}, own: map[string]float64{}}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return result{}, fmt.Errorf("start %s: %w", bin, err)
+		return result{}, fmt.Errorf("start %s: %w", abs, err)
 	}
 	ready := make(chan struct{})
 	lines := make(chan struct{})
@@ -201,12 +213,12 @@ func once(bin, display, home string, settle, timeout time.Duration, extra []stri
 	case <-lines:
 		_ = cmd.Wait()
 		return result{}, errors.New(`the app ended before "map ready"`)
-	case <-time.After(timeout):
+	case <-time.After(c.timeout):
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		_ = cmd.Wait()
-		return result{}, fmt.Errorf(`no "map ready" in %v`, timeout)
+		return result{}, fmt.Errorf(`no "map ready" in %v`, c.timeout)
 	}
-	time.Sleep(settle)
+	time.Sleep(c.settle)
 	rss, rssErr := vmRSS(cmd.Process.Pid)
 	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
 	done := make(chan struct{})

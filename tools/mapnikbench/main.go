@@ -115,7 +115,7 @@ func write(in, dir, briefing string, w, h int) error {
 	if err != nil {
 		return err
 	}
-	style := fmt.Sprintf(styleXML, fonts, filepath.Join(dir, "basemap.geojson"), filepath.Join(dir, "labels.geojson"), abs)
+	style := styleXML(fonts, filepath.Join(dir, "basemap.geojson"), filepath.Join(dir, "labels.geojson"), abs)
 	if err := os.WriteFile(filepath.Join(dir, "style.xml"), []byte(style), 0o644); err != nil {
 		return err
 	}

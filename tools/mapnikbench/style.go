@@ -1,10 +1,15 @@
 package main
 
-// styleXML is the Mapnik style: arguments are the fonts folder, the
-// basemap, the country labels and the briefing's features. Colours follow
-// briefmap's (scene/style.go): Okabe–Ito sides, a vermillion for contested
-// zones, white-haloed labels in Noto Sans.
-const styleXML = `<?xml version="1.0" encoding="utf-8"?>
+import (
+	"fmt"
+	"strings"
+)
+
+// styleRules is the head of the Mapnik style, its one argument the fonts
+// folder, and its styles. Colours follow briefmap's (scene/style.go):
+// Okabe–Ito sides, a vermillion for contested zones, white-haloed labels in
+// Noto Sans.
+const styleRules = `<?xml version="1.0" encoding="utf-8"?>
 <Map srs="+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs" background-color="#c9dbe6" font-directory="%[1]s">
   <Style name="land">
     <Rule><Filter>[layer] = 'land'</Filter><PolygonSymbolizer fill="#f1ede4"/></Rule>
@@ -41,21 +46,28 @@ const styleXML = `<?xml version="1.0" encoding="utf-8"?>
       <TextSymbolizer face-name="Noto Sans Regular" size="14" fill="#121212" halo-fill="#ffffff" halo-radius="2" dx="9" dy="-9" placement="point" avoid-edges="true">[name]</TextSymbolizer>
     </Rule>
   </Style>
-  <Layer name="basemap" srs="+proj=longlat +datum=WGS84 +no_defs">
-    <StyleName>land</StyleName>
-    <Datasource><Parameter name="type">geojson</Parameter><Parameter name="file">%[2]s</Parameter></Datasource>
-  </Layer>
-  <Layer name="zones" srs="+proj=longlat +datum=WGS84 +no_defs">
-    <StyleName>zones</StyleName>
-    <Datasource><Parameter name="type">geojson</Parameter><Parameter name="file">%[4]s</Parameter></Datasource>
-  </Layer>
-  <Layer name="countries" srs="+proj=longlat +datum=WGS84 +no_defs">
-    <StyleName>countries</StyleName>
-    <Datasource><Parameter name="type">geojson</Parameter><Parameter name="file">%[3]s</Parameter></Datasource>
-  </Layer>
-  <Layer name="points" srs="+proj=longlat +datum=WGS84 +no_defs">
-    <StyleName>points</StyleName>
-    <Datasource><Parameter name="type">geojson</Parameter><Parameter name="file">%[4]s</Parameter></Datasource>
-  </Layer>
-</Map>
 `
+
+// styleXML returns the Mapnik style of the benchmark: styleRules, then one
+// layer for each GeoJSON file, bottom first, drawn with the style named in
+// the table. The arguments are the fonts folder and the paths of the
+// basemap, the country labels and the briefing's features; they are
+// written as they are (no XML escaping: they are paths the tool made).
+func styleXML(fonts, basemap, labels, features string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, styleRules, fonts)
+	for _, l := range []struct{ name, style, file string }{
+		{"basemap", "land", basemap},
+		{"zones", "zones", features},
+		{"countries", "countries", labels},
+		{"points", "points", features},
+	} {
+		fmt.Fprintf(&b, `  <Layer name="%s" srs="+proj=longlat +datum=WGS84 +no_defs">
+    <StyleName>%s</StyleName>
+    <Datasource><Parameter name="type">geojson</Parameter><Parameter name="file">%s</Parameter></Datasource>
+  </Layer>
+`, l.name, l.style, l.file)
+	}
+	b.WriteString("</Map>\n")
+	return b.String()
+}

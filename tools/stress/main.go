@@ -18,15 +18,16 @@ import (
 )
 
 func main() {
+	var opts stressgen.Options
 	out := flag.String("o", "", "the folder to write the package into (created)")
-	seed := flag.Uint64("seed", 1, "the random seed")
-	scale := flag.Int("scale", 20, "the size, in Libya briefings (20: issue 14's counts)")
+	flag.Uint64Var(&opts.Seed, "seed", 1, "the random seed")
+	flag.IntVar(&opts.Scale, "scale", 20, "the size, in Libya briefings (20: issue 14's counts)")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: go run ./tools/stress -o DIR [-seed N] [-scale 20]")
 		os.Exit(2)
 	}
-	pkg, err := stressgen.Generate(stressgen.Options{Seed: *seed, Scale: *scale})
+	pkg, err := stressgen.Generate(opts)
 	if err == nil {
 		err = pkg.WriteDir(*out)
 	}

@@ -1,6 +1,26 @@
 package stressgen
 
-import "github.com/paulmach/orb"
+import (
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/briefmap/briefmap/data"
+)
+
+// load writes p into a temporary folder and loads it with data.LoadPath.
+func load(t *testing.T, p *Package) *data.Briefing {
+	t.Helper()
+	dir := t.TempDir()
+	if err := p.WriteDir(dir); err != nil {
+		t.Fatal(err)
+	}
+	b, err := data.LoadPath(dir)
+	if err != nil {
+		t.Fatalf("the generated package does not load: %v", err)
+	}
+	return b
+}
 
 // ringOf builds a ring from x, y pairs.
 func ringOf(xy ...float64) orb.Ring {
@@ -9,20 +29,4 @@ func ringOf(xy ...float64) orb.Ring {
 		r = append(r, orb.Point{xy[i], xy[i+1]})
 	}
 	return r
-}
-
-// area returns the signed area of r (shoelace).
-func area(r orb.Ring) float64 {
-	s := 0.0
-	for i := 0; i+1 < len(r); i++ {
-		s += r[i][0]*r[i+1][1] - r[i+1][0]*r[i][1]
-	}
-	return s / 2
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

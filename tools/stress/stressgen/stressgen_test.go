@@ -3,25 +3,12 @@ package stressgen
 import (
 	"bytes"
 	"maps"
+	"math"
 	"slices"
 	"testing"
 
-	"github.com/briefmap/briefmap/data"
+	"github.com/paulmach/orb/planar"
 )
-
-// load writes p into a temporary folder and loads it with data.LoadPath.
-func load(t *testing.T, p *Package) *data.Briefing {
-	t.Helper()
-	dir := t.TempDir()
-	if err := p.WriteDir(dir); err != nil {
-		t.Fatal(err)
-	}
-	b, err := data.LoadPath(dir)
-	if err != nil {
-		t.Fatalf("the generated package does not load: %v", err)
-	}
-	return b
-}
 
 // TestGenerate: the package loads with no problem, every excerpt checked
 // against its generated article, and holds the counts asked for (issue
@@ -125,9 +112,9 @@ func TestCutRing(t *testing.T) {
 			}
 			sum := 0.0
 			for _, r := range rs {
-				sum += abs(area(r))
+				sum += math.Abs(planar.Area(r))
 			}
-			if want := abs(area(u)); abs(sum-want) > 1e-12 {
+			if want := math.Abs(planar.Area(u)); math.Abs(sum-want) > 1e-12 {
 				t.Errorf("pieces cover %g, the ring %g", sum, want)
 			}
 		})

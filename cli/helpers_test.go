@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/data/libya"
+)
+
+// The helpers of this package's tests: running the CLI, golden files,
+// copies of the test packages.
+
+// good is the data package's small test package.
+var good = filepath.Join("..", "data", "testdata", "good")
+
+func init() {
+	// Another test file of this package may define -update too; register
+	// it only once, and read it through flag.Lookup.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+// updating reports whether the test run was given -update.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// run runs the CLI with args and returns its exit code, stdout and stderr.
+func run(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := Run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// goldenRun is a command line that must exit 0 and print testdata/file.
+type goldenRun struct {
+	file string
+	args []string
+}
+
+// checkGoldenRuns runs each command line twice, in a subtest named by its
+// file: it must exit 0, print its golden file and print the same bytes the
+// second time.
+func checkGoldenRuns(t *testing.T, runs []goldenRun) {
+	t.Helper()
+	for _, r := range runs {
+		t.Run(r.file, func(t *testing.T) {
+			code, out, errs := run(r.args...)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, r.file, []byte(out))
+			if _, again, _ := run(r.args...); again != out {
+				t.Error("two runs gave different output")
+			}
+		})
+	}
+}
+
+// exitCase is a command line, the exit code it must give and the first line
+// it must print on stderr ("" for none).
+type exitCase struct {
+	args []string
+	code int
+	errs string
+}
+
+// checkExits runs each case and checks its exit code and the first line of
+// its stderr.
+func checkExits(t *testing.T, cases []exitCase) {
+	t.Helper()
+	for _, c := range cases {
+		code, _, errs := run(c.args...)
+		first, _, _ := strings.Cut(errs, "\n")
+		if code != c.code || first != c.errs {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, first, c.code, c.errs)
+		}
+	}
+}
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if updating() {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cli -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test ./cli -update if the change is wanted):\n%s", path, firstDiff(string(got), string(want)))
+	}
+}
+
+// firstDiff shows the first line where got and want differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+		}
+	}
+	return ""
+}
+
+// copyPackage copies the data package's good test package (its sources/
+// folder of made-up article texts included) to a temporary folder, applies
+// edit to each file's text (name is its path in the package, e.g.
+// "zones.yaml" or "sources/mini-nyt-2020.txt"), and returns the folder.
+func copyPackage(t *testing.T, edit func(name, text string) string) string {
+	t.Helper()
+	dst := t.TempDir()
+	for name, text := range readTree(t, good) {
+		p := filepath.Join(dst, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(edit(name, text)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// readTree returns the text of every file under dir, by its slash-separated
+// path relative to dir; it fails the test when dir cannot be read.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	tree := os.DirFS(dir)
+	out := map[string]string{}
+	err := fs.WalkDir(tree, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(tree, p)
+		out[p] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// loadBriefing loads the package at path the way the commands do
+// (libya.LoadPath: "" is the embedded Libya briefing), failing the test or
+// benchmark when it cannot.
+func loadBriefing(tb testing.TB, path string) *data.Briefing {
+	tb.Helper()
+	b, err := libya.LoadPath(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
