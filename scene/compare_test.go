@@ -1,14 +1,12 @@
 package scene
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/geo"
-	"github.com/briefmap/briefmap/internal/goldenimage"
 )
 
 // layerNamed returns the objects of ls's layer named name, and whether
@@ -125,10 +123,7 @@ func TestCompareKeepsChangedPlaces(t *testing.T) {
 }
 
 func TestGoldenCompare(t *testing.T) {
-	r := newRenderer(t)
-	const w, h = 1280, 800
-	img := r.Render(w, h, r.HomeView(w, h), Options{Date: d2023, Since: d2020, Layers: AllLayers(), ScaleBar: true})
-	goldenimage.Check(t, filepath.Join("testdata", "compare-2020-01-19-2023-09-30.png"), img, *update, goldenimage.Tolerance{Level: 8, MaxFraction: 0.002})
+	checkGoldenMap(t, newRenderer(t), "compare-2020-01-19-2023-09-30", Options{Date: d2023, Since: d2020, Layers: AllLayers(), ScaleBar: true})
 }
 
 // BenchmarkTimelineStep1280 measures one step of the timeline at 1280×800:
