@@ -2,10 +2,8 @@ package data
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -17,28 +15,6 @@ import (
 
 	"github.com/briefmap/briefmap/internal/yamledit"
 )
-
-// The package's files, in the order they are read and problems are listed.
-const (
-	fileBriefing    = "briefing.yaml"
-	fileSources     = "sources.yaml"
-	fileExcerpts    = "excerpts.yaml"
-	fileActors      = "actors.yaml"
-	fileZones       = "zones.yaml"
-	fileGeometry    = "zones.geojson"
-	filePlaces      = "places.yaml"
-	fileDeployments = "deployments.yaml"
-	fileEvents      = "events.yaml"
-)
-
-// optionalFiles may be left out of a package.
-var optionalFiles = []string{fileDeployments, fileEvents}
-
-// packageFiles lists the package's files in reading order.
-var packageFiles = []string{fileBriefing, fileSources, fileExcerpts, fileActors, fileZones, fileGeometry, filePlaces, fileDeployments, fileEvents}
-
-// maxFileSize bounds each file read from a package (a guard against zip bombs).
-const maxFileSize = 32 << 20
 
 // idPattern is the syntax of record ids.
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -161,30 +137,6 @@ func packageRoot(fsys fs.FS) (fs.FS, error) {
 		}
 	}
 	return fsys, nil
-}
-
-// readFile reads name from fsys, refusing files larger than maxFileSize.
-// It reads into a buffer of the size the file states (when it states one
-// within the limit), so a large file is not copied as the buffer grows.
-func readFile(fsys fs.FS, name string) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= maxFileSize {
-		buf.Grow(int(st.Size()) + bytes.MinRead)
-	}
-	_, err = buf.ReadFrom(io.LimitReader(f, maxFileSize+1))
-	b := buf.Bytes()
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	if len(b) > maxFileSize {
-		return nil, fmt.Errorf("file is larger than %d MiB", maxFileSize>>20)
-	}
-	return b, nil
 }
 
 // parsedFile is one package file, read and parsed (the files are parsed

@@ -115,15 +115,34 @@ func TestShorten(t *testing.T) {
 	}
 }
 
+// zonesAtCase is a ZonesAt query, at point p on date d, and the zones it
+// must return, in order, each as checkZonesAt's describe gives it.
+type zonesAtCase struct {
+	name string
+	p    orb.Point
+	d    Date
+	want []string
+}
+
+// checkZonesAt asks b for the zones of each case and reports a case whose
+// zones, each given by describe (its id, its controller), differ from
+// want.
+func checkZonesAt(t *testing.T, b *Briefing, describe func(*Zone) string, cases []zonesAtCase) {
+	t.Helper()
+	for _, c := range cases {
+		var got []string
+		for _, z := range b.ZonesAt(c.p, c.d) {
+			got = append(got, describe(z))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: ZonesAt(%v, %s) = %q, want %q", c.name, c.p, c.d, got, c.want)
+		}
+	}
+}
+
 func TestZonesAt(t *testing.T) {
-	b := loadGood(t)
 	jan := MustDate("2020-01-19")
-	cases := []struct {
-		name string
-		p    orb.Point
-		d    Date
-		want []string
-	}{
+	checkZonesAt(t, loadGood(t), func(z *Zone) string { return z.ID }, []zonesAtCase{
 		{"east", orb.Point{22, 30}, jan, []string{"z-east"}},
 		{"in the hole", orb.Point{20.1, 25.1}, jan, nil},
 		{"island in the hole", orb.Point{20.5, 25.5}, jan, []string{"z-east"}},
@@ -132,12 +151,7 @@ func TestZonesAt(t *testing.T) {
 		{"before the period", orb.Point{22, 30}, MustDate("2019-01-01"), nil},
 		{"last day is inclusive", orb.Point{22, 30}, MustDate("2020-06-04"), []string{"z-east"}},
 		{"after the period", orb.Point{22, 30}, MustDate("2020-06-05"), nil},
-	}
-	for _, c := range cases {
-		if got := zoneIDs(b.ZonesAt(c.p, c.d)); !slices.Equal(got, c.want) {
-			t.Errorf("%s: ZonesAt(%v, %s) = %v, want %v", c.name, c.p, c.d, got, c.want)
-		}
-	}
+	})
 }
 
 func TestPlacesNear(t *testing.T) {

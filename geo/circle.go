@@ -84,24 +84,17 @@ func (c *Circle) pixels(t *Transformer, out *PixelPath) {
 
 // Draw implements Object.
 func (c *Circle) Draw(cv Surface, t *Transformer) {
-	var p PixelPath
-	c.pixels(t, &p)
-	cv.FillPath(&p, c.Style.Fill)
-	cv.StrokePath(&p, c.Style.Stroke)
+	drawPixels(cv, t, c, &c.Style.Fill, c.Style.Stroke)
 }
 
 // Hit implements Object: (x, y) lies within tolerance of the ring, or
 // inside it when the ring is filled.
 func (c *Circle) Hit(t *Transformer, x, y, tolerance float64) bool {
-	var p PixelPath
-	c.pixels(t, &p)
-	if pathNear(&p, x, y, c.Style.Stroke.Width/2+tolerance, true) {
+	p, near := hitPixels(t, c, x, y, c.Style.Stroke.Width/2+tolerance, true)
+	if near {
 		return true
 	}
-	if c.Style.Fill.A == 0 {
-		return false
-	}
-	if p.Empty() {
+	if c.Style.Fill.A == 0 || p.Empty() {
 		return false
 	}
 	ring := append(orb.Ring(nil), p.pts...)

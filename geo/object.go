@@ -253,17 +253,41 @@ func (p *Path) pixels(t *Transformer, out *PixelPath) {
 
 // Draw implements Object.
 func (p *Path) Draw(c Surface, t *Transformer) {
-	var pp PixelPath
-	p.pixels(t, &pp)
-	c.StrokePath(&pp, p.Style.Casing)
-	c.StrokePath(&pp, p.Style.Line)
+	drawPixels(c, t, p, nil, p.Style.Casing, p.Style.Line)
 }
 
 // Hit implements Object: (x, y) lies within tolerance of the drawn line.
 func (p *Path) Hit(t *Transformer, x, y, tolerance float64) bool {
-	var pp PixelPath
-	p.pixels(t, &pp)
-	return pathNear(&pp, x, y, p.Margin()-1+tolerance, false)
+	_, near := hitPixels(t, p, x, y, p.Margin()-1+tolerance, false)
+	return near
+}
+
+// pixelObject is an object drawn as one pixel path (a Circle, a Path):
+// pixels appends that path under t to out.
+type pixelObject interface {
+	pixels(t *Transformer, out *PixelPath)
+}
+
+// drawPixels draws o's pixel path under t on c: filled with *fill when
+// fill is not nil, then stroked with each of strokes in order.
+func drawPixels(c Surface, t *Transformer, o pixelObject, fill *color.NRGBA, strokes ...Stroke) {
+	var p PixelPath
+	o.pixels(t, &p)
+	if fill != nil {
+		c.FillPath(&p, *fill)
+	}
+	for _, s := range strokes {
+		c.StrokePath(&p, s)
+	}
+}
+
+// hitPixels returns o's pixel path under t, and whether (x, y) lies within
+// d of one of its segments (closing segments included when closed is
+// set).
+func hitPixels(t *Transformer, o pixelObject, x, y, d float64, closed bool) (PixelPath, bool) {
+	var p PixelPath
+	o.pixels(t, &p)
+	return p, pathNear(&p, x, y, d, closed)
 }
 
 // pathNear reports whether (x, y) lies within d of a segment of p

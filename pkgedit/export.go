@@ -99,14 +99,22 @@ func CopyTo(fsys fs.FS, dir string) error {
 			return err
 		}
 		full := filepath.Join(dir, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return fmt.Errorf("cannot write %s: %w", full, err)
-		}
-		if err := atomicfile.Write(full, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
+		if err := writeFileAll(full, full, b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeFileAll writes b to the file full, atomically (atomicfile.Write),
+// making its folder and the missing folders above it first. It returns
+// nil, atomicfile.Write's error, or the folders' error as "cannot write
+// NAME: …", with name as the caller calls the file.
+func writeFileAll(full, name string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	return atomicfile.Write(full, func(w io.Writer) error { _, err := w.Write(b); return err })
 }
 
 // WriteBriefmap writes the package in fsys as a .briefmap file (a zip of

@@ -18,8 +18,16 @@ const fixture = "testdata/vostria"
 // copyFixture copies the fixture package into a new temporary folder.
 func copyFixture(t testing.TB) string {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "pkg")
-	if err := CopyTo(os.DirFS(fixture), dir); err != nil {
+	return copyPackage(t, os.DirFS(fixture), "pkg")
+}
+
+// copyPackage copies the package in fsys into the folder name of a new
+// temporary folder, and returns that folder's path; it fails the test when
+// CopyTo does.
+func copyPackage(t testing.TB, fsys fs.FS, name string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), name)
+	if err := CopyTo(fsys, dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir

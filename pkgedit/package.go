@@ -20,7 +20,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -29,7 +28,6 @@ import (
 	"time"
 
 	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/internal/atomicfile"
 )
 
 // Package is a briefing package folder open for editing.
@@ -216,10 +214,7 @@ func (p *Package) writeFile(name string, b []byte) error {
 		}
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	return atomicfile.Write(full, func(w io.Writer) error { _, err := w.Write(b); return err })
+	return writeFileAll(full, name, b)
 }
 
 // CanUndo reports whether there is a change to undo, and what it did.

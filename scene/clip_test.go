@@ -230,39 +230,41 @@ func TestPickAfterDraft(t *testing.T) {
 	}
 }
 
-// benchDraft returns an interactive renderer with a w×h frame of the home
-// view drawn at pixel ratio ratio, the view and the options.
-func benchDraft(b *testing.B, w, h int, ratio float64) (*Renderer, View, Options) {
+// benchFrames draws the home view of an interactive renderer once in a
+// w×h frame at pixel ratio ratio, then runs frame once an iteration
+// (cputime.Loop), with the iteration's number from 1, on that renderer, a
+// view that starts as the home view (frame may change it for the next
+// iteration) and the options. frame draws one frame and hands it back
+// (Recycle) as the window does when the next one replaces it.
+func benchFrames(b *testing.B, w, h int, ratio float64, frame func(r *Renderer, v *View, o Options, i int)) {
 	r := interactiveRenderer(b)
 	v := r.HomeView(w, h)
 	o := Options{Date: d2020, Layers: AllLayers(), ScaleBar: true, PixelRatio: ratio}
 	r.Render(w, h, v, o)
 	b.ReportAllocs()
-	return r, v, o
+	i := 0
+	cputime.Loop(b, func() {
+		i++
+		frame(r, &v, o, i)
+	})
 }
-
-// The benchmarks hand each frame back (Recycle) as the window does when
-// the next one replaces it.
 
 // benchmarkDraftPan is one pan draft of a drag: 5 pixels (10 at ratio 2,
 // the same hand movement) right and back, diagonal every other frame.
 func benchmarkDraftPan(b *testing.B, w, h int, ratio float64) {
-	r, v, o := benchDraft(b, w, h, ratio)
 	step := 5 * ratio
-	i := 0
-	cputime.Loop(b, func() {
-		i++
+	benchFrames(b, w, h, ratio, func(r *Renderer, v *View, o Options, i int) {
 		switch i % 4 {
 		case 0:
-			v = v.Pan(step, 0)
+			*v = v.Pan(step, 0)
 		case 1:
-			v = v.Pan(step, step)
+			*v = v.Pan(step, step)
 		case 2:
-			v = v.Pan(-step, 0)
+			*v = v.Pan(-step, 0)
 		default:
-			v = v.Pan(-step, -step)
+			*v = v.Pan(-step, -step)
 		}
-		r.Recycle(r.RenderDraft(w, h, v, o)) // the window hands back the frame it replaces
+		r.Recycle(r.RenderDraft(w, h, *v, o))
 	})
 }
 
@@ -276,10 +278,7 @@ func BenchmarkDraftPan2560(b *testing.B) { benchmarkDraftPan(b, 2560, 1600, 2) }
 // benchmarkRefine is the full frame drawn when the pointer rests after a
 // pan: a new view, labels placed anew.
 func benchmarkRefine(b *testing.B, w, h int, ratio float64) {
-	r, v, o := benchDraft(b, w, h, ratio)
-	i := 0
-	cputime.Loop(b, func() {
-		i++
+	benchFrames(b, w, h, ratio, func(r *Renderer, v *View, o Options, i int) {
 		r.Recycle(r.Render(w, h, v.Pan(float64(i%7)*3*ratio+ratio, 2*ratio), o))
 	})
 }
@@ -290,10 +289,7 @@ func BenchmarkRefine2560(b *testing.B) { benchmarkRefine(b, 2560, 1600, 2) }
 // benchmarkDraftZoom is a wheel draft: half a level in or out about a
 // point off the centre.
 func benchmarkDraftZoom(b *testing.B, w, h int, ratio float64) {
-	r, v, o := benchDraft(b, w, h, ratio)
-	i := 0
-	cputime.Loop(b, func() {
-		i++
+	benchFrames(b, w, h, ratio, func(r *Renderer, v *View, o Options, i int) {
 		f := 1.41
 		if i%2 == 0 {
 			f = 1 / 1.41

@@ -193,14 +193,22 @@ func TestSelectionIsDrawnAndDeterministic(t *testing.T) {
 // testdata/libya-*.png (go test ./scene -update rewrites them).
 func TestGoldenLibya(t *testing.T) {
 	r := newRenderer(t)
-	const w, h = 1280, 800
 	for _, tc := range []struct {
 		name string
 		d    data.Date
 	}{{"libya-2020-01-19", d2020}, {"libya-2023-09-30", d2023}} {
-		img := r.Render(w, h, r.HomeView(w, h), Options{Date: tc.d, Layers: AllLayers(), ScaleBar: true})
-		goldenimage.Check(t, filepath.Join("testdata", tc.name+".png"), img, *update, goldenimage.Tolerance{Level: 8, MaxFraction: 0.002})
+		checkGoldenMap(t, r, tc.name, Options{Date: tc.d, Layers: AllLayers(), ScaleBar: true})
 	}
+}
+
+// checkGoldenMap renders r's home view at 1280×800 with o and compares the
+// image with testdata/NAME.png (tolerance: a level of 8 on 0.2% of the
+// pixels); with -update it rewrites the file instead.
+func checkGoldenMap(t *testing.T, r *Renderer, name string, o Options) {
+	t.Helper()
+	const w, h = 1280, 800
+	img := r.Render(w, h, r.HomeView(w, h), o)
+	goldenimage.Check(t, filepath.Join("testdata", name+".png"), img, *update, goldenimage.Tolerance{Level: 8, MaxFraction: 0.002})
 }
 
 func BenchmarkRenderLibya1920(b *testing.B) {

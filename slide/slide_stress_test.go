@@ -12,37 +12,35 @@ import (
 	"github.com/briefmap/briefmap/tools/stress/stressgen"
 )
 
-// stressFixture is the stress package (tools/stress at scale 20, seed 1),
-// generated and loaded once per test binary.
-var stressFixture = sync.OnceValues(func() (*data.Briefing, error) {
-	return stressgen.Load(stressgen.Options{Seed: 1, Scale: 20})
-})
-
-// stressBriefing returns the loaded stress package (a fresh load is not
-// needed: slides do not change the briefing).
-func stressBriefing(tb testing.TB) *data.Briefing {
-	tb.Helper()
-	b, err := stressFixture()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
-
-// bothPackages returns the Libya and the stress briefings, by name.
-func bothPackages(tb testing.TB) []struct {
+// namedBriefing is a loaded briefing and the name its subtests take.
+type namedBriefing struct {
 	name string
 	b    *data.Briefing
-} {
-	tb.Helper()
+}
+
+// packagesFixture is the Libya package and the stress package
+// (tools/stress at scale 20, seed 1), loaded (the stress one generated)
+// once per test binary: slides do not change the briefing.
+var packagesFixture = sync.OnceValues(func() ([]namedBriefing, error) {
 	lb, err := libya.Load()
+	if err != nil {
+		return nil, err
+	}
+	sb, err := stressgen.Load(stressgen.Options{Seed: 1, Scale: 20})
+	if err != nil {
+		return nil, err
+	}
+	return []namedBriefing{{"libya", lb}, {"stress", sb}}, nil
+})
+
+// bothPackages returns the Libya and the stress briefings, by name.
+func bothPackages(tb testing.TB) []namedBriefing {
+	tb.Helper()
+	pkgs, err := packagesFixture()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return []struct {
-		name string
-		b    *data.Briefing
-	}{{"libya", lb}, {"stress", stressBriefing(tb)}}
+	return pkgs
 }
 
 // mapTexts returns the texts drawn on the map of vector slide v (the ops

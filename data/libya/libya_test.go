@@ -34,6 +34,17 @@ func load(t testing.TB) *data.Briefing {
 	return b
 }
 
+// findPlace returns b's place id; when b has none it reports "no place
+// ID" (the test goes on) and returns nil.
+func findPlace(t *testing.T, b *data.Briefing, id string) *data.Place {
+	t.Helper()
+	p, ok := b.Place(id)
+	if !ok {
+		t.Errorf("no place %s", id)
+	}
+	return p
+}
+
 func TestFS(t *testing.T) {
 	for _, name := range []string{"briefing.yaml", "sources.yaml", "excerpts.yaml", "actors.yaml",
 		"zones.yaml", "zones.geojson", "places.yaml", "deployments.yaml"} {
@@ -304,9 +315,8 @@ func TestRequiredContent(t *testing.T) {
 		t.Errorf("%d cities, want about 20", cities)
 	}
 	for id, kind := range places {
-		p, ok := b.Place(id)
-		if !ok {
-			t.Errorf("no place %q", id)
+		p := findPlace(t, b, id)
+		if p == nil {
 			continue
 		}
 		if p.Kind != kind {
@@ -453,9 +463,8 @@ func TestSpotChecks(t *testing.T) {
 		{"benghazi", 32.12, 20.07},
 	}
 	for _, c := range coords {
-		p, ok := b.Place(c.id)
-		if !ok {
-			t.Errorf("no place %s", c.id)
+		p := findPlace(t, b, c.id)
+		if p == nil {
 			continue
 		}
 		if km := geo.Distance(p.Point, orb.Point{c.lon, c.lat}) / 1000; km > 10 {
@@ -506,9 +515,8 @@ func TestSpotChecks(t *testing.T) {
 		{"brak", moscow, "z2021-lna-south", "lna"},
 	}
 	for _, h := range holders {
-		p, ok := b.Place(h.place)
-		if !ok {
-			t.Errorf("no place %s", h.place)
+		p := findPlace(t, b, h.place)
+		if p == nil {
 			continue
 		}
 		zones := b.ZonesAt(p.Point, h.date)

@@ -236,13 +236,16 @@ func TestEmbeddedSummary(t *testing.T) {
 	}
 }
 
-// viewCases are map views the tests and benchmarks use: bound and
-// tolerance (degrees per pixel).
-var viewCases = []struct {
+// viewCase is a map view asked of the basemap: a bound and a tolerance
+// (degrees per pixel).
+type viewCase struct {
 	name  string
 	bound orb.Bound
 	tol   float64
-}{
+}
+
+// viewCases are map views the tests and benchmarks use.
+var viewCases = []viewCase{
 	{"libya-national", orb.Bound{Min: orb.Point{8.0, 18.5}, Max: orb.Point{27.0, 34.5}}, 0.0099},
 	{"tripoli", orb.Bound{Min: orb.Point{12.6, 32.5}, Max: orb.Point{13.8, 33.1}}, 0.001},
 	{"sirte-basin", orb.Bound{Min: orb.Point{15.0, 27.0}, Max: orb.Point{22.0, 31.5}}, 0.0036},
@@ -514,11 +517,7 @@ func TestViewLabels(t *testing.T) {
 
 func TestViewBadInput(t *testing.T) {
 	b := load(t)
-	for _, c := range []struct {
-		name  string
-		bound orb.Bound
-		tol   float64
-	}{
+	for _, c := range []viewCase{
 		{"nan bound", orb.Bound{Min: orb.Point{math.NaN(), 0}, Max: orb.Point{10, 10}}, 0.01},
 		{"inverted", orb.Bound{Min: orb.Point{10, 10}, Max: orb.Point{0, 0}}, 0.01},
 		{"inf bound", orb.Bound{Min: orb.Point{math.Inf(-1), 0}, Max: orb.Point{10, 10}}, 0.01},
