@@ -1,7 +1,6 @@
 package article
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +10,8 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/goldenfile"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestReadGolden reads each saved page and file of testdata: its text must
 // equal NAME.golden.txt (go test ./article -update rewrites them; look at
@@ -68,18 +66,7 @@ func TestReadGolden(t *testing.T) {
 				}
 			}
 			golden := filepath.Join("testdata", strings.TrimSuffix(c.file, filepath.Ext(c.file))+".golden.txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(doc.Text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (go test ./article -update writes it)", err)
-			}
-			if doc.Text != string(want) {
-				t.Errorf("text differs from %s:\n%s", golden, doc.Text)
-			}
+			goldenfile.Check(t, golden, []byte(doc.Text))
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,9 +14,9 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+	"github.com/briefmap/briefmap/internal/goldenfile"
+)
 
 // packageFS returns the good test package (its sources/ texts included)
 // with the files of overlay dir laid over it: a file replaces the good one
@@ -135,18 +134,7 @@ func TestLoadBad(t *testing.T) {
 			}
 			got := err.Error() + "\n"
 			wantFile := filepath.Join(dir, "want.txt")
-			if *update {
-				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("problems:\n%s\nwant:\n%s", got, want)
-			}
+			goldenfile.Check(t, wantFile, []byte(got))
 			for _, p := range ve.Problems {
 				if p.File == "" || p.Message == "" {
 					t.Errorf("problem without file or message: %+v", p)

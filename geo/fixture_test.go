@@ -1,7 +1,7 @@
 package geo
 
 import (
-	"flag"
+	"github.com/briefmap/briefmap/internal/goldenfile"
 	"github.com/briefmap/briefmap/internal/goldenimage"
 	"image"
 	"image/color"
@@ -14,8 +14,6 @@ import (
 	"github.com/briefmap/briefmap/assets"
 	"github.com/briefmap/briefmap/geo/basemap"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
 
 var (
 	fixtureOnce  sync.Once
@@ -150,5 +148,5 @@ func fixtureMap(tb testing.TB, w, h int) *Map {
 // channel (antialiasing may shift between platforms).
 func checkGolden(t *testing.T, name string, img image.Image) {
 	t.Helper()
-	goldenimage.Check(t, filepath.Join("testdata", name), img, *update, goldenimage.Tolerance{Level: 16, MaxFraction: 0.002})
+	goldenimage.Check(t, filepath.Join("testdata", name), img, goldenfile.Update(), goldenimage.Tolerance{Level: 16, MaxFraction: 0.002})
 }

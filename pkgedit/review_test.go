@@ -1,7 +1,6 @@
 package pkgedit
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,9 +8,8 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/goldenfile"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden diffs in testdata")
 
 // observerMeta is the metadata of the fixture's second article.
 var observerMeta = Meta{ID: "observer-2024", Publisher: "Northern Observer", Title: "Who holds the north?", Date: data.MustDate("2024-02-01"), URL: "https://observer.example/north"}
@@ -39,19 +37,7 @@ func startObserverReview(t *testing.T) (dir string, p *Package, r *Review) {
 // checkGolden compares got with testdata/NAME (-update rewrites it).
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./pkgedit -update writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("differs from %s:\n%s", path, got)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 // TestRoundTripOnlyAddsLines loads the package, accepts one proposal and

@@ -2,7 +2,6 @@ package scene
 
 import (
 	"bytes"
-	"flag"
 	"image"
 	"math"
 	"path/filepath"
@@ -16,10 +15,9 @@ import (
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/internal/goldenfile"
 	"github.com/briefmap/briefmap/internal/goldenimage"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
 
 var (
 	d2020 = data.MustDate("2020-01-19")
@@ -208,7 +206,7 @@ func checkGoldenMap(t *testing.T, r *Renderer, name string, o Options) {
 	t.Helper()
 	const w, h = 1280, 800
 	img := r.Render(w, h, r.HomeView(w, h), o)
-	goldenimage.Check(t, filepath.Join("testdata", name+".png"), img, *update, goldenimage.Tolerance{Level: 8, MaxFraction: 0.002})
+	goldenimage.Check(t, filepath.Join("testdata", name+".png"), img, goldenfile.Update(), goldenimage.Tolerance{Level: 8, MaxFraction: 0.002})
 }
 
 func BenchmarkRenderLibya1920(b *testing.B) {

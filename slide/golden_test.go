@@ -1,17 +1,15 @@
 package slide
 
 import (
-	"flag"
 	"image"
 	"path/filepath"
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/internal/goldenfile"
 	"github.com/briefmap/briefmap/internal/goldenimage"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden slides in testdata/")
 
 // libyaSpec returns the spec of the embedded Libya briefing's slide on date
 // (the default date when empty) with focus (none when empty).
@@ -62,5 +60,5 @@ func TestGoldenSlides(t *testing.T) {
 // channel, so that a rasteriser's rounding passes and a moved label fails.
 func compareGolden(t *testing.T, path string, img *image.RGBA) {
 	t.Helper()
-	goldenimage.Check(t, path, img, *update, goldenimage.Tolerance{Level: 24, MaxFraction: 0.002})
+	goldenimage.Check(t, path, img, goldenfile.Update(), goldenimage.Tolerance{Level: 24, MaxFraction: 0.002})
 }

@@ -2,7 +2,6 @@ package icon
 
 import (
 	"bytes"
-	"flag"
 	"image"
 	"image/color"
 	"image/png"
@@ -10,9 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the committed icon files from the design")
+	"github.com/briefmap/briefmap/internal/goldenfile"
+)
 
 // TestFilesMatchDesign fails when a committed icon file differs from what
 // the design draws (run `go test ./assets/icon -update` or
@@ -27,7 +26,7 @@ func TestFilesMatchDesign(t *testing.T) {
 	}
 	for name, want := range files {
 		path := filepath.FromSlash(name)
-		if *update {
+		if goldenfile.Update() {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +59,7 @@ func TestEmbeddedPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(PNG, want) && !*update {
+	if !bytes.Equal(PNG, want) && !goldenfile.Update() {
 		t.Error("embedded briefmap.png differs from Draw(512)")
 	}
 }

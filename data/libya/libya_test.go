@@ -2,7 +2,6 @@ package libya
 
 import (
 	"errors"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/briefmap/briefmap/data"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current package")
 
 // Snapshot dates and one date in the interval between them.
 var (

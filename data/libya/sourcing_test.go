@@ -2,10 +2,10 @@ package libya
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/goldenfile"
 )
 
 // sourcingFile is the committed sourcing audit of the embedded briefing
@@ -20,16 +20,7 @@ func TestSourcingCurrent(t *testing.T) {
 	if err := data.WriteAudit(&buf, b); err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(sourcingFile, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(sourcingFile)
-	if err != nil {
-		t.Fatalf("%v (go test ./data/libya -update writes it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s is not the audit of the package as it stands: run go test ./data/libya -update and review the diff", sourcingFile)
-	}
+	// A difference means SOURCING.md is not the audit of the package as
+	// it stands: go test ./data/libya -update, and review the diff.
+	goldenfile.Check(t, sourcingFile, buf.Bytes())
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/goldenfile"
 )
 
 // border returns Libya's Natural Earth 10m polygon, written by tools/zones.
@@ -248,19 +249,7 @@ func TestZonesGolden(t *testing.T) {
 		fmt.Fprintf(&sb, "%s %s..%s %s %.0f %d %d\n", z.ID, z.Valid.From, z.Valid.To, who,
 			geo.Area(z.Geometry)/1e6, len(z.Geometry), vertices)
 	}
-	golden := filepath.Join("testdata", "zones.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(sb.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got := sb.String(); got != string(want) {
-		t.Errorf("zones changed; if on purpose, run go test ./data/libya -update\n got:\n%s\nwant:\n%s", got, want)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "zones.golden"), []byte(sb.String()))
 }
 
 func BenchmarkLoad(b *testing.B) {

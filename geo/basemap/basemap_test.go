@@ -3,7 +3,6 @@ package basemap
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -15,12 +14,11 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/geo/basemap/topo"
+	"github.com/briefmap/briefmap/internal/goldenfile"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 	"github.com/paulmach/orb/planar"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // load returns the embedded basemap, failing the test if it does not load.
 func load(tb testing.TB) *Basemap {
@@ -353,22 +351,7 @@ func vertices(mp orb.MultiPolygon) int {
 
 func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update to accept):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 // TestViewSimplifies counts the vertices inside the bound (the margin
