@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/pkgtest"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -32,7 +33,7 @@ func TestGeoJSONValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not a FeatureCollection: %v", err)
 	}
-	b := loadBriefing(t, "")
+	b := pkgtest.Load(t, "")
 	d := b.DefaultDate
 	want := len(b.ZonesOn(d)) + len(b.Places) + len(b.DeploymentsOn(d)) + len(b.EventsOn(d))
 	if len(fc.Features) != want {
@@ -118,7 +119,7 @@ func TestGeoJSONEvents(t *testing.T) {
 }
 
 func TestGeoJSONOnPackage(t *testing.T) {
-	b := loadBriefing(t, good)
+	b := pkgtest.Load(t, good)
 	fc := featureCollection(b, data.MustDate("2020-01-19"))
 	var got []string
 	for _, f := range fc.Features {
@@ -193,7 +194,7 @@ func TestGeoJSONErrors(t *testing.T) {
 }
 
 func BenchmarkGeoJSON(b *testing.B) {
-	br := loadBriefing(b, "")
+	br := pkgtest.Load(b, "")
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := writeFeatureCollection(io.Discard, featureCollection(br, br.DefaultDate)); err != nil {

@@ -2,15 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/briefmap/briefmap/data"
-	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/internal/goldenfile"
+	"github.com/briefmap/briefmap/internal/pkgtest"
 )
 
 // The helpers of this package's tests: running the CLI, golden files,
@@ -85,7 +83,7 @@ func golden(t *testing.T, name string, got []byte) {
 func copyPackage(t *testing.T, edit func(name, text string) string) string {
 	t.Helper()
 	dst := t.TempDir()
-	for name, text := range readTree(t, good) {
+	for name, text := range pkgtest.ReadTree(t, good) {
 		p := filepath.Join(dst, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -95,36 +93,4 @@ func copyPackage(t *testing.T, edit func(name, text string) string) string {
 		}
 	}
 	return dst
-}
-
-// readTree returns the text of every file under dir, by its slash-separated
-// path relative to dir; it fails the test when dir cannot be read.
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	tree := os.DirFS(dir)
-	out := map[string]string{}
-	err := fs.WalkDir(tree, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(tree, p)
-		out[p] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// loadBriefing loads the package at path the way the commands do
-// (libya.LoadPath: "" is the embedded Libya briefing), failing the test or
-// benchmark when it cannot.
-func loadBriefing(tb testing.TB, path string) *data.Briefing {
-	tb.Helper()
-	b, err := libya.LoadPath(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/internal/pkgtest"
 	"github.com/briefmap/briefmap/pkgedit"
 )
 
@@ -40,14 +40,14 @@ func decodeProposals(t *testing.T, out string) []proposalJSON {
 
 func TestImportJSONWritesNothing(t *testing.T) {
 	dir := libyaFolder(t)
-	before := readTree(t, dir)
+	before := pkgtest.ReadTree(t, dir)
 	code, out, errs := run("import", "--briefing", dir, "--json", dispatch)
 	if code != ExitOK || !strings.Contains(errs, "nothing written") {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
 	golden(t, "import-dispatch.json", []byte(out))
-	if !maps.Equal(before, readTree(t, dir)) {
-		t.Error("import without --accept changed the package")
+	if d := pkgtest.DiffTrees(before, pkgtest.ReadTree(t, dir)); d != "" {
+		t.Errorf("import without --accept changed the package:\n%s", d)
 	}
 	ps := decodeProposals(t, out)
 	if len(ps) < 4 {
@@ -98,7 +98,7 @@ func TestImportAcceptAllThenCheck(t *testing.T) {
 	if !strings.Contains(lines[1], "of") && !strings.Contains(lines[1], "verified") {
 		t.Errorf("article check line %q", lines[1])
 	}
-	b := loadBriefing(t, dir)
+	b := pkgtest.Load(t, dir)
 	src, ok := b.Source("test-gazette-2020")
 	if !ok || src.URL != "https://gazette.example/dispatch" || src.Title != "A made-up dispatch" {
 		t.Fatalf("source %+v", src)
@@ -118,13 +118,13 @@ func TestImportAcceptAllThenCheck(t *testing.T) {
 		}
 	}
 	// The same article again is refused, and changes nothing.
-	before := readTree(t, dir)
+	before := pkgtest.ReadTree(t, dir)
 	code, _, errs = run("import", "--briefing", dir, "--accept", "all", dispatch)
 	if code != ExitInput || errs != "briefmap: import: this article is already imported as test-gazette-2020\n" {
 		t.Errorf("second import: exit %d, stderr %q", code, errs)
 	}
-	if !maps.Equal(before, readTree(t, dir)) {
-		t.Error("the refused import changed the package")
+	if d := pkgtest.DiffTrees(before, pkgtest.ReadTree(t, dir)); d != "" {
+		t.Errorf("the refused import changed the package:\n%s", d)
 	}
 }
 
@@ -143,7 +143,7 @@ func TestImportAcceptSomeAndStdin(t *testing.T) {
 		!strings.Contains(stdout.String(), "[Es Sider]") {
 		t.Errorf("text output:\n%s", stdout.String())
 	}
-	b := loadBriefing(t, dir)
+	b := pkgtest.Load(t, dir)
 	var got []string
 	for _, e := range b.Excerpts {
 		if strings.HasPrefix(e.Source, "test-gazette") {
@@ -160,7 +160,7 @@ func TestImportAcceptNone(t *testing.T) {
 	if code, _, errs := run("import", "--briefing", dir, "--accept", "none", dispatch); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	b := loadBriefing(t, dir)
+	b := pkgtest.Load(t, dir)
 	if _, ok := b.Source("test-gazette-2020"); !ok || len(b.Excerpts) != 58 {
 		t.Errorf("source missing or excerpts added (%d)", len(b.Excerpts))
 	}
@@ -211,7 +211,7 @@ func TestImportBadInput(t *testing.T) {
 		{"no file", append([]string{"--briefing", dir}, base...), ExitUsage, "import takes one FILE"},
 		{"two files", append([]string{"--briefing", dir, text, text}, base...), ExitUsage, "import takes one FILE"},
 	}
-	before := readTree(t, dir)
+	before := pkgtest.ReadTree(t, dir)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, errs := run(append([]string{"import"}, c.args...)...)
@@ -221,8 +221,8 @@ func TestImportBadInput(t *testing.T) {
 			if c.code == ExitInput && strings.Count(errs, "\n") != 1 {
 				t.Errorf("want one line, got %q", errs)
 			}
-			if !maps.Equal(before, readTree(t, dir)) {
-				t.Error("the package changed")
+			if d := pkgtest.DiffTrees(before, pkgtest.ReadTree(t, dir)); d != "" {
+				t.Errorf("the package changed:\n%s", d)
 			}
 		})
 	}
@@ -248,7 +248,7 @@ func TestImportWindows1252AndMarkdown(t *testing.T) {
 		if code, _, errs := run(args...); code != ExitOK {
 			t.Fatalf("%s: exit %d: %s", c.file, code, errs)
 		}
-		b := loadBriefing(t, dir)
+		b := pkgtest.Load(t, dir)
 		src := b.Sources[len(b.Sources)-1]
 		stored, err := os.ReadFile(filepath.Join(dir, "sources", src.File))
 		if err != nil || !strings.Contains(string(stored), c.want) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/internal/pkgtest"
 	"github.com/paulmach/orb"
 )
 
@@ -59,7 +60,7 @@ func TestInfoJSONShape(t *testing.T) {
 }
 
 func TestInfoOnPackage(t *testing.T) {
-	b := loadBriefing(t, good)
+	b := pkgtest.Load(t, good)
 	res := info(b, orb.Point{13.2, 32.7}, b.DefaultDate)
 	var ids []string
 	for _, z := range res.Zones {
@@ -74,7 +75,7 @@ func TestInfoOnPackage(t *testing.T) {
 }
 
 func TestInfoHolders(t *testing.T) {
-	b := loadBriefing(t, good)
+	b := pkgtest.Load(t, good)
 	d := data.MustDate("2020-01-20")
 	// Es Sider: an LNA-held terminal, blockaded, with the blockade event.
 	res := info(b, orb.Point{18.35, 30.63}, d)

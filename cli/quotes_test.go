@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/briefmap/briefmap/internal/pkgtest"
 )
 
 func TestQuotesGolden(t *testing.T) {
@@ -25,7 +27,7 @@ func TestQuotesJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &qs); err != nil {
 		t.Fatalf("not a JSON array: %v", err)
 	}
-	b := loadBriefing(t, "")
+	b := pkgtest.Load(t, "")
 	if len(qs) != len(b.Excerpts) {
 		t.Errorf("%d quotes, want %d", len(qs), len(b.Excerpts))
 	}
@@ -39,7 +41,7 @@ func TestQuotesJSON(t *testing.T) {
 }
 
 func TestQuotesFilter(t *testing.T) {
-	b := loadBriefing(t, good)
+	b := pkgtest.Load(t, good)
 	cases := []struct {
 		about string
 		want  string

@@ -13,6 +13,7 @@ import (
 	"github.com/briefmap/briefmap/article"
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
+	"github.com/briefmap/briefmap/internal/pkgtest"
 )
 
 // minRecall is the share of an article's hand-picked excerpts its
@@ -28,7 +29,7 @@ const minRecall = 0.8
 // excerpts verified against the stored text.
 func importCase(t *testing.T, dir, id string, readText func(file string) ([]byte, error)) {
 	t.Helper()
-	full := mustLoad(t, dir)
+	full := pkgtest.Load(t, dir)
 	src, ok := full.Source(id)
 	if !ok {
 		t.Fatalf("no source %s", id)
@@ -47,7 +48,7 @@ func importCase(t *testing.T, dir, id string, readText func(file string) ([]byte
 	if _, err := p.RemoveSource(full, id); err != nil {
 		t.Fatalf("remove %s: %v", id, err)
 	}
-	b := mustLoad(t, dir)
+	b := pkgtest.Load(t, dir)
 	if _, still := b.Source(id); still {
 		t.Fatalf("%s still in the package", id)
 	}
@@ -92,7 +93,7 @@ func importCase(t *testing.T, dir, id string, readText func(file string) ([]byte
 	if _, err := p.Import(newSrc, doc.Text, props); err != nil {
 		t.Fatalf("accept all: %v", err)
 	}
-	after := mustLoad(t, dir)
+	after := pkgtest.Load(t, dir)
 	for _, c := range after.TextChecks {
 		if c.Source == id && (!c.Checked || c.Excerpts != len(props)) {
 			t.Errorf("after accepting all: %+v, want %d excerpts verified", c, len(props))
@@ -181,7 +182,7 @@ func BenchmarkAcceptAndSave(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	br := mustLoad(b, dir)
+	br := pkgtest.Load(b, dir)
 	text := libyaLikeArticle(800)
 	r, err := StartReview(p, br, Meta{Publisher: "Bench", Title: "Bench", Date: data.MustDate("2020-01-20")}, text)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/internal/goldenfile"
+	"github.com/briefmap/briefmap/internal/pkgtest"
 )
 
 // observerMeta is the metadata of the fixture's second article.
@@ -20,14 +21,14 @@ func startObserverReview(t *testing.T) (dir string, p *Package, r *Review) {
 	t.Helper()
 	dir = copyFixture(t)
 	p = mustOpen(t, dir)
-	if _, err := p.RemoveSource(mustLoad(t, dir), "observer-2024"); err != nil {
+	if _, err := p.RemoveSource(pkgtest.Load(t, dir), "observer-2024"); err != nil {
 		t.Fatal(err)
 	}
 	text, err := os.ReadFile(filepath.Join(fixture, "sources", "observer-2024-02-01-who-holds-the-north.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err = StartReview(p, mustLoad(t, dir), observerMeta, string(text))
+	r, err = StartReview(p, pkgtest.Load(t, dir), observerMeta, string(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,16 +46,16 @@ func checkGolden(t *testing.T, name, got string) {
 // package loads with the excerpt verified.
 func TestRoundTripOnlyAddsLines(t *testing.T) {
 	dir, _, r := startObserverReview(t)
-	before := snapshot(t, dir)
+	before := pkgtest.ReadTree(t, dir)
 	if err := r.Accept(0); err != nil {
 		t.Fatal(err)
 	}
-	diff := diffSnapshots(before, snapshot(t, dir))
+	diff := pkgtest.DiffTrees(before, pkgtest.ReadTree(t, dir))
 	if rm := removedLines(diff); len(rm) > 0 {
 		t.Errorf("accepting one excerpt removed or changed lines: %q", rm)
 	}
 	checkGolden(t, "accept-one.diff", diff)
-	b := mustLoad(t, dir)
+	b := pkgtest.Load(t, dir)
 	id := r.Items()[0].Proposal.ID
 	e, ok := b.Excerpt(id)
 	if !ok || e.Source != "observer-2024" || !slices.Equal(e.About, r.Items()[0].About) {
@@ -67,17 +68,17 @@ func TestRoundTripOnlyAddsLines(t *testing.T) {
 func TestImportOnlyAddsLines(t *testing.T) {
 	dir := copyFixture(t)
 	p := mustOpen(t, dir)
-	if _, err := p.RemoveSource(mustLoad(t, dir), "observer-2024"); err != nil {
+	if _, err := p.RemoveSource(pkgtest.Load(t, dir), "observer-2024"); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, dir)
+	before := pkgtest.ReadTree(t, dir)
 	text, _ := os.ReadFile(filepath.Join(fixture, "sources", "observer-2024-02-01-who-holds-the-north.txt"))
 	m := observerMeta
 	m.ID = "" // derived: northern-observer-2024
-	if _, err := StartReview(p, mustLoad(t, dir), m, string(text)); err != nil {
+	if _, err := StartReview(p, pkgtest.Load(t, dir), m, string(text)); err != nil {
 		t.Fatal(err)
 	}
-	diff := diffSnapshots(before, snapshot(t, dir))
+	diff := pkgtest.DiffTrees(before, pkgtest.ReadTree(t, dir))
 	if rm := removedLines(diff); len(rm) > 0 {
 		t.Errorf("the import removed or changed lines: %q", rm)
 	}
@@ -86,8 +87,8 @@ func TestImportOnlyAddsLines(t *testing.T) {
 
 func TestReviewDecisionsAndUndo(t *testing.T) {
 	dir, p, r := startObserverReview(t)
-	afterImport := snapshot(t, dir)
-	b := mustLoad(t, dir)
+	afterImport := pkgtest.ReadTree(t, dir)
+	b := pkgtest.Load(t, dir)
 	items := r.Items()
 	if len(items) < 3 {
 		t.Fatalf("%d proposals", len(items))
@@ -97,14 +98,14 @@ func TestReviewDecisionsAndUndo(t *testing.T) {
 	if err := r.Accept(0); err != nil {
 		t.Fatal(err)
 	}
-	afterAccept := snapshot(t, dir)
+	afterAccept := pkgtest.ReadTree(t, dir)
 	id := items[0].Proposal.ID
 	words := strings.Fields(items[0].Proposal.Text)
 	part := strings.Join(words[:3], " ")
 	if err := r.TrimTo(0, part); err != nil {
 		t.Fatal(err)
 	}
-	b = mustLoad(t, dir)
+	b = pkgtest.Load(t, dir)
 	if e, _ := b.Excerpt(id); e == nil || data.NormaliseText(e.Text) != data.NormaliseText(part) {
 		t.Fatalf("after the trim the excerpt reads %+v, want %q", e, part)
 	}
@@ -112,7 +113,7 @@ func TestReviewDecisionsAndUndo(t *testing.T) {
 	if err := r.SetAbout(b, 0, about); err != nil {
 		t.Fatal(err)
 	}
-	b = mustLoad(t, dir)
+	b = pkgtest.Load(t, dir)
 	if e, _ := b.Excerpt(id); !slices.Equal(e.About, about) {
 		t.Fatalf("about %v, want %v", e.About, about)
 	}
@@ -129,12 +130,12 @@ func TestReviewDecisionsAndUndo(t *testing.T) {
 			t.Fatalf("undo: %q, %v; want %q", label, err, want)
 		}
 		if want == "trim" {
-			if got := diffSnapshots(afterAccept, snapshot(t, dir)); got != "" {
+			if got := pkgtest.DiffTrees(afterAccept, pkgtest.ReadTree(t, dir)); got != "" {
 				t.Errorf("after undoing the trim the package differs from after the accept:\n%s", got)
 			}
 		}
 	}
-	if got := diffSnapshots(afterImport, snapshot(t, dir)); got != "" {
+	if got := pkgtest.DiffTrees(afterImport, pkgtest.ReadTree(t, dir)); got != "" {
 		t.Errorf("after undoing every decision the package differs from after the import:\n%s", got)
 	}
 	if r.Items()[0].State != Pending || r.Items()[1].State != Pending {
@@ -144,7 +145,7 @@ func TestReviewDecisionsAndUndo(t *testing.T) {
 	if _, err := r.Undo(); err != nil || !r.Closed() {
 		t.Fatalf("undo import: %v closed %v", err, r.Closed())
 	}
-	if _, ok := mustLoad(t, dir).Source("observer-2024"); ok {
+	if _, ok := pkgtest.Load(t, dir).Source("observer-2024"); ok {
 		t.Error("the source is still there")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "sources", "observer-2024-02-01-who-holds-the-north.txt")); err == nil {
@@ -177,8 +178,8 @@ func TestUndoRefusedAfterOutsideEdit(t *testing.T) {
 
 func TestReviewRefuses(t *testing.T) {
 	dir, p, r := startObserverReview(t)
-	before := snapshot(t, dir)
-	b := mustLoad(t, dir)
+	before := pkgtest.ReadTree(t, dir)
+	b := pkgtest.Load(t, dir)
 	it := r.Items()[0]
 	cases := []struct {
 		name string
@@ -217,7 +218,7 @@ func TestReviewRefuses(t *testing.T) {
 			if err != nil && strings.Contains(err.Error(), "\n") {
 				t.Errorf("the error spans lines: %q", err)
 			}
-			if got := diffSnapshots(before, snapshot(t, dir)); got != "" {
+			if got := pkgtest.DiffTrees(before, pkgtest.ReadTree(t, dir)); got != "" {
 				t.Errorf("the package changed:\n%s", got)
 			}
 		})
@@ -234,7 +235,7 @@ func TestAttachTurnsFieldSourced(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := r.Items()[0].Proposal.ID
-	accepted := snapshot(t, dir)
+	accepted := pkgtest.ReadTree(t, dir)
 	cases := []struct {
 		target  Target
 		file    string
@@ -252,12 +253,12 @@ func TestAttachTurnsFieldSourced(t *testing.T) {
 	}
 	for i, c := range cases {
 		t.Run(c.target.String(), func(t *testing.T) {
-			b := mustLoad(t, dir)
-			before := snapshot(t, dir)
+			b := pkgtest.Load(t, dir)
+			before := pkgtest.ReadTree(t, dir)
 			if err := r.Attach(b, 0, c.target); err != nil {
 				t.Fatal(err)
 			}
-			after := mustLoad(t, dir)
+			after := pkgtest.Load(t, dir)
 			s, ok := sourcedOf(after, c.target)
 			if !ok || !slices.Contains(s[c.target.Field], id) {
 				t.Fatalf("%s is not sourced by %s after attaching: %v", c.target, id, s)
@@ -265,7 +266,7 @@ func TestAttachTurnsFieldSourced(t *testing.T) {
 			if e, _ := after.Excerpt(id); !slices.Contains(e.About, c.target.Ref.ID) {
 				t.Errorf("the excerpt is not about %s: %v", c.target.Ref.ID, e.About)
 			}
-			d := diffSnapshots(before, snapshot(t, dir))
+			d := pkgtest.DiffTrees(before, pkgtest.ReadTree(t, dir))
 			var fileDiff string
 			if k := strings.Index(d, "--- "+c.file+"\n"); k >= 0 {
 				fileDiff = d[k+len("--- "+c.file+"\n"):]
@@ -286,22 +287,22 @@ func TestAttachTurnsFieldSourced(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := diffSnapshots(accepted, snapshot(t, dir)); got != "" {
+	if got := pkgtest.DiffTrees(accepted, pkgtest.ReadTree(t, dir)); got != "" {
 		t.Errorf("after undoing every attach:\n%s", got)
 	}
 	// Detach after attach leaves the record as it was when it had a
 	// sourced map.
-	b := mustLoad(t, dir)
+	b := pkgtest.Load(t, dir)
 	tg := Target{Ref: data.Ref{Kind: data.KindZone, ID: "z-south"}, Status: -1, Field: "controller"}
 	if _, err := p.Attach(b, id, tg); err != nil {
 		t.Fatal(err)
 	}
-	zonesAttached := snapshot(t, dir)["zones.yaml"]
-	if _, err := p.Detach(mustLoad(t, dir), id, tg); err != nil {
+	zonesAttached := pkgtest.ReadTree(t, dir)["zones.yaml"]
+	if _, err := p.Detach(pkgtest.Load(t, dir), id, tg); err != nil {
 		t.Fatal(err)
 	}
-	if got := snapshot(t, dir)["zones.yaml"]; got != accepted["zones.yaml"] || got == zonesAttached {
-		t.Errorf("zones.yaml after attach and detach:\n%s", lineDiff(accepted["zones.yaml"], got))
+	if got := pkgtest.ReadTree(t, dir)["zones.yaml"]; got != accepted["zones.yaml"] || got == zonesAttached {
+		t.Errorf("zones.yaml after attach and detach:\n%s", pkgtest.LineDiff(accepted["zones.yaml"], got))
 	}
 	if _, err := p.Attach(b, id, Target{Ref: data.Ref{Kind: data.KindZone, ID: "z-south"}, Status: -1, Field: "colour"}); err == nil {
 		t.Error("attached to a field zones do not have")
@@ -311,11 +312,11 @@ func TestAttachTurnsFieldSourced(t *testing.T) {
 func TestRemoveExcerptDetachesIt(t *testing.T) {
 	dir := copyFixture(t)
 	p := mustOpen(t, dir)
-	b := mustLoad(t, dir)
+	b := pkgtest.Load(t, dir)
 	if _, err := p.RemoveExcerpts(b, []string{"obs-front-controls-coast"}, "remove"); err != nil {
 		t.Fatal(err)
 	}
-	after := mustLoad(t, dir)
+	after := pkgtest.Load(t, dir)
 	if z, _ := after.Zone("z-north"); len(z.Sourced["controller"]) > 0 {
 		t.Errorf("z-north controller still sourced: %v", z.Sourced)
 	}
