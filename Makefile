@@ -7,10 +7,13 @@ BIN := briefmap
 # Fyne logs "Error parsing user locale C" under LANG=C.UTF-8.
 export LANG := en_US.UTF-8
 # One build path for tests, the end-to-end binary and the release package:
-# every go command run by make uses -trimpath, so the cgo build of Fyne's
-# OpenGL driver (about 5 minutes cold on 2 cores) is compiled once and
-# shared through the build cache.
-export GOFLAGS := -trimpath
+# every go command run by make uses the same flags, so the cgo build of
+# Fyne's OpenGL driver (about 5 minutes cold on 2 cores) is compiled once
+# and shared through the build cache. no_emoji leaves out Fyne's colour
+# emoji font (4.2 MB of binary): no text of ours needs it (the symbols the
+# panels use, → − ✓ ✗, are not in it either), and Fyne parsed it for every
+# text style, 11 MB of resident memory (BENCHMARKS.md, issue 14).
+export GOFLAGS := -trimpath -tags=no_emoji
 
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null)

@@ -36,7 +36,7 @@ WINDOWS_SETUP := $(DIST)/Briefmap-$(VERSION)-setup.exe
 WINDOWS_SRC := build/windows/briefmap
 WINDOWS_NSIS := build/windows/nsis
 # fyne package reads -ldflags= entries out of GOFLAGS (one word each).
-WINDOWS_GOFLAGS := -trimpath -buildvcs=false \
+WINDOWS_GOFLAGS := -trimpath -tags=no_emoji -buildvcs=false \
   -ldflags=-X=github.com/briefmap/briefmap/version.Version=$(VERSION) \
   -ldflags=-X=github.com/briefmap/briefmap/version.Commit=$(COMMIT) \
   $(if $(BUILD_DATE),-ldflags=-X=github.com/briefmap/briefmap/version.Date=$(BUILD_DATE))
@@ -54,7 +54,7 @@ package-checksums: package-linux package-deb package-windows package-windows-ins
 	  mv -f SHA256SUMS.tmp SHA256SUMS && cat SHA256SUMS
 
 # The release binary is built exactly like `make build` and the tests build
-# theirs (GOFLAGS=-trimpath, no extra tags or cgo flags), so it reuses the
+# theirs (the Makefile's GOFLAGS, no extra tags or cgo flags), so it reuses the
 # cached cgo build of Fyne's GL driver; only the link step runs again
 # (-buildvcs=false: the commit is in version.Commit, and untracked files in
 # the work tree must not change the bytes). The binary then writes its own

@@ -24,7 +24,7 @@ deb=$(realpath "$1")
 
 # Lintian warnings that remain, and why (test-deb fails on any other):
 #   hardening-no-pie: the binary is built like the tests' binaries (go build
-#     -trimpath, Go's default non-PIE build mode), so CI compiles Fyne's cgo
+#     with the Makefile's GOFLAGS, Go's default non-PIE build mode), so CI compiles Fyne's cgo
 #     GL driver once; -buildmode=pie would compile every package, that
 #     driver included, a second time (about 5 minutes cold on 2 cores).
 #     Without PIE the executable's own image loads at a fixed address; the

@@ -93,6 +93,9 @@ done
 if readelf -S "$root/bin/briefmap" | grep -q '\.symtab'; then
 	fail "bin/briefmap is not stripped (build it with -ldflags '-s -w')"
 fi
+if grep -q EmojiOneColor "$root/bin/briefmap"; then
+	fail "bin/briefmap embeds Fyne's emoji font (build it with the Makefile's GOFLAGS, -tags=no_emoji)"
+fi
 
 step "validating the desktop entry and the metainfo"
 out=$(desktop-file-validate "$desktop" 2>&1) || fail "desktop-file-validate: $out"

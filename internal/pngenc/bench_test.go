@@ -45,15 +45,27 @@ func BenchmarkEncode(b *testing.B) {
 // 1920×1080 map-like image.
 func BenchmarkFilterRGB(b *testing.B) {
 	img := mapLike(1920, 1080, 1)
-	c, err := newBandCoder(1920, 3, 1)
-	if err != nil {
-		b.Fatal(err)
-	}
-	start := cputime.Used()
-	for b.Loop() {
-		for y := 1; y < 1080; y++ {
-			c.filterRGB(pixRow(img, y), pixRow(img, y-1))
+	for _, blocks := range []bool{false, true} {
+		if blocks && !hasBlockFilter() {
+			continue
 		}
+		name := "go"
+		if blocks {
+			name = "ssse3"
+		}
+		b.Run(name, func(b *testing.B) {
+			c, err := newBandCoder(1920, 3, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			c.blocks = blocks
+			start := cputime.Used()
+			for b.Loop() {
+				for y := 1; y < 1080; y++ {
+					c.filterRGB(pixRow(img, y), pixRow(img, y-1))
+				}
+			}
+			cputime.Report(b, start)
+		})
 	}
-	cputime.Report(b, start)
 }

@@ -29,6 +29,8 @@ func nrgba(dst, src []byte) {
 // uint64 (bytewise subtraction and absolute values without carries
 // between bytes); the alpha bytes, 0xff in every pixel, difference to 0
 // and add nothing to the sums.
+// Where the CPU has SSSE3 (c.blocks), filterRGBBlocks does four pixels at a
+// time and this loop the last one to three.
 func (c *bandCoder) filterRGB(cur, prev []byte) []byte {
 	w := min(len(cur), len(prev)) / 4
 	n := 1 + 3*w
@@ -37,6 +39,11 @@ func (c *bandCoder) filterRGB(cur, prev []byte) []byte {
 	var accSub, accUp uint64   // four 16-bit lanes each, flushed before they can overflow
 	left := uint64(0xff000000) // the opaque black pixel left of the first
 	x, o := 0, 0
+	if blocks := w / 4; c.blocks && blocks > 0 { // four pixels at a time with SSE, the rest below
+		sumSub, sumUp = filterRGBBlocks(&cur[0], &prev[0], &sub[0], &up[0], uint32(left), blocks)
+		x, o = 16*blocks, 12*blocks
+		left = uint64(binary.LittleEndian.Uint32(cur[x-4:]))
+	}
 	for k := 0; x+8 <= 4*w; x, o, k = x+8, o+6, k+1 {
 		a := binary.LittleEndian.Uint64(cur[x:])
 		ds := subBytes(a, a<<32|left)

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/adler32"
 	"hash/crc32"
 	"image"
@@ -310,15 +311,30 @@ func filterRef(cur, prev []byte) []byte {
 	return up
 }
 
-// filterRGB (two pixels at a time in a uint64) gives the reference
-// filter's bytes, for every width, on noise, flat rows and the first row.
+// filterRGB gives the reference filter's bytes, for every width, on
+// noise, flat rows and the first row: in Go alone (two pixels at a time in
+// a uint64) and with filterRGBBlocks (four at a time with SSE) where the
+// CPU has it.
 func TestFilterRGB(t *testing.T) {
+	ways := []bool{false}
+	if hasBlockFilter() {
+		ways = append(ways, true)
+	} else {
+		t.Log("this CPU has no SSSE3: only the Go filter is tested")
+	}
+	for _, blocks := range ways {
+		t.Run(fmt.Sprintf("blocks=%v", blocks), func(t *testing.T) { testFilterRGB(t, blocks) })
+	}
+}
+
+func testFilterRGB(t *testing.T, blocks bool) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	for _, w := range []int{1, 2, 3, 7, 64, 129, 1000} {
+	for _, w := range []int{1, 2, 3, 4, 5, 7, 8, 9, 64, 129, 1000, 1001, 1002, 1003} {
 		c, err := newBandCoder(w, 3, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
+		c.blocks = blocks
 		flat := make([]byte, 4*w)
 		for i := range flat {
 			flat[i] = 0x80
@@ -341,6 +357,31 @@ func TestFilterRGB(t *testing.T) {
 				if got, want := c.filterRGB(cur, prev), filterRef(cur, prev); !bytes.Equal(got, want) {
 					t.Fatalf("width %d, rows %d over %d: filter %d % x…, want %d % x…", w, i, j, got[0], got[1:min(len(got), 13)], want[0], want[1:min(len(want), 13)])
 				}
+			}
+		}
+	}
+}
+
+// opaque agrees with image.RGBA's Opaque on opaque images and on images
+// with one translucent pixel anywhere, sub-images (a stride wider than the
+// row, an origin not at 0,0) included.
+func TestOpaque(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, size := range [][2]int{{1, 1}, {2, 1}, {3, 2}, {7, 5}, {64, 3}, {129, 4}} {
+		w, h := size[0], size[1]
+		full := noise(w+3, h+2, true, rng.Uint64())
+		for _, img := range []*image.RGBA{noise(w, h, true, rng.Uint64()), full.SubImage(image.Rect(1, 1, 1+w, 1+h)).(*image.RGBA)} {
+			if !opaque(img) || !img.Opaque() {
+				t.Fatalf("%dx%d opaque image: opaque = %v, Opaque = %v", w, h, opaque(img), img.Opaque())
+			}
+			for range 10 {
+				x, y := rng.IntN(w), rng.IntN(h)
+				p := img.RGBAAt(img.Rect.Min.X+x, img.Rect.Min.Y+y)
+				img.SetRGBA(img.Rect.Min.X+x, img.Rect.Min.Y+y, color.RGBA{0, 0, 0, 0xfe})
+				if opaque(img) || img.Opaque() {
+					t.Fatalf("%dx%d image, pixel %d,%d translucent: opaque = %v, Opaque = %v", w, h, x, y, opaque(img), img.Opaque())
+				}
+				img.SetRGBA(img.Rect.Min.X+x, img.Rect.Min.Y+y, p)
 			}
 		}
 	}

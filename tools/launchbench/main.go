@@ -1,7 +1,7 @@
 // Command launchbench measures how fast the Briefmap window starts and how
 // much memory it holds once the map is up, so that the figure is repeatable:
 //
-//	go build -o briefmap . && go run ./tools/launchbench -bin ./briefmap -n 7
+//	make build && go run ./tools/launchbench -bin ./briefmap -n 7
 //
 // It starts one Xvfb (software GL, as on a machine without a GPU), then runs
 // the binary N times on it with BRIEFMAP_LOG=debug. By default the runs share

@@ -13,7 +13,7 @@ runs=${1:-15}
 py=${MAPNIK_PYTHON:-/usr/bin/python3} # the Python Debian's python3-mapnik is built for
 dir=${TMPDIR:-/tmp}/mapnikbench
 mkdir -p "$dir"
-go build -o "$dir/briefmap" .
+go build -trimpath -tags=no_emoji -o "$dir/briefmap" . # as the Makefile builds it
 "$dir/briefmap" geojson -o "$dir/libya.geojson"
 go run ./tools/mapnikbench -geojson "$dir/libya.geojson" -out "$dir"
 "$py" tools/mapnikbench/render.py "$dir" "$dir/mapnik.png" # the style loads
