@@ -35,8 +35,10 @@ WINDOWS_EXE := $(DIST)/Briefmap.exe
 WINDOWS_SETUP := $(DIST)/Briefmap-$(VERSION)-setup.exe
 WINDOWS_SRC := build/windows/briefmap
 WINDOWS_NSIS := build/windows/nsis
-# fyne package reads -ldflags= entries out of GOFLAGS (one word each).
-WINDOWS_GOFLAGS := -trimpath -tags=no_emoji -buildvcs=false \
+# fyne package reads -ldflags= entries out of GOFLAGS (one word each). Its
+# -release build passes -tags release on the command line, which would
+# override a -tags in GOFLAGS: the Makefile's no_emoji goes to its -tags.
+WINDOWS_GOFLAGS := -trimpath -buildvcs=false \
   -ldflags=-X=github.com/briefmap/briefmap/version.Version=$(VERSION) \
   -ldflags=-X=github.com/briefmap/briefmap/version.Commit=$(COMMIT) \
   $(if $(BUILD_DATE),-ldflags=-X=github.com/briefmap/briefmap/version.Date=$(BUILD_DATE))
@@ -120,9 +122,11 @@ package-windows: deps-windows $(FYNE_TOOL)
 	# would be lost: an existing --exe makes it skip the first build.
 	: >$(WINDOWS_SRC)/Briefmap.exe
 	cd $(WINDOWS_SRC) && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-	  GOFLAGS='$(WINDOWS_GOFLAGS)' $(abspath $(FYNE_TOOL)) package -os windows -release -name Briefmap -exe Briefmap.exe
+	  GOFLAGS='$(WINDOWS_GOFLAGS)' $(abspath $(FYNE_TOOL)) package -os windows -release -tags no_emoji -name Briefmap -exe Briefmap.exe
 	@if ! grep -q '$(COMMIT)' $(WINDOWS_SRC)/Briefmap.exe; then \
 	  echo "package-windows: $(WINDOWS_SRC)/Briefmap.exe lacks the version ldflags (commit $(COMMIT))"; exit 1; fi
+	@if grep -q EmojiOneColor $(WINDOWS_SRC)/Briefmap.exe; then \
+	  echo "package-windows: $(WINDOWS_SRC)/Briefmap.exe embeds Fyne's emoji font (the no_emoji tag was lost)"; exit 1; fi
 	mv -f $(WINDOWS_SRC)/Briefmap.exe $(WINDOWS_EXE)
 	rm -rf $(WINDOWS_SRC)
 	@ls -l $(WINDOWS_EXE)
