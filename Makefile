@@ -99,6 +99,7 @@ basemap:
 
 zones:
 	cd tools/zones && npm ci && node build.mjs
+	$(GO) test ./data/libya/ -run '^TestSnapshot$$' -update
 	$(GO) test ./data/libya/
 
 -include mk/*.mk

@@ -24,6 +24,15 @@ import (
 //go:embed briefing/*.yaml briefing/*.geojson
 var files embed.FS
 
+// snapshot is what data.Load makes of the files (data.EncodeSnapshot),
+// read in about a millisecond where parsing and validating the YAML takes
+// ten or more. Load uses it only while the files are the ones it was made
+// from; TestSnapshot fails when it is stale, and `go test ./data/libya
+// -update` writes it again.
+//
+//go:embed snapshot.gob
+var snapshot []byte
+
 // FS returns the embedded package files, with the briefing/ folder stripped
 // so that briefing.yaml is at the root, as data.Load expects.
 func FS() fs.FS {
@@ -36,8 +45,19 @@ func FS() fs.FS {
 }
 
 // Load loads and validates the embedded Libya briefing. It returns a fresh
-// *data.Briefing on every call, so callers may keep or change theirs.
+// *data.Briefing on every call, so callers may keep or change theirs. It
+// reads the embedded snapshot of the validated briefing when that was made
+// from the files as they are, and loads the files otherwise.
 func Load() (*data.Briefing, error) {
+	if b, ok, err := data.LoadSnapshot(FS(), snapshot); err == nil && ok {
+		return b, nil
+	}
+	return LoadFiles()
+}
+
+// LoadFiles loads and validates the embedded files themselves, as Load does
+// without the snapshot.
+func LoadFiles() (*data.Briefing, error) {
 	b, err := data.Load(FS())
 	if err != nil {
 		return nil, fmt.Errorf("embedded Libya briefing: %w", err)
