@@ -5,6 +5,8 @@ import (
 	"compress/flate"
 	"errors"
 	"io"
+	"math"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -68,6 +70,36 @@ func TestRoundTrip(t *testing.T) {
 	moved.Arcs[2].Points[1][0] += 0.0001
 	if moved.Summary().Checksum == s.Checksum {
 		t.Error("checksum did not change when a point moved by one grid unit")
+	}
+}
+
+// Long arcs whose steps take one, two, three and more varint bytes, up and
+// down, at every level, decode to what was encoded: the inline decoding of
+// points and the checked one it hands the input's end to agree.
+func TestRoundTripLongArcs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	steps := []float64{0, 0.0001, 0.0063, 0.0064, 0.8191, 0.8192, 3.5, 179.9}
+	for _, n := range []int{2, 3, 20, 1000, 5000} {
+		tp := twoSquares()
+		pts := make([]orb.Point, n)
+		lvls := make([]uint8, n)
+		x, y := 10.0, 20.0
+		for i := range pts {
+			x += steps[rng.IntN(len(steps))] * float64(1-2*rng.IntN(2))
+			y += steps[rng.IntN(len(steps))] * float64(1-2*rng.IntN(2))
+			x, y = math.Round(x*1e4)/1e4, math.Round(y*1e4)/1e4
+			pts[i] = orb.Point{x, y}
+			lvls[i] = uint8(rng.IntN(len(tp.Levels)))
+		}
+		lvls[0], lvls[n-1] = 2, 2
+		tp.Arcs = append(tp.Arcs, Arc{Kind: Coast, Points: pts, Levels: lvls})
+		got, err := Decode(encode(t, tp))
+		if err != nil {
+			t.Fatalf("%d points: Decode: %v", n, err)
+		}
+		if !reflect.DeepEqual(got, tp) {
+			t.Errorf("%d points: the round trip changed the topology", n)
+		}
 	}
 }
 
