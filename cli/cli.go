@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/briefmap/briefmap/data"
@@ -74,8 +75,23 @@ func isHelpFlag(arg string) bool {
 // Run runs the subcommand args[0] with the rest of args, reading standard
 // input from os.Stdin, and returns the exit code. It never calls os.Exit.
 func Run(args []string, stdout, stderr io.Writer) int {
+	// A command runs once and exits, and its heap is small and short-lived
+	// (the embedded briefing comes from its snapshot): it collects a
+	// quarter as often as Go would, unless GOGC says otherwise, with a soft
+	// limit past which a large package is collected as usual. A render of
+	// the Libya map went from 73 to 62 ms (BENCHMARKS.md).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(oneShotGCPercent)
+		debug.SetMemoryLimit(oneShotMemoryLimit)
+	}
 	return RunWith(&Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 }
+
+// The collector's settings of a command run by Run (see Run).
+const (
+	oneShotGCPercent   = 400
+	oneShotMemoryLimit = 1 << 30
+)
 
 // RunWith runs the subcommand args[0] with the rest of args in e and
 // returns the exit code.
