@@ -76,10 +76,12 @@ func isHelpFlag(arg string) bool {
 // input from os.Stdin, and returns the exit code. It never calls os.Exit.
 func Run(args []string, stdout, stderr io.Writer) int {
 	// A command runs once and exits, and its heap is small and short-lived
-	// (the embedded briefing comes from its snapshot): it collects a
-	// quarter as often as Go would, unless GOGC says otherwise, with a soft
-	// limit past which a large package is collected as usual. A render of
-	// the Libya map went from 73 to 62 ms (BENCHMARKS.md).
+	// (the embedded briefing comes from its snapshot, the images are
+	// allocated apart): unless GOGC says otherwise it does not collect
+	// until its heap nears a soft limit, which only a package many times
+	// Libya's size reaches. The peak memory of a render or an export is
+	// the same (its images are most of it) and a render of the Libya map
+	// went from 79 to 68 ms (BENCHMARKS.md).
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(oneShotGCPercent)
 		debug.SetMemoryLimit(oneShotMemoryLimit)
@@ -87,10 +89,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	return RunWith(&Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr}, args)
 }
 
-// The collector's settings of a command run by Run (see Run).
+// The collector's settings of a command run by Run (see Run): off, up to
+// a soft limit of 512 MiB.
 const (
-	oneShotGCPercent   = 400
-	oneShotMemoryLimit = 1 << 30
+	oneShotGCPercent   = -1
+	oneShotMemoryLimit = 512 << 20
 )
 
 // RunWith runs the subcommand args[0] with the rest of args in e and

@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// Run, the process's entry, has the collector run a quarter as often (the
-// commands' heaps are small and short-lived), with a soft memory limit;
-// a GOGC in the environment is left to rule.
+// Run, the process's entry, turns the collector off up to a soft memory
+// limit (the commands' heaps are small and short-lived); a GOGC in the
+// environment is left to rule.
 func TestRunCollectsLessOften(t *testing.T) {
 	prev := debug.SetGCPercent(100)
 	t.Cleanup(func() { debug.SetGCPercent(prev); debug.SetMemoryLimit(math.MaxInt64) })

@@ -2,6 +2,7 @@ package basemap
 
 import (
 	"math"
+	"sync"
 
 	"github.com/briefmap/briefmap/geo/basemap/polylabel"
 	"github.com/briefmap/briefmap/geo/basemap/topo"
@@ -45,44 +46,51 @@ type levelLine struct {
 func buildLevel(t *topo.Topology, k int) *level {
 	tol := t.Levels[k]
 	arcs := make([]orb.LineString, len(t.Arcs))
-	var slab []orb.Point
-	for i, a := range t.Arcs {
-		if k == 0 {
+	if k == 0 {
+		for i, a := range t.Arcs {
 			arcs[i] = a.Points
-			continue
 		}
-		if cap(slab)-len(slab) < len(a.Points) {
-			slab = make([]orb.Point, 0, max(len(a.Points), 1<<14))
-		}
-		start := len(slab)
-		slab = a.Simplified(slab, k)
-		arcs[i] = slab[start:len(slab):len(slab)]
+	} else {
+		inParts(len(t.Arcs), func(lo, hi int) {
+			var slab []orb.Point
+			for i, a := range t.Arcs[lo:hi] {
+				if cap(slab)-len(slab) < len(a.Points) {
+					slab = make([]orb.Point, 0, max(len(a.Points), 1<<14))
+				}
+				start := len(slab)
+				slab = a.Simplified(slab, k)
+				arcs[lo+i] = slab[start:len(slab):len(slab)]
+			}
+		})
 	}
 	minArea := tol * tol
 	tiny := func(r orb.Ring) bool {
-		return len(r) < 4 || math.Abs(planar.Area(r)) <= minArea
+		return len(r) < 4 || math.Abs(ringArea(r)) <= minArea
 	}
 	lvl := &level{tol: tol, countries: make([]levelCountry, len(t.Countries))}
-	for ci, tc := range t.Countries {
-		lc := levelCountry{iso3: tc.ISO3, name: tc.Name, label: tc.Label}
-		for _, rings := range tc.Polygons {
-			var poly orb.Polygon
-			for ri, refs := range rings {
-				r := topo.AssembleRing(refs, func(i int) []orb.Point { return arcs[i] })
-				if tiny(r) {
-					if ri == 0 {
-						break
+	inParts(len(t.Countries), func(lo, hi int) {
+		for ci := lo; ci < hi; ci++ {
+			tc := &t.Countries[ci]
+			lc := levelCountry{iso3: tc.ISO3, name: tc.Name, label: tc.Label}
+			for _, rings := range tc.Polygons {
+				var poly orb.Polygon
+				for ri, refs := range rings {
+					r := topo.AssembleRing(refs, func(i int) []orb.Point { return arcs[i] })
+					if tiny(r) {
+						if ri == 0 {
+							break
+						}
+						continue
 					}
-					continue
+					poly = append(poly, r)
 				}
-				poly = append(poly, r)
+				if len(poly) > 0 {
+					lc.polys = append(lc.polys, levelPolygon{poly: poly, bound: pointsBound(poly[0])})
+				}
 			}
-			if len(poly) > 0 {
-				lc.polys = append(lc.polys, levelPolygon{poly: poly, bound: pointsBound(poly[0])})
-			}
+			lvl.countries[ci] = lc
 		}
-		lvl.countries[ci] = lc
-	}
+	})
 	for i, a := range t.Arcs {
 		ls := arcs[i]
 		if ls[0] == ls[len(ls)-1] && tiny(orb.Ring(ls)) {
@@ -96,6 +104,36 @@ func buildLevel(t *topo.Topology, k int) *level {
 		}
 	}
 	return lvl
+}
+
+// inParts calls part with the halves of [0, n) on two goroutines, or with
+// all of it on this one when n is small: building a level is the one step
+// of a first render that nothing else waits with, and the two halves write
+// to disjoint indexes.
+func inParts(n int, part func(lo, hi int)) {
+	if n < 64 {
+		part(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { part(0, n/2) })
+	part(n/2, n)
+	wg.Wait()
+}
+
+// ringArea returns the signed area of r as planar.Area computes it (the
+// same sums in the same order, so the same float64), without the centroid
+// planar.Area works out beside it.
+func ringArea(r orb.Ring) float64 {
+	if len(r) == 0 {
+		return 0
+	}
+	offsetX, offsetY := r[0][0], r[0][1]
+	area := 0.0
+	for i := 1; i < len(r)-1; i++ {
+		area += (r[i][0]-offsetX)*(r[i+1][1]-offsetY) - (r[i+1][0]-offsetX)*(r[i][1]-offsetY)
+	}
+	return area / 2
 }
 
 // pointsBound returns the bounding box of pts, as orb's Bound does (a

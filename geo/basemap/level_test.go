@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // pointsBound gives orb's bound of a ring or line, whatever its points.
@@ -26,6 +27,24 @@ func TestPointsBound(t *testing.T) {
 	for i, pts := range cases {
 		if got, want := pointsBound(pts), orb.MultiPoint(pts).Bound(); got != want {
 			t.Errorf("case %d (%d points): pointsBound = %v, orb says %v", i, len(pts), got, want)
+		}
+	}
+}
+
+// ringArea is planar.Area to the bit, on rings of every winding and size.
+func TestRingArea(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	rings := []orb.Ring{nil, {{1, 1}}, {{0, 0}, {1, 0}, {0, 1}, {0, 0}}, {{0, 0}, {0, 1}, {1, 0}, {0, 0}}}
+	for range 200 {
+		r := make(orb.Ring, 3+rng.IntN(100))
+		for i := range r {
+			r[i] = orb.Point{10 + rng.Float64(), 30 + rng.Float64()}
+		}
+		rings = append(rings, append(r, r[0]))
+	}
+	for i, r := range rings {
+		if got, want := ringArea(r), planar.Area(r); got != want {
+			t.Errorf("ring %d (%d points): ringArea = %v, planar.Area = %v", i, len(r), got, want)
 		}
 	}
 }
