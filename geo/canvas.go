@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"cmp"
 	"image"
 	"image/color"
 	"image/draw"
@@ -24,18 +23,20 @@ type Canvas struct {
 	dst   *image.RGBA
 	faces *FaceCache
 
-	ras     vector.Rasterizer
-	mask    *image.Alpha // scratch coverage mask
-	stroke  PixelPath    // scratch stroke outline
-	clip    PixelPath    // scratch clipped path
-	dash    []orb.Point  // scratch closed copy of a subpath
-	piece   []orb.Point  // scratch dash piece
-	ring    orb.Ring     // scratch ring for clipping
-	tile    PixelPath    // scratch path of one tile of a stroke
-	tiles   [][]int32    // stroke pieces per tile
-	segs    []segment    // edges of the path being filled
-	clipped []segment    // the edges crossing the current band, clipped to it
-	active  []int        // indices of the edges crossing the current band
+	ras      vector.Rasterizer
+	mask     *image.Alpha // scratch coverage mask
+	stroke   PixelPath    // scratch stroke outline
+	clip     PixelPath    // scratch clipped path
+	dash     []orb.Point  // scratch closed copy of a subpath
+	piece    []orb.Point  // scratch dash piece
+	ring     orb.Ring     // scratch ring for clipping
+	tile     PixelPath    // scratch path of one tile of a stroke
+	tiles    [][]int32    // stroke pieces per tile
+	segs     []segment    // edges of the path being filled
+	sorted   []segment    // scratch for sortByBand
+	bandEnds []int        // per band, the end of its edges in segs (sortByBand)
+	clipped  []segment    // the edges crossing the current band, clipped to it
+	active   []int        // indices of the edges crossing the current band
 
 	hatchOrigin image.Point // where the canvas's corner lies in the hatch patterns' plane
 }
@@ -209,17 +210,15 @@ func (c *Canvas) fillBands(p *PixelPath, paint func(r image.Rectangle)) {
 			c.segs = append(c.segs, segment{a[0] - ox, a[1] - oy, b[0] - ox, b[1] - oy})
 		}
 	}
-	slices.SortStableFunc(c.segs, func(s, t segment) int { return cmp.Compare(s.ymin(), t.ymin()) })
-
 	w, h := local.Dx(), local.Dy()
+	c.sortByBand(h)
 	next := 0
 	c.active = c.active[:0]
 	for top := 0; top < h; top += bandRows {
 		bot := min(top+bandRows, h)
 		ft, fb := float64(top), float64(bot)
-		for next < len(c.segs) && c.segs[next].ymin() < fb {
+		for ; next < c.bandEnds[top/bandRows]; next++ {
 			c.active = append(c.active, next)
-			next++
 		}
 		// Drop the edges that end above this band, keeping the order.
 		k := 0
@@ -268,6 +267,36 @@ func (c *Canvas) fillBands(p *PixelPath, paint func(r image.Rectangle)) {
 			paint(image.Rect(local.Min.X+x0, local.Min.Y+top, local.Min.X+x1, local.Min.Y+bot).Add(c.dst.Rect.Min))
 		}
 	}
+}
+
+// sortByBand orders c.segs by the band of bandRows rows their top lies in
+// (a counting sort, stable; edges above the first band count in it, those
+// below the last after it) and leaves in c.bandEnds[k] the end of band k's
+// edges. That is all fillBands needs: it activates an edge at the first
+// band it reaches, and within a band x/image/vector's fixed-point sums do
+// not depend on the order of the edges (an edge that starts below the
+// filled rows, in the last band's tail, covers nothing). h is the height
+// of the filled rectangle.
+func (c *Canvas) sortByBand(h int) {
+	nb := (h+bandRows-1)/bandRows + 1
+	band := func(s segment) int {
+		return min(max(int(s.ymin())/bandRows, 0), nb-1) // ymin ≥ 0 but for edges above the rectangle
+	}
+	counts := slices.Grow(c.bandEnds[:0], nb+1)[:nb+1]
+	clear(counts)
+	for _, s := range c.segs {
+		counts[band(s)+1]++
+	}
+	for i := 1; i <= nb; i++ {
+		counts[i] += counts[i-1]
+	}
+	sorted := slices.Grow(c.sorted[:0], len(c.segs))[:len(c.segs)]
+	for _, s := range c.segs {
+		b := band(s)
+		sorted[counts[b]] = s
+		counts[b]++
+	}
+	c.segs, c.sorted, c.bandEnds = sorted, c.segs, counts
 }
 
 // clipPath returns p's subpaths clipped to box b as closed rings (in a

@@ -1,10 +1,12 @@
 package geo
 
 import (
+	"bytes"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -180,6 +182,53 @@ func TestFillTilesSeamless(t *testing.T) {
 		}
 		if d := col(x) - col(x+1); d < -3 || d > 3 {
 			t.Errorf("coverage jumps by %d at column %d", d, x)
+		}
+	}
+}
+
+// TestFillEdgeOrder: a fill does not depend on the order of the path's
+// edges (fillBands activates them band by band, in no order within a
+// band), for random polygons running above, below and across the image,
+// whose height is not a multiple of the band; and a polygon around the
+// whole image covers every pixel.
+func TestFillEdgeOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	const w, h = 150, 77
+	col := color.NRGBA{30, 120, 200, 255}
+	for n := range 60 {
+		pts := make([]float64, 2*(3+rng.IntN(40)))
+		for i := 0; i < len(pts); i += 2 {
+			pts[i], pts[i+1] = -30+rng.Float64()*(w+60), -40+rng.Float64()*(h+80)
+		}
+		var rotated, reversed []float64
+		k := 2 * rng.IntN(len(pts)/2)
+		rotated = append(append(rotated, pts[k:]...), pts[:k]...)
+		for i := len(pts) - 2; i >= 0; i -= 2 {
+			reversed = append(reversed, pts[i], pts[i+1])
+		}
+		var imgs []*image.RGBA
+		for _, xy := range [][]float64{pts, rotated, reversed} {
+			img, c := newTestCanvas(w, h)
+			p := polyline(xy...)
+			p.Close()
+			c.FillPath(p, col)
+			imgs = append(imgs, img)
+		}
+		for i, img := range imgs[1:] {
+			if !bytes.Equal(img.Pix, imgs[0].Pix) {
+				t.Fatalf("polygon %d: the fill with its points %s differs", n, [...]string{"rotated", "reversed"}[i])
+			}
+		}
+	}
+	img, c := newTestCanvas(w, h)
+	p := polyline(-10, -50, w/2, -3, w+10, -60, w+3, h/2, w+20, h+70, w/2, h+2, -15, h+40, -2, h/2)
+	p.Close()
+	c.FillPath(p, col)
+	for y := range h {
+		for x := range w {
+			if got := img.RGBAAt(x, y); got.A != 0xff {
+				t.Fatalf("pixel (%d,%d) = %v, want covered", x, y, got)
+			}
 		}
 	}
 }
