@@ -3,6 +3,34 @@ package pngenc
 // adlerBase is the Adler-32 modulus, the largest prime below 2^16.
 const adlerBase = 65521
 
+// adlerChunk is the most bytes adlerBlocks sums before the sums are
+// reduced: whole 32-byte blocks within zlib's NMAX (5552), the longest run
+// whose sums cannot overflow 32 bits.
+const adlerChunk = 5552 &^ 31
+
+// adler32Update returns the Adler-32 of the bytes adler was the sum of
+// followed by p, as hash/adler32 computes it: 32 bytes at a time with SSE
+// (adlerBlocks) when simd is true, and the rest a byte at a time.
+func adler32Update(adler uint32, p []byte, simd bool) uint32 {
+	s1, s2 := adler&0xffff, adler>>16
+	for simd && len(p) >= 32 {
+		n := min(len(p)&^31, adlerChunk)
+		s1, s2 = adlerBlocks(s1, s2, p[:n])
+		s1, s2 = s1%adlerBase, s2%adlerBase
+		p = p[n:]
+	}
+	for len(p) > 0 {
+		q := p[:min(len(p), 5552)]
+		p = p[len(q):]
+		for _, b := range q {
+			s1 += uint32(b)
+			s2 += s1
+		}
+		s1, s2 = s1%adlerBase, s2%adlerBase
+	}
+	return s2<<16 | s1
+}
+
 // adler32Combine returns the Adler-32 of the concatenation A‖B from a,
 // the Adler-32 of A, b, that of B, and n, the length of B (zlib's
 // adler32_combine). With a = 1 (the Adler-32 of nothing) it returns b.

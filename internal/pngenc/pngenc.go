@@ -21,7 +21,6 @@ import (
 	"bufio"
 	"encoding/binary"
 	"fmt"
-	"hash/adler32"
 	"image"
 	"image/png"
 	"io"
@@ -250,7 +249,7 @@ type bandCoder struct {
 // pixel, deflating at level (a compress/flate level).
 func newBandCoder(width, bpp, level int) (*bandCoder, error) {
 	n := 1 + bpp*width
-	c := &bandCoder{bpp: bpp, sub: make([]byte, n+blockSlack), up: make([]byte, n+blockSlack), blocks: hasBlockFilter(), black: make([]byte, 4*width)}
+	c := &bandCoder{bpp: bpp, sub: make([]byte, n+blockSlack), up: make([]byte, n+blockSlack), blocks: hasSSSE3(), black: make([]byte, 4*width)}
 	for i := 3; i < len(c.black); i += 4 {
 		c.black[i] = 0xff
 	}
@@ -277,7 +276,7 @@ func (c *bandCoder) encode(img *image.RGBA, y0, y1 int, last bool) ([]byte, uint
 		c.sink.b = make([]byte, 0, bandBytes/4) // slides and maps deflate to well under a quarter
 	}
 	c.zw.Reset(&c.sink)
-	h := adler32.New()
+	sum := uint32(1) // the Adler-32 of nothing
 	if c.bpp == 4 {
 		clear(c.prev)
 		if y0 > 0 {
@@ -298,7 +297,7 @@ func (c *bandCoder) encode(img *image.RGBA, y0, y1 int, last bool) ([]byte, uint
 			out = c.filterRGBA()
 			c.prev, c.cur = c.cur, c.prev
 		}
-		h.Write(out)
+		sum = adler32Update(sum, out, c.blocks)
 		n += len(out)
 		if _, err := c.zw.Write(out); err != nil {
 			return nil, 0, 0, fmt.Errorf("pngenc: deflate: %w", err)
@@ -313,7 +312,7 @@ func (c *bandCoder) encode(img *image.RGBA, y0, y1 int, last bool) ([]byte, uint
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("pngenc: deflate: %w", err)
 	}
-	return c.sink.b, h.Sum32(), n, nil
+	return c.sink.b, sum, n, nil
 }
 
 // pixRow returns row y of img (from img.Rect.Min.Y): 4 bytes a pixel.

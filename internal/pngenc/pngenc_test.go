@@ -247,6 +247,56 @@ func TestAdler32Combine(t *testing.T) {
 	}
 }
 
+// adler32Update gives hash/adler32's sums, in Go alone and with SSE
+// (adlerBlocks) where the CPU has it, for every length around the 32-byte
+// blocks and the chunk the sums are reduced at, from any starting sums,
+// on random bytes and on all-0xff bytes (the largest sums).
+func TestAdler32Update(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	random := make([]byte, 3*adlerChunk+100)
+	for i := range random {
+		random[i] = byte(rng.IntN(256))
+	}
+	ones := bytes.Repeat([]byte{0xff}, len(random))
+	ways := []bool{false}
+	if hasSSSE3() {
+		ways = append(ways, true)
+	}
+	lengths := []int{0, 1, 31, 32, 33, 63, 64, 65, 1000, adlerChunk - 1, adlerChunk, adlerChunk + 1, adlerChunk + 32, 5552, 5553, len(random)}
+	for _, simd := range ways {
+		for _, data := range [][]byte{random, ones} {
+			for _, pre := range []int{0, 1, 7, 5551, 40_000 % len(data)} {
+				start := adler32.Checksum(data[:pre])
+				for _, n := range lengths {
+					if pre+n > len(data) {
+						continue
+					}
+					got := adler32Update(start, data[pre:pre+n], simd)
+					if want := adler32.Checksum(data[:pre+n]); got != want {
+						t.Errorf("simd %v, %d bytes after %d (first byte %#x): %08x, want %08x", simd, n, pre, data[0], got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzAdler32Update: any bytes, any split, the Go and the SSE sums agree
+// with hash/adler32.
+func FuzzAdler32Update(f *testing.F) {
+	f.Add(bytes.Repeat([]byte{0xff}, 200), uint16(3))
+	f.Add([]byte("a map of Libya"), uint16(0))
+	f.Fuzz(func(t *testing.T, data []byte, cut uint16) {
+		k := int(cut) % (len(data) + 1)
+		want := adler32.Checksum(data)
+		for _, simd := range []bool{false, hasSSSE3()} {
+			if got := adler32Update(adler32Update(1, data[:k], simd), data[k:], simd); got != want {
+				t.Fatalf("simd %v, cut at %d of %d: %08x, want %08x", simd, k, len(data), got, want)
+			}
+		}
+	})
+}
+
 // errAfter fails every write after the first n bytes.
 type errAfter struct{ n int }
 
@@ -317,7 +367,7 @@ func filterRef(cur, prev []byte) []byte {
 // CPU has it.
 func TestFilterRGB(t *testing.T) {
 	ways := []bool{false}
-	if hasBlockFilter() {
+	if hasSSSE3() {
 		ways = append(ways, true)
 	} else {
 		t.Log("this CPU has no SSSE3: only the Go filter is tested")

@@ -2,9 +2,9 @@ package pngenc
 
 import "golang.org/x/sys/cpu"
 
-// hasBlockFilter reports whether filterRGBBlocks runs on this CPU (it
-// needs SSSE3: PSHUFB and PABSB).
-func hasBlockFilter() bool { return cpu.X86.HasSSSE3 }
+// hasSSSE3 reports whether filterRGBBlocks and adlerBlocks run on this
+// CPU (they need SSSE3: PSHUFB, PABSB and PMADDUBSW).
+func hasSSSE3() bool { return cpu.X86.HasSSSE3 }
 
 // filterRGBBlocks filters blocks of four opaque RGBA pixels of cur against
 // prev, as filterRGB does, with SSE: for each block it writes the 12 bytes
@@ -16,3 +16,11 @@ func hasBlockFilter() bool { return cpu.X86.HasSSSE3 }
 //
 //go:noescape
 func filterRGBBlocks(cur, prev, sub, up *byte, left uint32, blocks int) (sumSub, sumUp uint64)
+
+// adlerBlocks adds the bytes of p, a whole number of 32-byte blocks and at
+// most adlerChunk bytes, to the Adler-32 sums s1 and s2 (each below
+// adlerBase), with SSE, and returns the sums not yet reduced modulo
+// adlerBase (they cannot overflow for so few bytes).
+//
+//go:noescape
+func adlerBlocks(s1, s2 uint32, p []byte) (uint32, uint32)
