@@ -258,12 +258,8 @@ func TestAdler32Update(t *testing.T) {
 		random[i] = byte(rng.IntN(256))
 	}
 	ones := bytes.Repeat([]byte{0xff}, len(random))
-	ways := []bool{false}
-	if hasSSSE3() {
-		ways = append(ways, true)
-	}
 	lengths := []int{0, 1, 31, 32, 33, 63, 64, 65, 1000, adlerChunk - 1, adlerChunk, adlerChunk + 1, adlerChunk + 32, 5552, 5553, len(random)}
-	for _, simd := range ways {
+	for _, simd := range simdWays() {
 		for _, data := range [][]byte{random, ones} {
 			for _, pre := range []int{0, 1, 7, 5551, 40_000 % len(data)} {
 				start := adler32.Checksum(data[:pre])
@@ -366,13 +362,10 @@ func filterRef(cur, prev []byte) []byte {
 // a uint64) and with filterRGBBlocks (four at a time with SSE) where the
 // CPU has it.
 func TestFilterRGB(t *testing.T) {
-	ways := []bool{false}
-	if hasSSSE3() {
-		ways = append(ways, true)
-	} else {
+	if !hasSSSE3() {
 		t.Log("this CPU has no SSSE3: only the Go filter is tested")
 	}
-	for _, blocks := range ways {
+	for _, blocks := range simdWays() {
 		t.Run(fmt.Sprintf("blocks=%v", blocks), func(t *testing.T) { testFilterRGB(t, blocks) })
 	}
 }
