@@ -11,15 +11,7 @@ import (
 // positions included; any change to the files, or a file more, makes it
 // stale; anything that is not a snapshot is an error.
 func TestSnapshot(t *testing.T) {
-	fsys := packageFS(t, "")
-	want, err := Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := EncodeSnapshot(fsys, want)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys, want, raw := goodSnapshot(t)
 	got, ok, err := LoadSnapshot(fsys, raw)
 	if err != nil || !ok {
 		t.Fatalf("LoadSnapshot of the package it was made from: ok %v, err %v", ok, err)
@@ -62,15 +54,7 @@ func TestSnapshot(t *testing.T) {
 // FuzzLoadSnapshot: no input makes LoadSnapshot panic, and none but the
 // right digest is taken for the package.
 func FuzzLoadSnapshot(f *testing.F) {
-	fsys := packageFS(f, "")
-	b, err := Load(fsys)
-	if err != nil {
-		f.Fatal(err)
-	}
-	raw, err := EncodeSnapshot(fsys, b)
-	if err != nil {
-		f.Fatal(err)
-	}
+	fsys, _, raw := goodSnapshot(f)
 	f.Add(raw)
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, raw []byte) {
@@ -79,4 +63,20 @@ func FuzzLoadSnapshot(f *testing.F) {
 			t.Fatalf("ok with err %v, briefing %v", err, got != nil)
 		}
 	})
+}
+
+// goodSnapshot returns the good test package, the briefing Load makes of
+// it and that briefing's snapshot, failing tb when either step fails.
+func goodSnapshot(tb testing.TB) (fstest.MapFS, *Briefing, []byte) {
+	tb.Helper()
+	fsys := packageFS(tb, "")
+	b, err := Load(fsys)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	raw, err := EncodeSnapshot(fsys, b)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return fsys, b, raw
 }

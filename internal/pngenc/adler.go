@@ -3,10 +3,13 @@ package pngenc
 // adlerBase is the Adler-32 modulus, the largest prime below 2^16.
 const adlerBase = 65521
 
+// adlerNMax is zlib's NMAX: the most bytes whose sums cannot overflow 32
+// bits before they are reduced modulo adlerBase.
+const adlerNMax = 5552
+
 // adlerChunk is the most bytes adlerBlocks sums before the sums are
-// reduced: whole 32-byte blocks within zlib's NMAX (5552), the longest run
-// whose sums cannot overflow 32 bits.
-const adlerChunk = 5552 &^ 31
+// reduced: whole 32-byte blocks within adlerNMax.
+const adlerChunk = adlerNMax &^ 31
 
 // adler32Update returns the Adler-32 of the bytes adler was the sum of
 // followed by p, as hash/adler32 computes it: 32 bytes at a time with SSE
@@ -20,7 +23,7 @@ func adler32Update(adler uint32, p []byte, simd bool) uint32 {
 		p = p[n:]
 	}
 	for len(p) > 0 {
-		q := p[:min(len(p), 5552)]
+		q := p[:min(len(p), adlerNMax)]
 		p = p[len(q):]
 		for _, b := range q {
 			s1 += uint32(b)

@@ -29,6 +29,7 @@ func nrgba(dst, src []byte) {
 // uint64 (bytewise subtraction and absolute values without carries
 // between bytes); the alpha bytes, 0xff in every pixel, difference to 0
 // and add nothing to the sums.
+//
 // Where the CPU has SSSE3 (c.blocks), filterRGBBlocks does four pixels at a
 // time and this loop the last one to three.
 func (c *bandCoder) filterRGB(cur, prev []byte) []byte {

@@ -191,14 +191,7 @@ func (d *decoder) uvarint() uint64 {
 
 // varint reads a signed varint: a uvarint holding the value zig-zag
 // encoded, as binary.Varint reads it.
-func (d *decoder) varint() int64 {
-	ux := d.uvarint()
-	x := int64(ux >> 1)
-	if ux&1 != 0 {
-		x = ^x
-	}
-	return x
-}
+func (d *decoder) varint() int64 { return unzigzag(d.uvarint()) }
 
 // points decodes an arc's points into pts and their levels into lvls, as
 // the checked loop of topology does, while each point's two varints and
