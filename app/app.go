@@ -43,6 +43,7 @@ import (
 	"github.com/briefmap/briefmap/data"
 	"github.com/briefmap/briefmap/data/libya"
 	"github.com/briefmap/briefmap/geo/basemap"
+	"github.com/briefmap/briefmap/internal/glfwhints"
 )
 
 // ID is the app's identifier (FyneApp.toml), which keys its Preferences.
@@ -107,6 +108,9 @@ func Main(args []string, stderr io.Writer) int {
 	// the window under our icon: create it as "Briefmap", then name the
 	// briefing.
 	win := a.NewWindow("Briefmap")
+	// Fyne uses no depth or stencil buffer: asking for none saves a
+	// window-sized buffer and its clear on every frame.
+	plain := glfwhints.NoDepthOrStencil()
 	win.Resize(prefs{a.Preferences()}.windowSize())
 	var code atomic.Int32
 	fill := func(b *data.Briefing, base *basemap.Basemap, openErr error) {
@@ -139,7 +143,7 @@ func Main(args []string, stderr io.Writer) int {
 		}
 	}
 	a.Lifecycle().SetOnStarted(func() {
-		phase("window shown")
+		phase("window shown", "depth_stencil", !plain)
 		go func() {
 			br := <-briefingDone
 			bm := <-basemapDone

@@ -36,6 +36,14 @@ func (a *app) waitForReadyPhases(t *testing.T, timeout time.Duration) logRecord 
 				at[msg] = r.num(t, "elapsed_ms")
 			}
 		}
+		// The window is made without depth and stencil buffers, which
+		// Fyne does not use (internal/glfwhints; the GL side is checked
+		// by TestNoDepthOrStencilHints).
+		if msg == "window shown" {
+			if ds, ok := r["depth_stencil"].(bool); !ok || ds {
+				t.Errorf(`"window shown" has depth_stencil %v, want false (the window asked for no depth and stencil buffers)`, r["depth_stencil"])
+			}
+		}
 		return msg == "map ready"
 	})
 	last, lastName := 0.0, ""
