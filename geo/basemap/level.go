@@ -52,11 +52,13 @@ func buildLevel(t *topo.Topology, k int) *level {
 		}
 	} else {
 		inParts(len(t.Arcs), func(lo, hi int) {
-			var slab []orb.Point
+			// One allocation of the exact size for the part's arcs.
+			n := 0
+			for _, a := range t.Arcs[lo:hi] {
+				n += a.SimplifiedLen(k)
+			}
+			slab := make([]orb.Point, 0, n)
 			for i, a := range t.Arcs[lo:hi] {
-				if cap(slab)-len(slab) < len(a.Points) {
-					slab = make([]orb.Point, 0, max(len(a.Points), 1<<14))
-				}
 				start := len(slab)
 				slab = a.Simplified(slab, k)
 				arcs[lo+i] = slab[start:len(slab):len(slab)]

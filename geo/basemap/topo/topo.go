@@ -77,6 +77,22 @@ func (a Arc) Simplified(dst []orb.Point, k int) []orb.Point {
 	return dst
 }
 
+// SimplifiedLen returns len(a.Simplified(nil, k)) without building it, so
+// that the points of many arcs can be laid out in one allocation.
+func (a Arc) SimplifiedLen(k int) int {
+	n := len(a.Points)
+	if k == 0 || n <= 2 {
+		return n
+	}
+	kept := 2 // the endpoints
+	for i := 1; i < min(len(a.Levels), n-1); i++ { // the inner points
+		if int(a.Levels[i]) >= k {
+			kept++
+		}
+	}
+	return kept
+}
+
 // Country is one country's polygons as rings of arc references. A reference
 // i ≥ 0 is Arcs[i] as stored; a reference ^i (that is, -i-1) is Arcs[i]
 // reversed. Consecutive arcs of a ring share their joining point, which

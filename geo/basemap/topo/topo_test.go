@@ -138,11 +138,44 @@ func TestSimplified(t *testing.T) {
 		if got := a.Simplified(nil, c.k); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("Simplified(%d) = %v, want %v", c.k, got, c.want)
 		}
+		if n := a.SimplifiedLen(c.k); n != len(c.want) {
+			t.Errorf("SimplifiedLen(%d) = %d, want %d", c.k, n, len(c.want))
+		}
 	}
 	// Without levels only the endpoints survive simplification.
 	a.Levels = nil
 	if got := a.Simplified([]orb.Point{{9, 9}}, 1); !reflect.DeepEqual(got, []orb.Point{{9, 9}, {1, 0}, {1, 1}}) {
 		t.Errorf("Simplified without levels = %v", got)
+	}
+	if n := a.SimplifiedLen(1); n != 2 {
+		t.Errorf("SimplifiedLen without levels = %d, want 2", n)
+	}
+}
+
+// TestSimplifiedLen checks SimplifiedLen against Simplified on arcs of
+// every length up to a few points, with levels shorter than, as long as
+// and missing beside the points, at every level.
+func TestSimplifiedLen(t *testing.T) {
+	for n := 0; n <= 6; n++ {
+		pts := make([]orb.Point, n)
+		for i := range pts {
+			pts[i] = orb.Point{float64(i), 0}
+		}
+		for nl := 0; nl <= n; nl++ {
+			lv := make([]uint8, nl)
+			for i := range lv {
+				lv[i] = uint8((i * 7) % 4)
+			}
+			if nl == 0 {
+				lv = nil
+			}
+			a := Arc{Points: pts, Levels: lv}
+			for k := 0; k <= 4; k++ {
+				if got, want := a.SimplifiedLen(k), len(a.Simplified(nil, k)); got != want {
+					t.Errorf("%d points, %d levels %v, k %d: SimplifiedLen %d, Simplified has %d", n, nl, lv, k, got, want)
+				}
+			}
+		}
 	}
 }
 
