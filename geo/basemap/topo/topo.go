@@ -84,7 +84,7 @@ func (a Arc) SimplifiedLen(k int) int {
 	if k == 0 || n <= 2 {
 		return n
 	}
-	kept := 2 // the endpoints
+	kept := 2                                      // the endpoints
 	for i := 1; i < min(len(a.Levels), n-1); i++ { // the inner points
 		if int(a.Levels[i]) >= k {
 			kept++
