@@ -84,8 +84,10 @@ func (a Arc) SimplifiedLen(k int) int {
 	if k == 0 || n <= 2 {
 		return n
 	}
-	kept := 2                                      // the endpoints
-	for i := 1; i < min(len(a.Levels), n-1); i++ { // the inner points
+	// The endpoints are always kept; an inner point when its level is k
+	// or coarser.
+	kept := 2
+	for i := 1; i < min(len(a.Levels), n-1); i++ {
 		if int(a.Levels[i]) >= k {
 			kept++
 		}
