@@ -101,14 +101,29 @@ func (m *Map) ratio() float64 {
 }
 
 // BaseCache keeps one rasterised basemap (and its country names' label
-// requests). It is safe for concurrent use; share one between the Maps of a
-// window.
+// requests), as runs of identical pixels: a few per cent of the memory of
+// its pixels. It is safe for concurrent use; share one between the Maps of
+// a window.
 type BaseCache struct {
 	mu     sync.Mutex
 	key    string
-	img    *image.RGBA // redrawn in place when the size stays
+	runs   *pixelRuns  // the raster, or nil when it is kept in raw
+	raw    *image.RGBA // a raster too detailed for runs (redrawn in place when the size stays)
 	labels []LabelRequest
 	builds int // times the raster was drawn (tests)
+}
+
+// bytes returns the memory the kept raster takes (tests, benchmarks).
+func (bc *BaseCache) bytes() int {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	switch {
+	case bc.runs != nil:
+		return bc.runs.size()
+	case bc.raw != nil:
+		return len(bc.raw.Pix)
+	}
+	return 0
 }
 
 // Render draws the map into a new Width×Height image.
@@ -288,25 +303,36 @@ func (m *Map) drawBase(c *Canvas, t *Transformer) []LabelRequest {
 	}
 	m.Cache.mu.Lock()
 	defer m.Cache.mu.Unlock()
-	if m.Cache.key != key || m.Cache.img == nil {
-		// The same size draws into the old raster's memory: a new one
-		// (16 MB at 2560×1600) costs a page fault every 4 kB.
-		img := m.Cache.img
-		if img == nil || img.Rect.Dx() != c.dst.Rect.Dx() || img.Rect.Dy() != c.dst.Rect.Dy() {
-			img = image.NewRGBA(image.Rect(0, 0, c.dst.Rect.Dx(), c.dst.Rect.Dy()))
-		}
-		m.Cache.key, m.Cache.builds = "", m.Cache.builds+1 // until it is drawn
-		dst := c.dst
-		c.dst = img
-		m.Cache.labels = m.rasterBase(c, t)
-		for _, l := range m.Layers[:m.cachedLayers()] {
-			m.drawLayer(c, t, l)
-		}
-		c.dst = dst
-		m.Cache.img, m.Cache.key = img, key
+	w, h := c.dst.Rect.Dx(), c.dst.Rect.Dy()
+	bc := m.Cache
+	switch {
+	case bc.key != key:
+	case bc.runs != nil && bc.runs.w == w && bc.runs.h == h:
+		bc.runs.drawTo(c.dst)
+		return bc.labels
+	case bc.raw != nil && bc.raw.Rect.Dx() == w && bc.raw.Rect.Dy() == h:
+		draw.Draw(c.dst, c.dst.Rect, bc.raw, image.Point{}, draw.Src)
+		return bc.labels
 	}
-	draw.Draw(c.dst, c.dst.Rect, m.Cache.img, image.Point{}, draw.Src)
-	return m.Cache.labels
+	// Drawn in the frame itself, and kept from there.
+	bc.key, bc.builds = "", bc.builds+1 // until it is kept
+	bc.labels = m.rasterBase(c, t)
+	for _, l := range m.Layers[:m.cachedLayers()] {
+		m.drawLayer(c, t, l)
+	}
+	if runs, ok := encodeRuns(c.dst); ok {
+		bc.runs, bc.raw = runs, nil
+	} else {
+		// The same size keeps the old raster's memory: a new one (16 MB
+		// at 2560×1600) costs a page fault every 4 kB.
+		if bc.raw == nil || bc.raw.Rect.Dx() != w || bc.raw.Rect.Dy() != h {
+			bc.raw = image.NewRGBA(image.Rect(0, 0, w, h))
+		}
+		draw.Draw(bc.raw, bc.raw.Rect, c.dst, c.dst.Rect.Min, draw.Src)
+		bc.runs = nil
+	}
+	bc.key = key
+	return bc.labels
 }
 
 // rasterBase draws the sea and the basemap (uncached) and returns the
