@@ -108,6 +108,7 @@ type BaseCache struct {
 	mu     sync.Mutex
 	key    string
 	runs   *pixelRuns  // the raster, or nil when it is kept in raw
+	encode [2][]uint32 // the buffers runs are encoded into
 	raw    *image.RGBA // a raster too detailed for runs (redrawn in place when the size stays)
 	labels []LabelRequest
 	builds int // times the raster was drawn (tests)
@@ -320,7 +321,7 @@ func (m *Map) drawBase(c *Canvas, t *Transformer) []LabelRequest {
 	for _, l := range m.Layers[:m.cachedLayers()] {
 		m.drawLayer(c, t, l)
 	}
-	if runs, ok := encodeRuns(c.dst); ok {
+	if runs, ok := encodeRuns(c.dst, &bc.encode); ok {
 		bc.runs, bc.raw = runs, nil
 	} else {
 		// The same size keeps the old raster's memory: a new one (16 MB

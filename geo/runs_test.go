@@ -2,6 +2,7 @@ package geo
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"math/rand/v2"
@@ -25,6 +26,25 @@ func TestPixelRunsRoundTrip(t *testing.T) {
 			stripes.SetRGBA(x, y, color.RGBA{uint8(x / 7 * 30), uint8(y), 0, 255})
 		}
 	}
+	// Runs of 1, 2, 3… pixels, odd and even, ending at the row's end or not.
+	steps := image.NewRGBA(image.Rect(0, 0, 45, 3))
+	for y := range 3 {
+		run, left := 1, 1
+		for x := range 45 - y {
+			steps.SetRGBA(x, y, color.RGBA{uint8(run), uint8(y), 9, 255})
+			if left--; left == 0 {
+				run++
+				left = run
+			}
+		}
+	}
+	// Large enough for the two halves to be encoded apart.
+	halves := image.NewRGBA(image.Rect(0, 0, 400, 301))
+	for y := range 301 {
+		for x := range 400 {
+			halves.SetRGBA(x, y, color.RGBA{uint8((x + y) / 50), uint8(y / 100), 0, 255})
+		}
+	}
 	big := image.NewRGBA(image.Rect(0, 0, 90, 40))
 	for i := range big.Pix {
 		big.Pix[i] = uint8(i / 97)
@@ -37,10 +57,13 @@ func TestPixelRunsRoundTrip(t *testing.T) {
 		{"uniform", uniform, 5},
 		{"stripes", stripes, 9 * 10},
 		{"one row", image.NewRGBA(image.Rect(0, 0, 100, 1)), 1},
+		{"runs of 1, 2, 3… pixels", steps, 9 + 10 + 10}, // and a transparent run after the shorter rows
+		{"two halves", halves, 0},
 		{"sub-image", big.SubImage(image.Rect(13, 7, 71, 33)).(*image.RGBA), 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, ok := encodeRuns(tc.img)
+			var scratch [2][]uint32
+			p, ok := encodeRuns(tc.img, &scratch)
 			if !ok {
 				t.Fatal("encodeRuns refused a raster of long runs")
 			}
@@ -92,7 +115,8 @@ func TestPixelRunsRefuseNoise(t *testing.T) {
 	for i := range img.Pix {
 		img.Pix[i] = uint8(rng.Uint32())
 	}
-	if _, ok := encodeRuns(img); ok {
+	var scratch [2][]uint32
+	if _, ok := encodeRuns(img, &scratch); ok {
 		t.Error("encodeRuns took a raster of noise")
 	}
 }
@@ -149,6 +173,24 @@ func TestBaseCacheKeepsRuns(t *testing.T) {
 	}
 }
 
+// BenchmarkEncodeRuns measures keeping a freshly drawn basemap raster as
+// runs (what a basemap cache miss adds to the render), at the window's
+// sizes.
+func BenchmarkEncodeRuns(b *testing.B) {
+	for _, sz := range [][2]int{{1280, 800}, {2560, 1600}} {
+		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
+			m := fixtureMap(b, sz[0], sz[1])
+			m.Layers = nil
+			img := m.Render()
+			var scratch [2][]uint32
+			b.SetBytes(int64(len(img.Pix)))
+			for b.Loop() {
+				encodeRuns(img, &scratch)
+			}
+		})
+	}
+}
+
 // BenchmarkBaseCacheHit measures writing the cached basemap into a
 // 1280×800 frame (what a timeline step or a layer toggle pays for the
 // basemap), against copying the raster's pixels.
@@ -159,7 +201,8 @@ func BenchmarkBaseCacheHit(b *testing.B) {
 	m.Layers = nil
 	dst := m.Render()
 	b.Run("runs", func(b *testing.B) {
-		p, _ := encodeRuns(dst)
+		var scratch [2][]uint32
+		p, _ := encodeRuns(dst, &scratch)
 		out := image.NewRGBA(dst.Rect)
 		b.SetBytes(int64(len(dst.Pix)))
 		for b.Loop() {
