@@ -61,18 +61,19 @@ type levelCache struct {
 	lvl  *level
 }
 
-// Load decodes the embedded basemap and checks that its rings close. The
-// simplified levels are assembled on first use by View.
+// Load opens the embedded basemap in place (topo.Open: checked whole, its
+// points decoded when a level is built) and checks that its rings close.
+// The simplified levels are assembled on first use by View.
 func Load() (*Basemap, error) {
-	t, err := topo.Decode(embedded)
+	t, err := topo.Open(embedded)
 	if err != nil {
 		return nil, fmt.Errorf("basemap: embedded data: %w", err)
 	}
 	return fromTopology(t)
 }
 
-// fromTopology builds a Basemap over a decoded topology, checking that
-// every ring's arcs join end to end and close.
+// fromTopology builds a Basemap over a topology (decoded or read in
+// place), checking that every ring's arcs join end to end and close.
 func fromTopology(t *topo.Topology) (*Basemap, error) {
 	sort.SliceStable(t.Countries, func(i, j int) bool { return t.Countries[i].ISO3 < t.Countries[j].ISO3 })
 	b := &Basemap{topo: t, byISO: make(map[string]int, len(t.Countries)), levels: make([]levelCache, len(t.Levels))}
@@ -94,18 +95,18 @@ func fromTopology(t *topo.Topology) (*Basemap, error) {
 
 // checkRing reports whether the arcs of a ring join end to end and close.
 func checkRing(t *topo.Topology, refs []int) error {
-	ends := func(ref int) (first, last orb.Point) {
-		pts := t.Arcs[topo.ArcIndex(ref)].Points
+	ends := func(ref int) (first, last orb.Point, n int) {
+		first, last, n = t.ArcEnds(topo.ArcIndex(ref))
 		if ref < 0 {
-			return pts[len(pts)-1], pts[0]
+			return last, first, n
 		}
-		return pts[0], pts[len(pts)-1]
+		return first, last, n
 	}
 	n := 1
 	for k, ref := range refs {
-		n += len(t.Arcs[topo.ArcIndex(ref)].Points) - 1
-		_, last := ends(ref)
-		next, _ := ends(refs[(k+1)%len(refs)])
+		_, last, np := ends(ref)
+		n += np - 1
+		next, _, _ := ends(refs[(k+1)%len(refs)])
 		if last != next {
 			return fmt.Errorf("arc %d ends at %v, the next starts at %v", ref, last, next)
 		}

@@ -234,6 +234,29 @@ func TestEmbeddedSummary(t *testing.T) {
 	}
 }
 
+// TestLoadReadsInPlace: Load keeps the embedded arcs in the file's bytes
+// (no decoded points held), and every simplification level it builds from
+// them is the level built from the fully decoded topology.
+func TestLoadReadsInPlace(t *testing.T) {
+	b := load(t)
+	if b.topo.Arcs != nil || b.topo.NumArcs() == 0 {
+		t.Fatalf("Load holds %d decoded arcs of %d: want the arcs read in place", len(b.topo.Arcs), b.topo.NumArcs())
+	}
+	decoded, err := topo.Decode(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := fromTopology(decoded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range b.topo.Levels {
+		if got, want := b.level(k), full.level(k); !reflect.DeepEqual(got, want) {
+			t.Errorf("level %d built in place differs from the level of the decoded topology", k)
+		}
+	}
+}
+
 // viewCase is a map view asked of the basemap: a bound and a tolerance
 // (degrees per pixel).
 type viewCase struct {

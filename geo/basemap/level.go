@@ -45,26 +45,22 @@ type levelLine struct {
 // coastline goes with it.
 func buildLevel(t *topo.Topology, k int) *level {
 	tol := t.Levels[k]
-	arcs := make([]orb.LineString, len(t.Arcs))
-	if k == 0 {
-		for i, a := range t.Arcs {
-			arcs[i] = a.Points
+	nArcs := t.NumArcs()
+	arcs := make([]orb.LineString, nArcs)
+	inParts(nArcs, func(lo, hi int) {
+		// One allocation of the exact size for the part's arcs.
+		var scratch topo.Arc // a topology read in place decodes each arc here
+		n := 0
+		for i := lo; i < hi; i++ {
+			n += t.SimplifiedLen(i, k)
 		}
-	} else {
-		inParts(len(t.Arcs), func(lo, hi int) {
-			// One allocation of the exact size for the part's arcs.
-			n := 0
-			for _, a := range t.Arcs[lo:hi] {
-				n += a.SimplifiedLen(k)
-			}
-			slab := make([]orb.Point, 0, n)
-			for i, a := range t.Arcs[lo:hi] {
-				start := len(slab)
-				slab = a.Simplified(slab, k)
-				arcs[lo+i] = slab[start:len(slab):len(slab)]
-			}
-		})
-	}
+		slab := make([]orb.Point, 0, n)
+		for i := lo; i < hi; i++ {
+			start := len(slab)
+			slab = t.ArcAt(i, &scratch).Simplified(slab, k)
+			arcs[i] = slab[start:len(slab):len(slab)]
+		}
+	})
 	minArea := tol * tol
 	tiny := func(r orb.Ring) bool {
 		return len(r) < 4 || math.Abs(ringArea(r)) <= minArea
@@ -93,12 +89,11 @@ func buildLevel(t *topo.Topology, k int) *level {
 			lvl.countries[ci] = lc
 		}
 	})
-	for i, a := range t.Arcs {
-		ls := arcs[i]
+	for i, ls := range arcs {
 		if ls[0] == ls[len(ls)-1] && tiny(orb.Ring(ls)) {
 			continue
 		}
-		switch a.Kind {
+		switch t.ArcKind(i) {
 		case topo.Border:
 			lvl.borders = append(lvl.borders, levelLine{line: ls, bound: pointsBound(ls)})
 		case topo.Coast:

@@ -35,8 +35,10 @@ func Encode(w io.Writer, t *Topology) error {
 		}
 		e.uvarint(uint64(e.quant(l)))
 	}
-	e.uvarint(uint64(len(t.Arcs)))
-	for i, a := range t.Arcs {
+	e.uvarint(uint64(t.NumArcs()))
+	var scratch Arc
+	for i := range t.NumArcs() {
+		a := t.ArcAt(i, &scratch)
 		if a.Kind >= numKinds {
 			return fmt.Errorf("topo: encode: arc %d: bad kind %d", i, a.Kind)
 		}
@@ -80,7 +82,7 @@ func Encode(w io.Writer, t *Topology) error {
 			for _, ring := range poly {
 				e.uvarint(uint64(len(ring)))
 				for _, ref := range ring {
-					if i := ArcIndex(ref); i >= len(t.Arcs) {
+					if i := ArcIndex(ref); i >= t.NumArcs() {
 						return fmt.Errorf("topo: encode: %s: arc reference %d out of range", c.ISO3, ref)
 					}
 					e.varint(int64(ref))

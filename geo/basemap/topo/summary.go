@@ -28,7 +28,7 @@ func (t *Topology) Summary() Summary {
 		h.Write(buf[:])
 	}
 	q := func(v float64) int64 { return int64(math.Round(v * t.Quantum)) }
-	s := Summary{Arcs: len(t.Arcs), Countries: len(t.Countries)}
+	s := Summary{Arcs: t.NumArcs(), Countries: len(t.Countries)}
 	put(int64(t.Quantum))
 	put(q(t.Detail.Min[0]))
 	put(q(t.Detail.Min[1]))
@@ -38,7 +38,9 @@ func (t *Topology) Summary() Summary {
 	for _, l := range t.Levels {
 		put(q(l))
 	}
-	for _, a := range t.Arcs {
+	var scratch Arc
+	for i := range t.NumArcs() {
+		a := t.ArcAt(i, &scratch)
 		put(int64(a.Kind))
 		put(int64(len(a.Points)))
 		s.Points += len(a.Points)

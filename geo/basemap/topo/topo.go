@@ -1,8 +1,9 @@
 // Package topo is the compact file format of Briefmap's embedded basemap: a
 // quantised topology (arcs shared between the rings that use them, as in
 // TopoJSON) of country polygons, written as delta-encoded zig-zag varints,
-// stored as is (Decode reads it in place; a raw DEFLATE stream of the same
-// bytes, the older form, is read too). The generator (tools/basemap) encodes it and
+// stored as is (Decode reads it without copying; Open keeps the arcs in it
+// and decodes each when asked; a raw DEFLATE stream of the same bytes, the
+// older form, is read too). The generator (tools/basemap) encodes it and
 // package basemap decodes it; geo/basemap/README.md documents the layout.
 package topo
 
@@ -116,9 +117,101 @@ type Topology struct {
 	// Each must be a multiple of 1/Quantum.
 	Levels []float64
 	// Detail is the region where the arcs come from the 10m data.
-	Detail    orb.Bound
+	Detail orb.Bound
+	// Arcs holds the arcs of a decoded (Decode) or built topology; it is
+	// nil in one read in place (Open), whose arcs ArcAt decodes from the
+	// file's bytes when asked. NumArcs, ArcKind, ArcEnds and ArcAt read
+	// either.
 	Arcs      []Arc
 	Countries []Country
+
+	data  []byte    // Open: the file's bytes
+	spans []arcSpan // Open: where each arc lies in data
+	// Open: kept[i*len(Levels)+k] is arc i's SimplifiedLen(k), so that a
+	// level's arcs are laid out in one allocation with one decoding each.
+	kept []uint32
+}
+
+// arcSpan is where an arc of a topology read in place lies in its bytes:
+// its first point's offset, its number of points, its kind and its
+// endpoints (which the rings' checks read without decoding the arc).
+type arcSpan struct {
+	off, n      uint32
+	kind        Kind
+	first, last orb.Point
+}
+
+// NumArcs returns the number of arcs of t.
+func (t *Topology) NumArcs() int {
+	if t.spans != nil {
+		return len(t.spans)
+	}
+	return len(t.Arcs)
+}
+
+// ArcKind returns the kind of arc i.
+func (t *Topology) ArcKind(i int) Kind {
+	if t.spans != nil {
+		return t.spans[i].kind
+	}
+	return t.Arcs[i].Kind
+}
+
+// ArcEnds returns the first and the last point of arc i and its number of
+// points, without decoding it.
+func (t *Topology) ArcEnds(i int) (first, last orb.Point, n int) {
+	if t.spans != nil {
+		s := t.spans[i]
+		return s.first, s.last, int(s.n)
+	}
+	pts := t.Arcs[i].Points
+	return pts[0], pts[len(pts)-1], len(pts)
+}
+
+// SimplifiedLen returns the number of points arc i keeps at level k
+// (Arc.SimplifiedLen), without decoding it.
+func (t *Topology) SimplifiedLen(i, k int) int {
+	if t.spans != nil {
+		return int(t.kept[i*len(t.Levels)+k])
+	}
+	return t.Arcs[i].SimplifiedLen(k)
+}
+
+// keptLens appends to kept a.SimplifiedLen(k) for each of nLevels levels.
+func keptLens(kept []uint32, a Arc, nLevels int) []uint32 {
+	n := len(a.Points)
+	var at [maxLevels]uint32 // inner points by level
+	for i := 1; i < min(len(a.Levels), n-1); i++ {
+		at[a.Levels[i]]++
+	}
+	start := len(kept)
+	kept = append(kept, make([]uint32, nLevels)...)
+	inner := uint32(0) // inner points at level k or coarser
+	for k := nLevels - 1; k >= 1; k-- {
+		inner += at[k]
+		kept[start+k] = min(uint32(n), 2+inner)
+	}
+	kept[start] = uint32(n)
+	return kept
+}
+
+// ArcAt returns arc i. A topology read in place (Open) decodes it into
+// scratch's slices, grown when too short: what it returns is valid until
+// scratch is used again. Other topologies return their own arc and leave
+// scratch alone.
+func (t *Topology) ArcAt(i int, scratch *Arc) Arc {
+	if t.spans == nil {
+		return t.Arcs[i]
+	}
+	s := t.spans[i]
+	n := int(s.n)
+	if cap(scratch.Points) < n || cap(scratch.Levels) < n {
+		scratch.Points, scratch.Levels = make([]orb.Point, n), make([]uint8, n)
+	}
+	pts, lvls := scratch.Points[:n], scratch.Levels[:n]
+	d := decoder{b: t.data, off: int(s.off)}
+	d.arcPoints(pts, lvls, t.Quantum, len(t.Levels)) // Open read these bytes without error
+	return Arc{Kind: s.kind, Points: pts, Levels: lvls}
 }
 
 // Limits that Decode enforces, so a corrupt file fails cleanly instead of
@@ -152,9 +245,29 @@ func Decode(data []byte) (*Topology, error) {
 		}
 	}
 	d := decoder{b: raw}
-	t, err := d.topology()
+	t, err := d.topology(false)
 	if err != nil {
 		return nil, fmt.Errorf("topo: decode: %w", err)
+	}
+	return t, nil
+}
+
+// Open reads a file written by Encode as Decode does, checking all of it,
+// but keeps the arcs' points in data and decodes each when ArcAt asks for
+// it: the topology holds a few dozen bytes an arc instead of seventeen a
+// point. data must not change afterwards (the embedded basemap's bytes).
+func Open(data []byte) (*Topology, error) {
+	raw := data
+	if !bytes.HasPrefix(data, []byte(Magic)) {
+		var err error
+		if raw, err = inflate(data); err != nil {
+			return nil, err
+		}
+	}
+	d := decoder{b: raw}
+	t, err := d.topology(true)
+	if err != nil {
+		return nil, fmt.Errorf("topo: open: %w", err)
 	}
 	return t, nil
 }
@@ -211,8 +324,25 @@ func (d *decoder) uvarint() uint64 {
 // encoded, as binary.Varint reads it.
 func (d *decoder) varint() int64 { return unzigzag(d.uvarint()) }
 
+// arcPoints decodes an arc's len(pts) points into pts and their levels
+// into lvls, failing d on corrupt or truncated input.
+func (d *decoder) arcPoints(pts []orb.Point, lvls []uint8, quantum float64, nLevels int) {
+	j, x, y := d.points(pts, lvls, quantum, nLevels)
+	for ; j < len(pts); j++ {
+		x += d.varint()
+		y += d.varint()
+		pts[j] = orb.Point{float64(x) / quantum, float64(y) / quantum}
+		if b := d.bytes(1); b != nil {
+			if int(b[0]) >= nLevels {
+				d.fail(fmt.Errorf("point %d: level %d of %d: %w", j, b[0], nLevels, errCorrupt))
+			}
+			lvls[j] = b[0]
+		}
+	}
+}
+
 // points decodes an arc's points into pts and their levels into lvls, as
-// the checked loop of topology does, while each point's two varints and
+// the checked loop of arcPoints does, while each point's two varints and
 // level byte are well inside the input and valid: it returns how many it
 // decoded and the last point's grid coordinates, and the checked loop
 // takes the rest (a point near the end of the input, or one that fails,
@@ -298,7 +428,9 @@ func (d *decoder) bytes(n int) []byte {
 	return b
 }
 
-func (d *decoder) topology() (*Topology, error) {
+// topology parses the whole file; inPlace keeps the arcs as spans of the
+// decoder's bytes (Open) instead of their points (Decode).
+func (d *decoder) topology(inPlace bool) (*Topology, error) {
 	if magic := d.bytes(len(Magic)); d.err == nil && string(magic) != Magic {
 		return nil, fmt.Errorf("magic %q: not a basemap topology: %w", magic, errCorrupt)
 	}
@@ -334,11 +466,17 @@ func (d *decoder) topology() (*Topology, error) {
 	if d.err != nil {
 		return nil, fmt.Errorf("header: %w", d.err)
 	}
-	t.Arcs = make([]Arc, nArcs)
+	if inPlace {
+		t.data, t.spans = d.b, make([]arcSpan, nArcs)
+		t.kept = make([]uint32, 0, nArcs*nLevels)
+	} else {
+		t.Arcs = make([]Arc, nArcs)
+	}
 	total := 0
 	var slab []orb.Point // points and levels are carved from slabs to save allocations
 	var lslab []uint8
-	for i := range t.Arcs {
+	var scratch Arc // inPlace: each arc is decoded here, to check it
+	for i := range nArcs {
 		kind := d.count("kind", uint64(numKinds-1))
 		n := d.count("point count", maxPoints)
 		if d.err == nil && n < 2 {
@@ -355,30 +493,34 @@ func (d *decoder) topology() (*Topology, error) {
 		if n > (len(d.b)-d.off)/3 {
 			return nil, fmt.Errorf("arc %d: %d points in %d bytes: %w", i, n, len(d.b)-d.off, io.ErrUnexpectedEOF)
 		}
-		if len(slab) < n {
-			slab = make([]orb.Point, max(n, 1<<14))
-		}
-		if len(lslab) < n {
-			lslab = make([]uint8, max(n, 1<<14))
-		}
-		pts, lvls := slab[:n:n], lslab[:n:n]
-		slab, lslab = slab[n:], lslab[n:]
-		j, x, y := d.points(pts, lvls, t.Quantum, nLevels)
-		for ; j < len(pts); j++ {
-			x += d.varint()
-			y += d.varint()
-			pts[j] = orb.Point{float64(x) / t.Quantum, float64(y) / t.Quantum}
-			if b := d.bytes(1); b != nil {
-				if int(b[0]) >= nLevels {
-					d.fail(fmt.Errorf("point %d: level %d of %d: %w", j, b[0], nLevels, errCorrupt))
-				}
-				lvls[j] = b[0]
+		var pts []orb.Point
+		var lvls []uint8
+		if inPlace {
+			if cap(scratch.Points) < n {
+				scratch.Points, scratch.Levels = make([]orb.Point, n), make([]uint8, n)
 			}
+			pts, lvls = scratch.Points[:n], scratch.Levels[:n]
+		} else {
+			if len(slab) < n {
+				slab = make([]orb.Point, max(n, 1<<14))
+			}
+			if len(lslab) < n {
+				lslab = make([]uint8, max(n, 1<<14))
+			}
+			pts, lvls = slab[:n:n], lslab[:n:n]
+			slab, lslab = slab[n:], lslab[n:]
 		}
+		off := d.off
+		d.arcPoints(pts, lvls, t.Quantum, nLevels)
 		if d.err != nil {
 			return nil, fmt.Errorf("arc %d: %w", i, d.err)
 		}
-		t.Arcs[i] = Arc{Kind: Kind(kind), Points: pts, Levels: lvls}
+		if inPlace {
+			t.spans[i] = arcSpan{off: uint32(off), n: uint32(n), kind: Kind(kind), first: pts[0], last: pts[n-1]}
+			t.kept = keptLens(t.kept, Arc{Points: pts, Levels: lvls}, nLevels)
+		} else {
+			t.Arcs[i] = Arc{Kind: Kind(kind), Points: pts, Levels: lvls}
+		}
 	}
 
 	nCountries := d.count("country count", maxCountries)
@@ -454,7 +596,10 @@ func (d *decoder) topology() (*Topology, error) {
 // empty. The ring is closed when the arcs form a loop, as they do in a
 // valid topology.
 func (t *Topology) Ring(refs []int) orb.Ring {
-	return AssembleRing(refs, func(i int) []orb.Point { return t.Arcs[i].Points })
+	return AssembleRing(refs, func(i int) []orb.Point {
+		var scratch Arc
+		return t.ArcAt(i, &scratch).Points
+	})
 }
 
 // AssembleRing joins the arcs refs refer to into a ring: for each

@@ -270,9 +270,14 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tp, err := Decode(data)
+		opened, oerr := Open(data)
+		if (err == nil) != (oerr == nil) {
+			t.Fatalf("Decode: %v, but Open: %v", err, oerr)
+		}
 		if err != nil {
 			return
 		}
+		sameArcs(t, opened, tp)
 		// Whatever decodes re-encodes to something that decodes the same.
 		again, err := Decode(encode(t, tp))
 		if err != nil {
@@ -314,6 +319,104 @@ func BenchmarkDecode(b *testing.B) {
 	for b.Loop() {
 		if _, err := Decode(data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// sameArcs fails t unless got's arcs, read through the accessors (with
+// one scratch arc for all, as buildLevel reads them), are want's.
+func sameArcs(t *testing.T, got, want *Topology) {
+	t.Helper()
+	if got.NumArcs() != len(want.Arcs) {
+		t.Fatalf("%d arcs, want %d", got.NumArcs(), len(want.Arcs))
+	}
+	var scratch Arc
+	for i, w := range want.Arcs {
+		a := got.ArcAt(i, &scratch)
+		if a.Kind != w.Kind || got.ArcKind(i) != w.Kind || !reflect.DeepEqual(a.Points, w.Points) || !bytes.Equal(a.Levels, w.Levels) {
+			t.Fatalf("arc %d = %+v, want %+v", i, a, w)
+		}
+		for k := range want.Levels {
+			if got.SimplifiedLen(i, k) != w.SimplifiedLen(k) {
+				t.Fatalf("arc %d keeps %d points at level %d, want %d", i, got.SimplifiedLen(i, k), k, w.SimplifiedLen(k))
+			}
+		}
+		first, last, n := got.ArcEnds(i)
+		if first != w.Points[0] || last != w.Points[len(w.Points)-1] || n != len(w.Points) {
+			t.Fatalf("arc %d ends %v %v (%d points), want %v %v (%d)", i, first, last, n, w.Points[0], w.Points[len(w.Points)-1], len(w.Points))
+		}
+	}
+}
+
+// TestOpen: a topology read in place has what Decode decodes (arcs through
+// the accessors, countries, levels, summary, rings), re-encodes to the
+// same bytes, keeps no decoded points, and fails where Decode fails.
+func TestOpen(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	long := twoSquares()
+	long.Arcs[0].Points, long.Arcs[0].Levels = nil, nil
+	for j := range 3000 { // steps of one to three varint bytes
+		long.Arcs[0].Points = append(long.Arcs[0].Points, orb.Point{float64(rng.IntN(4000)) / 100, float64(j) / 1000})
+		long.Arcs[0].Levels = append(long.Arcs[0].Levels, uint8(rng.IntN(len(long.Levels))))
+	}
+	for _, tc := range []struct {
+		name string
+		tp   *Topology
+	}{{"two squares", twoSquares()}, {"a long arc", long}} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, deflated := range []bool{false, true} {
+				var buf bytes.Buffer
+				enc := Encode
+				if deflated {
+					enc = EncodeDeflated
+				}
+				if err := enc(&buf, tc.tp); err != nil {
+					t.Fatal(err)
+				}
+				want, err := Decode(buf.Bytes())
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := Open(buf.Bytes())
+				if err != nil {
+					t.Fatalf("Open: %v", err)
+				}
+				if got.Arcs != nil {
+					t.Error("Open decoded the arcs")
+				}
+				sameArcs(t, got, want)
+				if !reflect.DeepEqual(got.Countries, want.Countries) || !reflect.DeepEqual(got.Levels, want.Levels) ||
+					got.Quantum != want.Quantum || got.Detail != want.Detail {
+					t.Error("Open's header or countries differ from Decode's")
+				}
+				if got.Summary() != want.Summary() {
+					t.Errorf("summary %+v, want %+v", got.Summary(), want.Summary())
+				}
+				for _, c := range want.Countries {
+					for _, p := range c.Polygons {
+						for _, r := range p {
+							if !reflect.DeepEqual(got.Ring(r), want.Ring(r)) {
+								t.Errorf("%s: ring %v differs", c.ISO3, r)
+							}
+						}
+					}
+				}
+				var again bytes.Buffer
+				if err := Encode(&again, got); err != nil {
+					t.Fatal(err)
+				}
+				if plain := encode(t, tc.tp); !bytes.Equal(again.Bytes(), plain) {
+					t.Error("an opened topology re-encodes to other bytes")
+				}
+			}
+		})
+	}
+	good := encode(t, twoSquares())
+	for _, bad := range [][]byte{good[:len(good)-3], good[:len(good)/2], append(append([]byte(nil), good...), 0)} {
+		_, derr := Decode(bad)
+		_, oerr := Open(bad)
+		if derr == nil || oerr == nil {
+			t.Errorf("corrupt input: Decode %v, Open %v; want both to fail", derr, oerr)
 		}
 	}
 }
