@@ -39,6 +39,16 @@ type Canvas struct {
 	active   []int        // indices of the edges crossing the current band
 
 	hatchOrigin image.Point // where the canvas's corner lies in the hatch patterns' plane
+	tables      *coverageTables
+}
+
+// coverageTable returns the table that paints col, kept for the colour's
+// next fill.
+func (c *Canvas) coverageTable(col color.NRGBA) *coverageTable {
+	if c.tables == nil {
+		c.tables = &coverageTables{}
+	}
+	return c.tables.get(col)
 }
 
 // NewCanvas returns a Canvas drawing into dst with fonts (which may be nil
@@ -131,13 +141,13 @@ func (c *Canvas) FillPathHatched(p *PixelPath, col color.NRGBA, h Hatch) {
 	if col.A == 0 && !hatched {
 		return
 	}
-	var tab coverageTable
+	var tab *coverageTable
 	if col.A != 0 {
-		tab.set(col)
+		tab = c.coverageTable(col)
 	}
 	c.fillBands(p, func(r image.Rectangle) {
 		if col.A != 0 {
-			c.paintCoverage(r, col, &tab)
+			c.paintCoverage(r, col, tab)
 		}
 		if hatched {
 			c.paintHatch(r, h)

@@ -357,3 +357,25 @@ func newTestCanvas(w, h int) (*image.RGBA, *Canvas) {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	return img, NewCanvas(img, nil)
 }
+
+// TestCoverageTablesKept: the tables a canvas keeps per colour are the
+// tables set up afresh, through evictions (more colours than it keeps)
+// and returns to a colour.
+func TestCoverageTablesKept(t *testing.T) {
+	var ts coverageTables
+	for round := range 3 {
+		for i := range 40 {
+			col := color.NRGBA{uint8(i * 6), uint8(255 - i), uint8(i * 3), uint8(40 + i*5)}
+			var want coverageTable
+			want.set(col)
+			if got := ts.get(col); *got != want {
+				t.Fatalf("round %d, colour %d: the kept table differs from a fresh one", round, i)
+			}
+			if i%4 == 0 { // and at once again: the same entry
+				if got := ts.get(col); *got != want {
+					t.Fatalf("round %d, colour %d asked twice: the table differs", round, i)
+				}
+			}
+		}
+	}
+}

@@ -40,6 +40,29 @@ func (t *coverageTable) set(col color.NRGBA) {
 	}
 }
 
+// coverageTables keeps the tables of the last colours a canvas painted:
+// setting one up costs about as much as painting a marker's pixels, and a
+// map paints its thousand markers in a dozen colours.
+type coverageTables struct {
+	cols [16]color.NRGBA
+	tabs [16]coverageTable
+	n    int // entries in use; then the next to replace, round robin
+}
+
+// get returns the table of col, set up on first use.
+func (ts *coverageTables) get(col color.NRGBA) *coverageTable {
+	for i := range min(ts.n, len(ts.cols)) {
+		if ts.cols[i] == col {
+			return &ts.tabs[i]
+		}
+	}
+	i := ts.n % len(ts.cols)
+	ts.n++
+	ts.cols[i] = col
+	ts.tabs[i].set(col)
+	return &ts.tabs[i]
+}
+
 // blendPixel composites table entry m over pixel p (RGBA, little-endian
 // bytes). An opaque pixel stays opaque.
 func (t *coverageTable) blendPixel(p uint32, m uint8) uint32 {

@@ -166,8 +166,7 @@ func (c *Canvas) paintMask(mask *image.Alpha, local image.Rectangle, off image.P
 	if col.A == 0 {
 		return
 	}
-	var t coverageTable
-	t.set(col)
+	t := c.coverageTable(col)
 	abs := local.Add(c.dst.Rect.Min)
 	for y := 0; y < local.Dy(); y++ {
 		my := y - off.Y
