@@ -42,25 +42,33 @@ func (t *coverageTable) set(col color.NRGBA) {
 
 // coverageTables keeps the tables of the last colours a canvas painted:
 // setting one up costs about as much as painting a marker's pixels, and a
-// map paints its thousand markers in a dozen colours.
+// map paints its thousand markers in a dozen colours. Tables are allocated
+// as colours come (3 kB each), up to maxCoverageTables.
 type coverageTables struct {
-	cols [16]color.NRGBA
-	tabs [16]coverageTable
-	n    int // entries in use; then the next to replace, round robin
+	cols []color.NRGBA
+	tabs []*coverageTable
+	next int // the entry to replace when full, round robin
 }
+
+const maxCoverageTables = 16
 
 // get returns the table of col, set up on first use.
 func (ts *coverageTables) get(col color.NRGBA) *coverageTable {
-	for i := range min(ts.n, len(ts.cols)) {
-		if ts.cols[i] == col {
-			return &ts.tabs[i]
+	for i, c := range ts.cols {
+		if c == col {
+			return ts.tabs[i]
 		}
 	}
-	i := ts.n % len(ts.cols)
-	ts.n++
+	if len(ts.cols) < maxCoverageTables {
+		ts.cols, ts.tabs = append(ts.cols, col), append(ts.tabs, new(coverageTable))
+		ts.tabs[len(ts.tabs)-1].set(col)
+		return ts.tabs[len(ts.tabs)-1]
+	}
+	i := ts.next
+	ts.next = (ts.next + 1) % maxCoverageTables
 	ts.cols[i] = col
 	ts.tabs[i].set(col)
-	return &ts.tabs[i]
+	return ts.tabs[i]
 }
 
 // blendPixel composites table entry m over pixel p (RGBA, little-endian
