@@ -49,7 +49,6 @@ func buildLevel(t *topo.Topology, k int) *level {
 	arcs := make([]orb.LineString, nArcs)
 	inParts(nArcs, func(lo, hi int) {
 		// One allocation of the exact size for the part's arcs.
-		var scratch topo.Arc // a topology read in place decodes each arc here
 		n := 0
 		for i := lo; i < hi; i++ {
 			n += t.SimplifiedLen(i, k)
@@ -57,7 +56,7 @@ func buildLevel(t *topo.Topology, k int) *level {
 		slab := make([]orb.Point, 0, n)
 		for i := lo; i < hi; i++ {
 			start := len(slab)
-			slab = t.ArcAt(i, &scratch).Simplified(slab, k)
+			slab = t.AppendSimplified(slab, i, k)
 			arcs[i] = slab[start:len(slab):len(slab)]
 		}
 	})

@@ -195,6 +195,33 @@ func keptLens(kept []uint32, a Arc, nLevels int) []uint32 {
 	return kept
 }
 
+// AppendSimplified appends to dst the points of arc i kept at level k
+// (Arc.Simplified) and returns the extended slice. A topology read in
+// place decodes the arc straight into dst, converting only the points it
+// keeps.
+func (t *Topology) AppendSimplified(dst []orb.Point, i, k int) []orb.Point {
+	if t.spans == nil {
+		return t.Arcs[i].Simplified(dst, k)
+	}
+	s := t.spans[i]
+	b, off, last := t.data, int(s.off), int(s.n)-1
+	var x, y int64
+	for j := 0; j <= last; j++ {
+		// Open decoded these bytes without error: each point is two
+		// whole varints and a level byte.
+		ux, n := uvarintAt(b, off)
+		uy, m := uvarintAt(b, off+n)
+		lvl := int(b[off+n+m])
+		off += n + m + 1
+		x += unzigzag(ux)
+		y += unzigzag(uy)
+		if j == 0 || j == last || lvl >= k || k == 0 {
+			dst = append(dst, orb.Point{float64(x) / t.Quantum, float64(y) / t.Quantum})
+		}
+	}
+	return dst
+}
+
 // ArcAt returns arc i. A topology read in place (Open) decodes it into
 // scratch's slices, grown when too short: what it returns is valid until
 // scratch is used again. Other topologies return their own arc and leave

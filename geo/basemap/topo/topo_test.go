@@ -337,6 +337,9 @@ func sameArcs(t *testing.T, got, want *Topology) {
 			t.Fatalf("arc %d = %+v, want %+v", i, a, w)
 		}
 		for k := range want.Levels {
+			if s, ws := got.AppendSimplified([]orb.Point{{-1, -1}}, i, k), w.Simplified([]orb.Point{{-1, -1}}, k); !reflect.DeepEqual(s, ws) {
+				t.Fatalf("arc %d at level %d: AppendSimplified gives %v, want %v", i, k, s, ws)
+			}
 			if got.SimplifiedLen(i, k) != w.SimplifiedLen(k) {
 				t.Fatalf("arc %d keeps %d points at level %d, want %d", i, got.SimplifiedLen(i, k), k, w.SimplifiedLen(k))
 			}
