@@ -11,6 +11,23 @@ import (
 	"github.com/paulmach/orb"
 )
 
+// noise is an object that sets every pixel of its frame to its own colour
+// (so that a cached layer of it defeats the runs).
+type noise struct{}
+
+func (noise) ID() string                                       { return "" }
+func (noise) Bounds() orb.Bound                                { return orb.Bound{Min: orb.Point{-180, -85}, Max: orb.Point{180, 85}} }
+func (noise) Margin() float64                                  { return 0 }
+func (noise) Hit(*Transformer, float64, float64, float64) bool { return false }
+func (noise) Draw(c Surface, _ *Transformer) {
+	f := c.Frame()
+	for y := int(f.Y0); y < int(f.Y1); y++ {
+		for x := int(f.X0); x < int(f.X1); x++ {
+			c.FillRect(Box{float64(x), float64(y), float64(x + 1), float64(y + 1)}, color.NRGBA{uint8(x * 37), uint8(y * 11), uint8(x ^ y), 255})
+		}
+	}
+}
+
 // TestPixelRunsRoundTrip: runs give back the pixels they were made from,
 // written into a frame of their size or the corner of a sub-image (another
 // stride, another origin), around whatever was there; a uniform raster is
@@ -118,23 +135,6 @@ func TestPixelRunsRefuseNoise(t *testing.T) {
 	var scratch [2][]uint32
 	if _, ok := encodeRuns(img, &scratch); ok {
 		t.Error("encodeRuns took a raster of noise")
-	}
-}
-
-// noise is an object that sets every pixel of its frame to its own colour
-// (so that a cached layer of it defeats the runs).
-type noise struct{}
-
-func (noise) ID() string                                       { return "" }
-func (noise) Bounds() orb.Bound                                { return orb.Bound{Min: orb.Point{-180, -85}, Max: orb.Point{180, 85}} }
-func (noise) Margin() float64                                  { return 0 }
-func (noise) Hit(*Transformer, float64, float64, float64) bool { return false }
-func (noise) Draw(c Surface, _ *Transformer) {
-	f := c.Frame()
-	for y := int(f.Y0); y < int(f.Y1); y++ {
-		for x := int(f.X0); x < int(f.X1); x++ {
-			c.FillRect(Box{float64(x), float64(y), float64(x + 1), float64(y + 1)}, color.NRGBA{uint8(x * 37), uint8(y * 11), uint8(x ^ y), 255})
-		}
 	}
 }
 

@@ -263,27 +263,21 @@ func ArcIndex(ref int) int {
 // Decode parses a file written by Encode. It returns an error, never
 // panics, on truncated or corrupt input, and checks that every arc reference
 // names an existing arc.
-func Decode(data []byte) (*Topology, error) {
-	raw := data
-	if !bytes.HasPrefix(data, []byte(Magic)) {
-		var err error
-		if raw, err = inflate(data); err != nil {
-			return nil, err
-		}
-	}
-	d := decoder{b: raw}
-	t, err := d.topology(false)
-	if err != nil {
-		return nil, fmt.Errorf("topo: decode: %w", err)
-	}
-	return t, nil
-}
+func Decode(data []byte) (*Topology, error) { return read(data, false) }
 
 // Open reads a file written by Encode as Decode does, checking all of it,
 // but keeps the arcs' points in data and decodes each when ArcAt asks for
 // it: the topology holds a few dozen bytes an arc instead of seventeen a
 // point. data must not change afterwards (the embedded basemap's bytes).
-func Open(data []byte) (*Topology, error) {
+func Open(data []byte) (*Topology, error) { return read(data, true) }
+
+// read is Decode (inPlace false) and Open (true); it inflates a deflated
+// file first.
+func read(data []byte, inPlace bool) (*Topology, error) {
+	verb := "decode"
+	if inPlace {
+		verb = "open"
+	}
 	raw := data
 	if !bytes.HasPrefix(data, []byte(Magic)) {
 		var err error
@@ -292,9 +286,9 @@ func Open(data []byte) (*Topology, error) {
 		}
 	}
 	d := decoder{b: raw}
-	t, err := d.topology(true)
+	t, err := d.topology(inPlace)
 	if err != nil {
-		return nil, fmt.Errorf("topo: open: %w", err)
+		return nil, fmt.Errorf("topo: %s: %w", verb, err)
 	}
 	return t, nil
 }
