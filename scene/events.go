@@ -155,6 +155,6 @@ func (r *Renderer) CountryAt(p orb.Point) string {
 	if !ok {
 		return ""
 	}
-	c, _ := r.base.Country(iso)
-	return c.Name
+	name, _ := r.base.CountryName(iso)
+	return name
 }

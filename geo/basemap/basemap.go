@@ -153,6 +153,17 @@ func (b *Basemap) Country(iso3 string) (Country, bool) {
 	return b.country(i), true
 }
 
+// CountryName returns the name of the country with ISO 3166-1 alpha-3
+// code iso3 ("LBY": "Libya"), and whether it exists, without building its
+// geometry as Country does.
+func (b *Basemap) CountryName(iso3 string) (string, bool) {
+	i, ok := b.byISO[iso3]
+	if !ok {
+		return "", false
+	}
+	return b.topo.Countries[i].Name, true
+}
+
 // Bound returns the region where the basemap has 10m (1:10,000,000)
 // detail; outside it the data is 50m, then 110m.
 func (b *Basemap) Bound() orb.Bound { return b.topo.Detail }

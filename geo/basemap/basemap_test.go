@@ -234,6 +234,20 @@ func TestEmbeddedSummary(t *testing.T) {
 	}
 }
 
+// TestCountryName: the name without the geometry is Country's name, for
+// every country; an unknown code has none.
+func TestCountryName(t *testing.T) {
+	b := load(t)
+	for _, c := range b.Countries() {
+		if name, ok := b.CountryName(c.ISO3); !ok || name != c.Name {
+			t.Errorf("CountryName(%s) = %q, %v; want %q", c.ISO3, name, ok, c.Name)
+		}
+	}
+	if name, ok := b.CountryName("XXX"); ok || name != "" {
+		t.Errorf("CountryName(XXX) = %q, %v; want none", name, ok)
+	}
+}
+
 // TestLoadReadsInPlace: Load keeps the embedded arcs in the file's bytes
 // (no decoded points held), and every simplification level it builds from
 // them is the level built from the fully decoded topology.
