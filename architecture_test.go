@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -55,6 +57,45 @@ func TestImportsPointOneWay(t *testing.T) {
 		}
 	}
 	if checked < 50 {
+		t.Fatalf("checked %d files: the walk missed the packages", checked)
+	}
+}
+
+// maxFileLines is the longest a non-test Go file may be (issue 11: a file
+// longer than this holds more than one concern; split it by concern).
+const maxFileLines = 450
+
+// TestFilesStaySmall checks every non-test Go file of the module against
+// maxFileLines.
+func TestFilesStaySmall(t *testing.T) {
+	checked := 0
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != "." && (strings.HasPrefix(name, ".") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		checked++
+		if n := bytes.Count(b, []byte("\n")); n > maxFileLines {
+			t.Errorf("%s has %d lines, more than %d: split it by concern", path, n, maxFileLines)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 100 {
 		t.Fatalf("checked %d files: the walk missed the packages", checked)
 	}
 }
