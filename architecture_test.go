@@ -29,17 +29,40 @@ var forbidden = map[string][]string{
 	"app":     {module + "cli"},
 }
 
+// sources returns the non-test Go files under dir (".": the module),
+// leaving out hidden folders and testdata.
+func sources(t *testing.T, dir string) []string {
+	t.Helper()
+	var paths []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != dir && (strings.HasPrefix(name, ".") || name == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return paths
+}
+
 // TestImportsPointOneWay checks every non-test Go file against forbidden.
 func TestImportsPointOneWay(t *testing.T) {
 	checked := 0
 	for dir, bad := range forbidden {
-		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-				return err
-			}
+		for _, path := range sources(t, dir) {
 			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
 			if err != nil {
-				return err
+				t.Fatal(err)
 			}
 			checked++
 			for _, imp := range f.Imports {
@@ -50,10 +73,6 @@ func TestImportsPointOneWay(t *testing.T) {
 					}
 				}
 			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
 		}
 	}
 	if checked < 50 {
@@ -68,34 +87,17 @@ const maxFileLines = 450
 // TestFilesStaySmall checks every non-test Go file of the module against
 // maxFileLines.
 func TestFilesStaySmall(t *testing.T) {
-	checked := 0
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if name := d.Name(); path != "." && (strings.HasPrefix(name, ".") || name == "testdata") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
+	paths := sources(t, ".")
+	for _, path := range paths {
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		checked++
 		if n := bytes.Count(b, []byte("\n")); n > maxFileLines {
 			t.Errorf("%s has %d lines, more than %d: split it by concern", path, n, maxFileLines)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	if checked < 100 {
-		t.Fatalf("checked %d files: the walk missed the packages", checked)
+	if len(paths) < 100 {
+		t.Fatalf("checked %d files: the walk missed the packages", len(paths))
 	}
 }

@@ -11,7 +11,8 @@ import (
 // land between a few antialiased edges (about 13 runs per row at the
 // window's start-up size, 16 at 2560×1600), so its runs take 75 kB where
 // its pixels take 1.8 MB (16 MB at 2560×1600), and writing them back costs
-// no more than copying the pixels.
+// little more than copying the pixels (0.21–0.27 against 0.16 ms at
+// 1280×800, BenchmarkBaseCacheHit).
 type pixelRuns struct {
 	w, h int
 	// runs holds, row after row, pairs of a run's length in pixels and its

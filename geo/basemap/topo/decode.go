@@ -44,7 +44,7 @@ func read(data []byte, inPlace bool) (*Topology, error) {
 	if !bytes.HasPrefix(data, []byte(Magic)) {
 		var err error
 		if raw, err = inflate(data); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("topo: %s: %w", verb, err)
 		}
 	}
 	d := decoder{b: raw}
@@ -62,10 +62,10 @@ func inflate(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(min(len(data)*3/2+64<<10, maxRaw)) // the basemap inflates to 1.44×
 	if _, err := buf.ReadFrom(io.LimitReader(zr, maxRaw+1)); err != nil {
-		return nil, fmt.Errorf("topo: decode: inflate: %w", err)
+		return nil, fmt.Errorf("inflate: %w", err)
 	}
 	if buf.Len() > maxRaw {
-		return nil, fmt.Errorf("topo: decode: more than %d bytes inflated: %w", maxRaw, errCorrupt)
+		return nil, fmt.Errorf("more than %d bytes inflated: %w", maxRaw, errCorrupt)
 	}
 	return buf.Bytes(), nil
 }

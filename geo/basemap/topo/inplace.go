@@ -89,7 +89,7 @@ func (t *Topology) AppendSimplified(dst []orb.Point, i, k int) []orb.Point {
 		off += n + m + 1
 		x += unzigzag(ux)
 		y += unzigzag(uy)
-		if j == 0 || j == last || lvl >= k || k == 0 {
+		if keeps(j, last, lvl, k) {
 			dst = append(dst, orb.Point{float64(x) / t.Quantum, float64(y) / t.Quantum})
 		}
 	}

@@ -66,12 +66,21 @@ type Arc struct {
 func (a Arc) Simplified(dst []orb.Point, k int) []orb.Point {
 	last := len(a.Points) - 1
 	for i, p := range a.Points {
-		if i == 0 || i == last || (i < len(a.Levels) && int(a.Levels[i]) >= k) || k == 0 {
+		lvl := 0 // a point without a level is kept at level 0 only
+		if i < len(a.Levels) {
+			lvl = int(a.Levels[i])
+		}
+		if keeps(i, last, lvl, k) {
 			dst = append(dst, p)
 		}
 	}
 	return dst
 }
+
+// keeps reports whether point i of an arc whose last point is last, of
+// level lvl, is kept at level k: the endpoints always, an inner point when
+// its level is k or coarser, every point at level 0.
+func keeps(i, last, lvl, k int) bool { return i == 0 || i == last || lvl >= k || k == 0 }
 
 // SimplifiedLen returns len(a.Simplified(nil, k)) without building it, so
 // that the points of many arcs can be laid out in one allocation.
