@@ -137,6 +137,7 @@ func FuzzLoadEvents(f *testing.F) {
 			b.EventsOn(e.Date)
 			b.EventsOf(e.Place)
 		}
+		readBack(t, b, m) // Encode writes what loaded, and it loads back the same
 	})
 }
 

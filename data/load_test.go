@@ -258,7 +258,8 @@ func TestLoadTime(t *testing.T) {
 }
 
 // FuzzLoad loads packages whose files are the fuzzer's bytes; it must never
-// panic, and must return either a Briefing or an error.
+// panic, and must return either a Briefing or an error; a Briefing that
+// Encode writes must load back as the same.
 func FuzzLoad(f *testing.F) {
 	good := packageFS(f, "")
 	f.Add(good["zones.yaml"].Data, good["zones.geojson"].Data, good["actors.yaml"].Data, good["places.yaml"].Data)
@@ -286,6 +287,9 @@ func FuzzLoad(f *testing.F) {
 				b.ExcerptsFor(z.ID)
 			}
 			b.Lint()
+			// What loads, Encode writes back: Load reads it as the same
+			// briefing.
+			readBack(t, b, m)
 		}
 		var ve *ValidationError
 		if err != nil && errors.As(err, &ve) {

@@ -93,11 +93,11 @@ func (g *gen) genPlaces() {
 		used[strings.ToLower(a.Name)] = true
 	}
 	for _, p := range g.b.Places {
-		yp := yPlace{ID: p.ID, Name: p.Name, Aliases: aliasList(p.Aliases, p.AliasOptions), Kind: string(p.Kind), LonLat: lonlat(p.Point), Importance: p.Importance}
+		cp := data.Place{ID: p.ID, Name: p.Name, Aliases: p.Aliases, AliasOptions: p.AliasOptions, Kind: p.Kind, Point: p.Point, Importance: p.Importance}
 		for _, s := range p.Statuses {
-			yp.Statuses = append(yp.Statuses, yStatus{Status: s.Status, ValidFrom: dateString(s.Valid.From), ValidTo: dateString(s.Valid.To)})
+			cp.Statuses = append(cp.Statuses, data.PlaceStatus{Status: s.Status, Valid: s.Valid})
 		}
-		g.places = append(g.places, yp)
+		g.places = append(g.places, cp)
 		g.points = append(g.points, placePoint{id: p.ID, name: p.Name, p: p.Point})
 		used[strings.ToLower(p.Name)] = true
 		for _, a := range p.Aliases {
@@ -127,18 +127,18 @@ func (g *gen) genPlaces() {
 			imp = 2
 		}
 		kind := kinds[g.rng.IntN(len(kinds))]
-		yp := yPlace{ID: slug(name), Name: name, Kind: string(kind), LonLat: lonlat(p), Importance: imp}
+		np := data.Place{ID: slug(name), Name: name, Kind: kind, Point: p, Importance: imp}
 		if kind == data.OilField {
 			a := dayAfter(firstDay, 100+g.rng.IntN(900))
 			c := dayAfter(a, 30+g.rng.IntN(200))
-			yp.Statuses = []yStatus{
-				{Status: "operating", ValidFrom: "2019-01-01", ValidTo: dayAfter(a, -1).String()},
-				{Status: "blockaded", ValidFrom: a.String(), ValidTo: dayAfter(c, -1).String()},
-				{Status: "operating", ValidFrom: c.String()},
+			np.Statuses = []data.PlaceStatus{
+				{Status: "operating", Valid: data.Period{From: data.MustDate("2019-01-01"), To: dayAfter(a, -1)}},
+				{Status: "blockaded", Valid: data.Period{From: a, To: dayAfter(c, -1)}},
+				{Status: "operating", Valid: data.Period{From: c}},
 			}
 		}
-		g.places = append(g.places, yp)
-		g.points = append(g.points, placePoint{id: yp.ID, name: name, p: p})
+		g.places = append(g.places, np)
+		g.points = append(g.points, placePoint{id: np.ID, name: name, p: p})
 	}
 }
 
@@ -146,15 +146,10 @@ func (g *gen) genPlaces() {
 // on them, each at one of the places, until there are want.Deployments.
 func (g *gen) genDeployments() {
 	for _, d := range g.b.Deployments {
-		yd := yDeployment{
-			ID: d.ID, Name: d.Name, Actor: d.Actor, Supports: d.Supports, What: d.What, Places: d.Places,
-			Strength: d.Strength, RangeKM: d.RangeKM, RangeMax: d.RangeMax,
-			ValidFrom: dateString(d.Valid.From), ValidTo: dateString(d.Valid.To), Confidence: string(d.Confidence),
-		}
-		if d.Point != nil {
-			yd.LonLat = lonlat(*d.Point)
-		}
-		g.deps = append(g.deps, yd)
+		g.deps = append(g.deps, data.Deployment{
+			ID: d.ID, Name: d.Name, Actor: d.Actor, Supports: d.Supports, What: d.What, Places: d.Places, Point: d.Point,
+			Strength: d.Strength, RangeKM: d.RangeKM, RangeMax: d.RangeMax, Valid: d.Valid, Confidence: d.Confidence,
+		})
 	}
 	strengths := []string{"", "", "dozens", "hundreds", "about 300", "up to 2,000", "a battalion"}
 	confidences := []data.Confidence{data.High, data.Medium, data.Medium, data.Low}
@@ -163,18 +158,18 @@ func (g *gen) genDeployments() {
 		t := g.b.Deployments[k%len(g.b.Deployments)]
 		pl := g.points[g.rng.IntN(len(g.points))]
 		from := dayAfter(firstDay, g.rng.IntN(span))
-		yd := yDeployment{
+		nd := data.Deployment{
 			ID: fmt.Sprintf("d-gen-%04d", k+1), Name: t.Name + " at " + pl.name, Actor: t.Actor, Supports: t.Supports, What: t.What,
 			Places: []string{pl.id}, Strength: strengths[g.rng.IntN(len(strengths))],
-			ValidFrom: from.String(), Confidence: string(confidences[g.rng.IntN(len(confidences))]),
+			Valid: data.Period{From: from}, Confidence: confidences[g.rng.IntN(len(confidences))],
 		}
 		if g.rng.IntN(4) > 0 {
-			yd.ValidTo = dayAfter(from, 30+g.rng.IntN(700)).String()
+			nd.Valid.To = dayAfter(from, 30+g.rng.IntN(700))
 		}
 		if t.What == "drones" || t.What == "air-defence" {
-			yd.RangeKM = float64(50 * (1 + g.rng.IntN(6)))
-			yd.RangeMax = g.rng.IntN(2) == 0
+			nd.RangeKM = float64(50 * (1 + g.rng.IntN(6)))
+			nd.RangeMax = g.rng.IntN(2) == 0
 		}
-		g.deps = append(g.deps, yd)
+		g.deps = append(g.deps, nd)
 	}
 }

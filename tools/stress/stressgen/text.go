@@ -31,9 +31,9 @@ func (g *gen) genExcerpts() {
 	n := 0
 	for s := range g.want.Sources {
 		date := dayAfter(firstDay, span*s/max(1, g.want.Sources-1))
-		src := ySource{
+		src := data.Source{
 			ID: fmt.Sprintf("stress-wire-%03d", s+1), Publisher: "Stress Wire",
-			Title: fmt.Sprintf("Dispatch %d from Libya", s+1), Date: date.String(),
+			Title: fmt.Sprintf("Dispatch %d from Libya", s+1), Date: date,
 			File: fmt.Sprintf("stress-wire-%03d.txt", s+1),
 		}
 		per := g.want.Excerpts / g.want.Sources
@@ -43,7 +43,7 @@ func (g *gen) genExcerpts() {
 		var raw strings.Builder
 		runes := 0 // runes of normalised text written so far
 		type quote struct {
-			ex    yExcerpt
+			ex    data.Excerpt
 			start int
 		}
 		var quotes []quote
@@ -85,9 +85,9 @@ func (g *gen) genExcerpts() {
 
 // sentence returns the n-th excerpt (its anchors not yet set), from an
 // article of source src dated d, and records which field it backs.
-func (g *gen) sentence(n int, src string, d data.Date) yExcerpt {
+func (g *gen) sentence(n int, src string, d data.Date) data.Excerpt {
 	id := fmt.Sprintf("x-%04d", n)
-	ex := yExcerpt{ID: id, Source: src}
+	ex := data.Excerpt{ID: id, Source: src}
 	pl := g.points[g.rng.IntN(len(g.points))]
 	month := d.Time().Format("January 2006")
 	switch n % 3 {
