@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/briefmap/briefmap/data"
+	"github.com/briefmap/briefmap/scene"
 	"github.com/paulmach/orb"
 )
 
@@ -261,18 +262,6 @@ func holderText(b *data.Briefing, p infoPlace) string {
 	return s
 }
 
-// eventDates writes an event's day or days, "about" when approximate.
-func eventDates(e *data.Event) string {
-	s := e.Date.Long()
-	if !e.DateTo.IsZero() && e.DateTo != e.Date {
-		s += " to " + e.DateTo.Long()
-	}
-	if e.DateApproximate {
-		s = "about " + s
-	}
-	return s
-}
-
 // writeInfoText prints an info result for people.
 func writeInfoText(w io.Writer, b *data.Briefing, res infoResult) error {
 	d, _ := data.ParseDate(res.Date)
@@ -322,7 +311,7 @@ func writeInfoText(w io.Writer, b *data.Briefing, res infoResult) error {
 	}
 	for _, ev := range res.Events {
 		e, _ := b.Event(ev.ID)
-		fmt.Fprintf(&sb, "Event: %s (%s, %s), %.1f km\n", ev.Title, ev.Kind, eventDates(e), ev.DistanceKM)
+		fmt.Fprintf(&sb, "Event: %s (%s, %s), %.1f km\n", ev.Title, ev.Kind, scene.EventDate(e, false), ev.DistanceKM)
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,6 +89,16 @@ func TestInfoHolders(t *testing.T) {
 	}
 	if len(res.Events) != 1 || res.Events[0].ID != "e-blockade" || res.Events[0].DateTo != "2020-01-18" {
 		t.Errorf("events = %+v, want the blockade", res.Events)
+	}
+	// The text writes the event's days as the cards and the slide do, an
+	// approximate date with "c.".
+	b.Events[slices.IndexFunc(b.Events, func(e data.Event) bool { return e.ID == "e-blockade" })].DateApproximate = true
+	var text strings.Builder
+	if err := writeInfoText(&text, b, res); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Event: Oil ports blockaded (blockade, c. 17–18 January 2020), "; !strings.Contains(text.String(), want) {
+		t.Errorf("text lacks %q:\n%s", want, text.String())
 	}
 	// Forty days on, the blockade (shown for 30 days) is gone.
 	if res := info(b, orb.Point{18.35, 30.63}, data.MustDate("2020-02-27")); len(res.Events) != 0 {
