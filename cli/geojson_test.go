@@ -23,7 +23,8 @@ func TestGeoJSONGolden(t *testing.T) {
 }
 
 // TestGeoJSONValid reads the export back with orb/geojson and checks every
-// feature carries the properties DESIGN.md promises.
+// feature carries the properties of the command-line contract (the
+// product's DESIGN.md, beside the repository in shared/; gjProperties).
 func TestGeoJSONValid(t *testing.T) {
 	code, out, errs := run("geojson")
 	if code != ExitOK {

@@ -10,11 +10,12 @@ import (
 	"github.com/briefmap/briefmap/data"
 )
 
-// TestEveryPlaceHasAHolder checks the rule of DESIGN.md: on every snapshot
-// date, and on every date the map of control changes (a zone's first day,
-// or the day after its last, while zones cover it), every place has a
-// holder (the controller of the zone it lies in, or of the nearest zone
-// within data.NearestZoneKM for a place on the coastline) or is contested.
+// TestEveryPlaceHasAHolder checks the rule of data/FORMAT.md (Holders) on
+// the Libya briefing: on every snapshot date, and on every date the map of
+// control changes (a zone's first day, or the day after its last, while
+// zones cover it), every place has a holder (the controller of the zone it
+// lies in, or of the nearest zone within data.NearestZoneKM for a place on
+// the coastline) or is contested.
 func TestEveryPlaceHasAHolder(t *testing.T) {
 	b := load(t)
 	if len(b.Snapshots) == 0 {
