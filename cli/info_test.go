@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 	"testing"
 
@@ -92,7 +91,11 @@ func TestInfoHolders(t *testing.T) {
 	}
 	// The text writes the event's days as the cards and the slide do, an
 	// approximate date with "c.".
-	b.Events[slices.IndexFunc(b.Events, func(e data.Event) bool { return e.ID == "e-blockade" })].DateApproximate = true
+	blockade, ok := b.Event("e-blockade")
+	if !ok {
+		t.Fatal("no event e-blockade")
+	}
+	blockade.DateApproximate = true
 	var text strings.Builder
 	if err := writeInfoText(&text, b, res); err != nil {
 		t.Fatal(err)
