@@ -24,7 +24,11 @@ import (
 // left out where the format allows it (an empty note, a false flag, no
 // end date), so that a package reads as one written by hand would.
 func Encode(b *Briefing, header string) (map[string][]byte, error) {
-	files := map[string][]byte{fileGeometry: encodeGeometry(b)}
+	geometry, err := encodeGeometry(b)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", fileGeometry, err)
+	}
+	files := map[string][]byte{fileGeometry: geometry}
 	docs := map[string]*yaml.Node{fileBriefing: briefingNode(b)}
 	lists := []struct {
 		kind  Kind
@@ -169,11 +173,11 @@ func aliasesNode(names []string, opts []Alias) *yaml.Node {
 // in order. A value is written by its type: a string, an int, a float64,
 // a bool, a Date, []string (a block list), idList, exactText, orb.Point,
 // *orb.Point, orb.Bound (west, south, east, north), Sourced or a
-// *yaml.Node. A value
-// of none ("", false, 0.0, a zero date, an empty list, a nil pointer, map
-// or node) is left out; an int and an exactText are always written (an
-// excerpt may start at 0, at the start of its article with an empty
-// prefix), and so is an empty Sourced that is not nil (sourced: {}).
+// *yaml.Node. A value of none ("", false, 0.0, a zero date, an empty list,
+// a nil pointer, map or node) is left out; an int and an exactText are
+// always written (an excerpt may start at 0, at the start of its article
+// with an empty prefix), and so is an empty Sourced that is not nil
+// (sourced: {}).
 func mappingNode(kvs ...any) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	for i := 0; i+1 < len(kvs); i += 2 {
@@ -284,9 +288,10 @@ func flowNumbers(xs ...float64) *yaml.Node {
 }
 
 // encodeGeometry writes zones.geojson: a feature for each zone and each
-// deployment with an area, one feature a line, coordinates in the
-// shortest form that reads back as the same float64.
-func encodeGeometry(b *Briefing) []byte {
+// deployment with an area, one feature a line (Load reports a feature's
+// problems at its line), coordinates as encoding/json writes a float64:
+// the shortest form that reads back as the same number.
+func encodeGeometry(b *Briefing) ([]byte, error) {
 	type area struct {
 		id   string
 		geom orb.MultiPolygon
@@ -303,37 +308,20 @@ func encodeGeometry(b *Briefing) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("{\"type\": \"FeatureCollection\", \"features\": [\n")
 	for i, a := range areas {
-		id, _ := json.Marshal(a.id) // a string always marshals
-		fmt.Fprintf(&buf, "{\"type\": \"Feature\", \"properties\": {\"id\": %s}, \"geometry\": {\"type\": \"MultiPolygon\", \"coordinates\": ", id)
-		writeCoordinates(&buf, a.geom)
-		buf.WriteString("}}")
+		id, err := json.Marshal(a.id)
+		if err != nil {
+			return nil, err
+		}
+		coords, err := json.Marshal(a.geom)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a.id, err)
+		}
+		fmt.Fprintf(&buf, "{\"type\": \"Feature\", \"properties\": {\"id\": %s}, \"geometry\": {\"type\": \"MultiPolygon\", \"coordinates\": %s}}", id, coords)
 		if i+1 < len(areas) {
 			buf.WriteByte(',')
 		}
 		buf.WriteByte('\n')
 	}
 	buf.WriteString("]}\n")
-	return buf.Bytes()
-}
-
-// writeCoordinates writes a multipolygon's GeoJSON coordinates.
-func writeCoordinates(buf *bytes.Buffer, mp orb.MultiPolygon) {
-	list := func(n int, item func(int)) {
-		buf.WriteByte('[')
-		for i := range n {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			item(i)
-		}
-		buf.WriteByte(']')
-	}
-	list(len(mp), func(i int) {
-		list(len(mp[i]), func(j int) {
-			r := mp[i][j]
-			list(len(r), func(k int) {
-				list(2, func(c int) { buf.Write(strconv.AppendFloat(nil, r[k][c], 'g', -1, 64)) })
-			})
-		})
-	})
+	return buf.Bytes(), nil
 }

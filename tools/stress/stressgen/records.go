@@ -85,8 +85,9 @@ func (g *gen) controlledAt(p orb.Point, d data.Date) int {
 	return -1
 }
 
-// genPlaces copies Libya's places and adds invented ones, each inside a zone
-// on every snapshot date, until there are want.Places.
+// genPlaces copies Libya's places (without sourced maps and notes, theirs
+// or their statuses') and adds invented ones, each inside a zone on every
+// snapshot date, until there are want.Places.
 func (g *gen) genPlaces() {
 	used := map[string]bool{}
 	for _, a := range g.b.Actors {
@@ -142,8 +143,9 @@ func (g *gen) genPlaces() {
 	}
 }
 
-// genDeployments copies Libya's deployments and adds invented ones modelled
-// on them, each at one of the places, until there are want.Deployments.
+// genDeployments copies Libya's deployments (without sourced maps, notes
+// and areas) and adds invented ones modelled on them, each at one of the
+// places, until there are want.Deployments.
 func (g *gen) genDeployments() {
 	for _, d := range g.b.Deployments {
 		g.deps = append(g.deps, data.Deployment{

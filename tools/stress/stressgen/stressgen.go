@@ -188,10 +188,11 @@ func (g *gen) zones() error {
 	return nil
 }
 
-// write renders every record into the package's files. Libya's actors,
-// places, deployments and events are copied without their sourced maps
-// and notes (Libya's excerpts are not copied); its zones are replaced by
-// the pieces, sourced by the generated excerpts.
+// write renders every record into the package's files with data.Encode.
+// Libya's actors and events are copied without their sourced maps and
+// notes, as genPlaces and genDeployments copy its places and forces
+// (Libya's excerpts are not copied); its zones are replaced by the
+// pieces, sourced by the generated excerpts.
 func (g *gen) write() error {
 	b := g.b
 	out := &data.Briefing{
